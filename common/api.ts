@@ -1,0 +1,107 @@
+// Shapes of the JSON the server returns, shared with the web app.
+import type { InfraItem, Project, ProjectStatus, RelocationSite, Township, Village } from './domain';
+import type { ExitCheck, ExitStatus, SiteIndicators } from './indicators';
+
+export type LonLat = [number, number];
+export type BBox = [number, number, number, number];
+
+/** Every 4xx/5xx body: a machine code and a message in both UI languages. */
+export interface ApiError {
+  error: { code: string; message: string; messageEn: string; details?: unknown; current?: unknown };
+}
+
+export interface CountyInfo {
+  code: string;
+  name: string;
+  nameEn: string;
+  bbox: BBox;
+  center: LonLat;
+  demo: boolean;
+  sources: string[];
+}
+
+export interface TownshipView extends Township {
+  bbox: BBox;
+  center: LonLat;
+  villageCount: number;
+}
+
+export interface VillageView extends Village {
+  center: LonLat;
+  bbox: BBox;
+  povertyIncidence: number | null;
+  infraCompletion: number;
+  exitStatus: ExitStatus;
+  exitCheck: ExitCheck;
+}
+
+export interface SiteView extends RelocationSite {
+  indicators: SiteIndicators;
+}
+
+export type ProjectView = Project;
+
+export interface SearchHit {
+  type: 'township' | 'village';
+  code: string;
+  name: string;
+  nameEn: string;
+  townshipCode: string;
+  center: LonLat;
+  bbox: BBox;
+}
+
+export interface Summary {
+  scope: { level: 'county' | 'township'; code: string; name: string; nameEn: string };
+  asOfYear: number | null;
+  villages: {
+    total: number;
+    poor: number; // registered poor villages, deep-poverty ones included
+    deepPoor: number;
+    nonPoor: number;
+    exited: number;
+    plannedByYear: Record<string, number>;
+    exitedByYear: Record<string, number>;
+    ready: number;
+    notReady: number;
+    wrongExit: number;
+  };
+  population: { rural: number; poorPersons: number; povertyIncidence: number | null };
+  infra: { completion: number | null; byItem: Record<InfraItem, { done: number; required: number }> };
+  relocation: {
+    sites: number;
+    plannedHouseholds: number;
+    plannedPersons: number;
+    movedHouseholds: number;
+    movedPersons: number;
+    indicators: SiteIndicators;
+  };
+  projects: {
+    count: number;
+    road: { count: number; plannedKm: number; doneKm: number };
+    water: { count: number; servedHouseholds: number };
+    budget: number;
+    spent: number;
+    byStatus: Record<ProjectStatus, number>;
+  };
+}
+
+export interface TownshipRankRow {
+  code: string;
+  name: string;
+  nameEn: string;
+  poorVillages: number;
+  exitedVillages: number;
+  exitProgress: number | null; // exited / poor villages
+  projectProgress: number | null; // budget-weighted progress 0..1
+  fundsProgress: number | null; // spent / budget
+  infraCompletion: number | null;
+  rank: number;
+}
+
+/** Per-layer versions: clients append them to tile URLs so a change invalidates cached tiles. */
+export type TileVersions = Record<DynamicLayer, number>;
+export const DYNAMIC_LAYERS = ['villages', 'sites', 'roads', 'water'] as const;
+export type DynamicLayer = (typeof DYNAMIC_LAYERS)[number];
+/** Source-layer names inside the static PMTiles archive. */
+export const STATIC_LAYERS = ['county', 'townships', 'villages_outline', 'labels'] as const;

@@ -1,0 +1,24 @@
+// The file the data build writes (data/generated/<county>.json) and the seed, tile build and tests read.
+import type { Project, RelocationSite, Township, Village } from './domain';
+
+type Stored = 'version' | 'updatedAt';
+export type DatasetVillage = Omit<Village, Stored>;
+export type DatasetSite = Omit<RelocationSite, 'id' | Stored>;
+export type DatasetProject = Omit<Project, 'id' | Stored>;
+
+export interface Dataset {
+  meta: {
+    county: { code: string; name: string; nameEn: string };
+    seed: number;
+    /** Everything but names, codes and the county outline is generated demo data. */
+    demo: true;
+    sources: string[];
+    note: string;
+  };
+  county: GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon, { code: string; name: string; nameEn: string }>;
+  townships: GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon, Township>[];
+  /** Village polygons; properties carry all attributes, label point in `center`. */
+  villages: GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon, DatasetVillage & { center: [number, number] }>[];
+  sites: DatasetSite[];
+  projects: DatasetProject[];
+}
