@@ -105,3 +105,39 @@ export const DYNAMIC_LAYERS = ['villages', 'sites', 'roads', 'water'] as const;
 export type DynamicLayer = (typeof DYNAMIC_LAYERS)[number];
 /** Source-layer names inside the static PMTiles archive. */
 export const STATIC_LAYERS = ['county', 'townships', 'villages_outline', 'labels'] as const;
+
+/** Pushed to every open browser over /api/events after a committed change. */
+export interface ChangeEvent {
+  seq: number;
+  entity: 'village' | 'site' | 'project';
+  id: string;
+  action: 'update' | 'create' | 'progress';
+  layer: DynamicLayer;
+  versions: TileVersions;
+  by: string;
+  at: string;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  username: string;
+  entityType: string;
+  entityId: string;
+  action: string;
+  oldValue: Record<string, unknown> | null;
+  newValue: Record<string, unknown> | null;
+  note: string | null;
+}
+
+export interface ProgressEntry {
+  id: number;
+  recordedOn: string;
+  progressPct: number;
+  doneKm: number | null;
+  spent: number | null;
+  status: string;
+  note: string | null;
+  username: string | null;
+  at: string;
+}

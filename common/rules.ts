@@ -1,0 +1,65 @@
+// Consistency rules over a whole record (after a partial update is merged into the stored one).
+// Each returns the violations it finds; an empty list means the record may be saved.
+import { ROAD_SUBTYPES, WATER_SUBTYPES, type Project, type RelocationSite, type Village } from './domain';
+
+export interface Violation {
+  field: string;
+  message: string;
+  messageEn: string;
+}
+
+const check = (ok: boolean, field: string, message: string, messageEn: string): Violation[] =>
+  ok ? [] : [{ field, message, messageEn }];
+
+type SiteFigures = Pick<
+  RelocationSite,
+  'plannedHouseholds' | 'plannedPersons' | 'movedHouseholds' | 'movedPersons' | 'completedHouseholds' | 'stableHouseholds' | 'demolishedHouseholds'
+>;
+
+export function siteViolations(s: SiteFigures): Violation[] {
+  return [
+    ...check(s.movedHouseholds <= s.plannedHouseholds, 'movedHouseholds', '入住户数不能超过计划户数', 'moved-in households cannot exceed planned households'),
+    ...check(s.movedPersons <= s.plannedPersons, 'movedPersons', '入住人数不能超过计划人数', 'moved-in persons cannot exceed planned persons'),
+    ...check(s.plannedPersons >= s.plannedHouseholds, 'plannedPersons', '计划人数不能少于计划户数', 'planned persons cannot be fewer than planned households'),
+    ...check(s.movedPersons >= s.movedHouseholds, 'movedPersons', '入住人数不能少于入住户数', 'moved-in persons cannot be fewer than moved-in households'),
+    ...check(s.completedHouseholds <= s.plannedHouseholds, 'completedHouseholds', '竣工户数不能超过计划户数', 'completed units cannot exceed planned households'),
+    ...check(s.stableHouseholds <= s.movedHouseholds, 'stableHouseholds', '稳定脱贫户数不能超过入住户数', 'stably exited households cannot exceed moved-in households'),
+    ...check(s.demolishedHouseholds <= s.movedHouseholds, 'demolishedHouseholds', '拆除复垦户数不能超过入住户数', 'demolished old houses cannot exceed moved-in households'),
+  ];
+}
+
+type VillageFigures = Pick<
+  Village,
+  'villageClass' | 'ruralPopulation' | 'poorHouseholds' | 'poorPersons' | 'plannedExitYear' | 'actualExitYear'
+>;
+
+export function villageViolations(v: VillageFigures): Violation[] {
+  const poor = v.villageClass !== 'non_poor';
+  return [
+    ...check(v.poorPersons <= v.ruralPopulation, 'poorPersons', '贫困人口不能超过农村人口', 'poor persons cannot exceed the rural population'),
+    ...check(v.poorHouseholds <= v.poorPersons, 'poorHouseholds', '贫困户数不能超过贫困人口', 'poor households cannot exceed poor persons'),
+    ...check(poor || v.actualExitYear === null, 'actualExitYear', '非贫困村没有退出年份', 'a non-poor village has no exit year'),
+    ...check(poor || v.plannedExitYear === null, 'plannedExitYear', '非贫困村没有计划退出年份', 'a non-poor village has no planned exit year'),
+  ];
+}
+
+type ProjectFigures = Pick<Project, 'kind' | 'subtype' | 'geometry' | 'plannedStart' | 'plannedEnd' | 'plannedKm' | 'doneKm' | 'progressPct' | 'status'>;
+
+export function expectedGeometryType(p: Pick<Project, 'kind' | 'subtype'>): 'Point' | 'LineString' {
+  return p.kind === 'water' || p.subtype === 'bus_stop' ? 'Point' : 'LineString';
+}
+
+export function projectViolations(p: ProjectFigures): Violation[] {
+  const subtypes: readonly string[] = p.kind === 'road' ? ROAD_SUBTYPES : WATER_SUBTYPES;
+  const geometryType = expectedGeometryType(p);
+  return [
+    ...check(subtypes.includes(p.subtype), 'subtype', `项目类型 ${p.subtype} 不属于 ${p.kind}`, `subtype ${p.subtype} does not belong to ${p.kind}`),
+    ...check(p.geometry.type === geometryType, 'geometry', `该类项目的几何须为 ${geometryType}`, `this kind of project needs a ${geometryType} geometry`),
+    ...check(p.plannedEnd >= p.plannedStart, 'plannedEnd', '计划完工日期不能早于开工日期', 'planned end cannot be before planned start'),
+    ...check(p.doneKm === null || p.plannedKm === null || p.doneKm <= p.plannedKm + 1e-9, 'doneKm', '完成里程不能超过计划里程', 'km done cannot exceed planned km'),
+    ...check(p.progressPct >= 0 && p.progressPct <= 100, 'progressPct', '进度须在0到100%之间', 'progress must be between 0 and 100%'),
+    ...check(!['completed', 'accepted'].includes(p.status) || p.progressPct === 100, 'status', '竣工或验收的项目进度须为100%', 'a completed or accepted project must be at 100%'),
+    ...check(p.status !== 'planned' || p.progressPct === 0, 'status', '未开工项目进度须为0', 'a planned project must be at 0%'),
+    ...check(p.status !== 'under_construction' || p.progressPct < 100, 'status', '进度已达100%，请将状态设为竣工', 'progress is 100%: set the status to completed'),
+  ];
+}

@@ -1,0 +1,65 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { loadUser, type AuthEnv } from './auth/middleware';
+import type { AppContext } from './context';
+import type { Db } from './db/client';
+import { ChangeBus } from './events';
+import { errorBody, handleError, HttpError } from './http/errors';
+import { sameOriginWrites } from './http/same-origin';
+import { authRoutes } from './routes/auth';
+import { eventRoutes } from './routes/events';
+import { geographyRoutes } from './routes/geography';
+import { geojsonRoutes } from './routes/geojson';
+import { projectRoutes } from './routes/projects';
+import { siteRoutes } from './routes/sites';
+import { statsRoutes } from './routes/stats';
+import { tileRoutes, tileVersionRoutes } from './routes/tiles';
+import { villageRoutes } from './routes/villages';
+import { CountyGeometry } from './services/county-geometry';
+import { dynamicLayerLoaders } from './tiles/dynamic-layers';
+import { DynamicTiles } from './tiles/dynamic-tiles';
+import { serveWebApp } from './web-app';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface AppOptions {
+  db: Db;
+  staticArchive: () => Uint8Array;
+  /** Built web app (dist/web); absent in development, where vite serves it. */
+  webRoot?: string;
+}
+
+export function createApp({ db, staticArchive, webRoot }: AppOptions) {
+  const ctx: AppContext = { db, tiles: new DynamicTiles(dynamicLayerLoaders(db)), bus: new ChangeBus(), geo: new CountyGeometry(db) };
+  const api = new Hono<AuthEnv>()
+    .use(loadUser(db))
+    .route('/auth', authRoutes(db))
+    .route('/', geographyRoutes(ctx))
+    .route('/villages', villageRoutes(ctx))
+    .route('/sites', siteRoutes(ctx))
+    .route('/projects', projectRoutes(ctx))
+    .route('/stats', statsRoutes(ctx))
+    .route('/geojson', geojsonRoutes(ctx))
+    .route('/tiles', tileVersionRoutes(ctx.tiles))
+    .route('/events', eventRoutes(ctx))
+    .all('*', (c) => {
+      throw new HttpError(404, 'not_found', `未找到接口：${c.req.method} ${c.req.path}`, `No such endpoint: ${c.req.method} ${c.req.path}`);
+    });
+
+  const app = new Hono();
+  app.onError(handleError);
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => c.json(errorBody('body_too_large', '请求体过大（上限 1 MB）', 'Request body too large (limit 1 MB)'), 413),
+    }),
+  );
+  // The SameSite=Strict cookie is the second lock.
+  app.use('/api/*', sameOriginWrites());
+  app.route('/api', api);
+  app.route('/tiles', tileRoutes(ctx.tiles, staticArchive));
+  if (webRoot) serveWebApp(app, webRoot);
+  app.notFound((c) => c.json(errorBody('not_found', `未找到：${c.req.path}`, `Not found: ${c.req.path}`), 404));
+  return { app, ...ctx };
+}

@@ -1,0 +1,19 @@
+import type { ChangeEvent } from '../common/api';
+import type { Db } from './db/client';
+import type { ChangeBus } from './events';
+import type { CountyGeometry } from './services/county-geometry';
+import type { DynamicTiles } from './tiles/dynamic-tiles';
+
+/** What route handlers share. */
+export interface AppContext {
+  db: Db;
+  tiles: DynamicTiles;
+  bus: ChangeBus;
+  geo: CountyGeometry;
+}
+
+/** After a commit: drop the layer's stale tiles, then tell every open screen. */
+export function announce(ctx: AppContext, change: Omit<ChangeEvent, 'seq' | 'at' | 'versions'>): ChangeEvent {
+  ctx.tiles.invalidate(change.layer);
+  return ctx.bus.publish({ ...change, versions: ctx.tiles.currentVersions() });
+}

@@ -1,0 +1,28 @@
+import { PGlite } from '@electric-sql/pglite';
+import { mkdirSync } from 'node:fs';
+import { serialQueue, type Db } from './client';
+
+export async function openPglite(dataDir?: string): Promise<Db> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const pg = await PGlite.create(dataDir);
+  const enqueue = serialQueue();
+  return {
+    kind: 'pglite',
+    async query<T>(sql: string, params: unknown[] = []) {
+      return (await pg.query<T>(sql, params)).rows;
+    },
+    async exec(sql) {
+      await pg.exec(sql);
+    },
+    write(fn) {
+      return enqueue(() =>
+        pg.transaction(async (tx) =>
+          fn({ query: async <T>(sql: string, params: unknown[] = []) => (await tx.query<T>(sql, params)).rows }),
+        ),
+      );
+    },
+    async close() {
+      await pg.close();
+    },
+  };
+}

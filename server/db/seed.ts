@@ -1,0 +1,75 @@
+import { bbox as turfBbox } from '@turf/turf';
+import type { Dataset } from '../../common/dataset';
+import { derivedVillageColumns } from '../repo/villages';
+import type { Db, Queryable } from './client';
+
+const BATCH = 2000;
+
+/** Inserts rows in batches through jsonb_to_recordset: one parameter a batch, the same SQL on both drivers. */
+async function insertBatches(tx: Queryable, sql: string, rows: object[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) {
+    await tx.query(sql, [JSON.stringify(rows.slice(i, i + BATCH))]);
+  }
+}
+
+export async function isSeeded(db: Db): Promise<boolean> {
+  const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM counties');
+  return row.n > 0;
+}
+
+/** Loads a generated dataset into an empty database, all or nothing. */
+export async function seedDataset(db: Db, ds: Dataset): Promise<void> {
+  await db.write(async (tx) => {
+    const c = ds.meta.county;
+    await tx.query(
+      'INSERT INTO counties (code, name, name_en, geom, demo, sources) VALUES ($1, $2, $3, $4::text::jsonb, true, $5::text::jsonb)',
+      [c.code, c.name, c.nameEn, JSON.stringify(ds.county.geometry), JSON.stringify(ds.meta.sources)],
+    );
+    await insertBatches(
+      tx,
+      `INSERT INTO townships (code, county_code, name, name_en, geom, bbox, center)
+       SELECT code, "countyCode", name, "nameEn", geom, bbox, center
+       FROM jsonb_to_recordset($1::text::jsonb) AS x(code text, "countyCode" text, name text, "nameEn" text, geom jsonb, bbox jsonb, center jsonb)`,
+      ds.townships.map((t) => {
+        const b = turfBbox(t);
+        return { ...t.properties, geom: t.geometry, bbox: b, center: [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2] };
+      }),
+    );
+    await insertBatches(
+      tx,
+      `INSERT INTO villages (code, township_code, name, name_en, village_class, rural_population, poor_households, poor_persons,
+         exited_households, exited_persons, planned_exit_year, actual_exit_year, collective_income, infra,
+         infra_done, infra_required, exit_status, readiness, geom, bbox, center, demo)
+       SELECT code, "townshipCode", name, "nameEn", "villageClass", "ruralPopulation", "poorHouseholds", "poorPersons",
+         "exitedHouseholds", "exitedPersons", "plannedExitYear", "actualExitYear", "collectiveIncome", infra,
+         "infraDone", "infraRequired", "exitStatus", readiness, geom, bbox, center, demo
+       FROM jsonb_to_recordset($1::text::jsonb) AS x(code text, "townshipCode" text, name text, "nameEn" text,
+         "villageClass" text, "ruralPopulation" int, "poorHouseholds" int, "poorPersons" int, "exitedHouseholds" int,
+         "exitedPersons" int, "plannedExitYear" int, "actualExitYear" int, "collectiveIncome" float8, infra jsonb,
+         "infraDone" int, "infraRequired" int, "exitStatus" text, readiness text, geom jsonb, bbox jsonb, center jsonb, demo boolean)`,
+      ds.villages.map((v) => ({ ...v.properties, ...derivedVillageColumns(v.properties), geom: v.geometry, bbox: turfBbox(v) })),
+    );
+    await insertBatches(
+      tx,
+      `INSERT INTO sites (township_code, name, name_en, lon, lat, planned_households, planned_persons, moved_households,
+         moved_persons, completed_households, stable_households, demolished_households, origin_villages, distance_to_town_km, demo)
+       SELECT "townshipCode", name, "nameEn", lon, lat, "plannedHouseholds", "plannedPersons", "movedHouseholds",
+         "movedPersons", "completedHouseholds", "stableHouseholds", "demolishedHouseholds", "originVillages", "distanceToTownKm", demo
+       FROM jsonb_to_recordset($1::text::jsonb) AS x("townshipCode" text, name text, "nameEn" text, lon float8, lat float8,
+         "plannedHouseholds" int, "plannedPersons" int, "movedHouseholds" int, "movedPersons" int, "completedHouseholds" int,
+         "stableHouseholds" int, "demolishedHouseholds" int, "originVillages" jsonb, "distanceToTownKm" float8, demo boolean)`,
+      ds.sites,
+    );
+    await insertBatches(
+      tx,
+      `INSERT INTO projects (kind, subtype, township_code, name, geom, planned_km, done_km, progress_pct, budget, spent,
+         planned_start, planned_end, status, villages, served_households, demo)
+       SELECT kind, subtype, "townshipCode", name, geometry, "plannedKm", "doneKm", "progressPct", budget, spent,
+         "plannedStart", "plannedEnd", status, villages, "servedHouseholds", demo
+       FROM jsonb_to_recordset($1::text::jsonb) AS x(kind text, subtype text, "townshipCode" text, name text, geometry jsonb,
+         "plannedKm" float8, "doneKm" float8, "progressPct" float8, budget float8, spent float8, "plannedStart" date,
+         "plannedEnd" date, status text, villages jsonb, "servedHouseholds" int, demo boolean)`,
+      ds.projects,
+    );
+  });
+}

@@ -1,0 +1,32 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ApiError } from '../../common/api';
+
+/** An error the client caused or must know about, with a message in both UI languages. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly messageEn: string,
+    readonly extra: { details?: unknown; current?: unknown } = {},
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (zh: string, en: string) => new HttpError(404, 'not_found', `未找到${zh}`, `${en} not found`);
+
+export function errorBody(code: string, message: string, messageEn: string, extra: object = {}): ApiError {
+  return { error: { code, message, messageEn, ...extra } };
+}
+
+export function handleError(err: Error, c: Context) {
+  if (err instanceof HttpError) return c.json(errorBody(err.code, err.message, err.messageEn, err.extra), err.status);
+  if (err instanceof HTTPException) {
+    return c.json(errorBody('http_error', `请求被拒绝（${err.status}）：${err.message}`, `Request refused (${err.status}): ${err.message}`), err.status);
+  }
+  console.error(err);
+  return c.json(errorBody('internal', '服务器内部错误', 'Internal server error'), 500);
+}

@@ -1,0 +1,55 @@
+import type { Context } from 'hono';
+import { z } from 'zod';
+import { HttpError } from './errors';
+
+function describe(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+}
+
+export function invalid(code: string, zhWhat: string, enWhat: string, error: z.ZodError): HttpError {
+  const detail = describe(error);
+  return new HttpError(400, code, `${zhWhat}无效：${detail}`, `Invalid ${enWhat}: ${detail}`, { details: error.issues });
+}
+
+export function parseQuery<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
+  const result = schema.safeParse(c.req.query());
+  if (!result.success) throw invalid('invalid_query', '查询参数', 'query parameters', result.error);
+  return result.data;
+}
+
+export function parseParams<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
+  const result = schema.safeParse(c.req.param());
+  if (!result.success) throw invalid('invalid_path', '路径参数', 'path parameters', result.error);
+  return result.data;
+}
+
+/** Shared parameter shapes. */
+export const codes = {
+  township: z.string().regex(/^\d{9}$/, '乡镇代码须为9位数字 / township code must be 9 digits'),
+  village: z.string().regex(/^\d{12}$/, '村代码须为12位数字 / village code must be 12 digits'),
+  id: z.coerce.number().int().positive(),
+  year: z.coerce.number().int().min(2000).max(2100),
+};
+
+/**
+ * Parses a JSON body. The version a write edited may come in the body or, as HTTP intends, in
+ * If-Match; a JSON content type is required, which also keeps cross-site HTML forms out.
+ */
+export async function parseBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
+  if (!/^application\/json\b/i.test(c.req.header('Content-Type') ?? '')) {
+    throw new HttpError(415, 'unsupported_media_type', '请求体须为 JSON（Content-Type: application/json）', 'Body must be JSON (Content-Type: application/json)');
+  }
+  let body: unknown;
+  try {
+    body = await c.req.json();
+  } catch {
+    throw new HttpError(400, 'invalid_json', '请求体不是有效的 JSON', 'Body is not valid JSON');
+  }
+  const ifMatch = c.req.header('If-Match')?.replace(/^W\//, '').replace(/"/g, '');
+  if (ifMatch && body && typeof body === 'object' && !Array.isArray(body) && !('version' in body)) {
+    body = { ...body, version: Number(ifMatch) };
+  }
+  const result = schema.safeParse(body);
+  if (!result.success) throw invalid('invalid_body', '提交的数据', 'request body', result.error);
+  return result.data;
+}

@@ -1,0 +1,35 @@
+import type { ProjectView } from '../../common/api';
+import type { Queryable } from '../db/client';
+
+export const PROJECT_COLUMNS = `id, kind, subtype, township_code AS "townshipCode", name, geom AS geometry,
+  planned_km AS "plannedKm", done_km AS "doneKm", progress_pct AS "progressPct", budget, spent,
+  to_char(planned_start, 'YYYY-MM-DD') AS "plannedStart", to_char(planned_end, 'YYYY-MM-DD') AS "plannedEnd",
+  status, villages, served_households AS "servedHouseholds", demo, version, updated_at AS "updatedAt"`;
+
+type ProjectRow = Omit<ProjectView, 'updatedAt'> & { updatedAt: Date | string };
+
+export const toProjectView = (row: ProjectRow): ProjectView => ({
+  ...row,
+  updatedAt: new Date(row.updatedAt).toISOString(),
+});
+
+export interface ProjectFilter {
+  kind?: string;
+  township?: string;
+  status?: string;
+}
+
+export async function listProjects(db: Queryable, f: ProjectFilter = {}): Promise<ProjectView[]> {
+  const rows = await db.query<ProjectRow>(
+    `SELECT ${PROJECT_COLUMNS} FROM projects
+     WHERE ($1::text IS NULL OR kind = $1) AND ($2::text IS NULL OR township_code = $2) AND ($3::text IS NULL OR status = $3)
+     ORDER BY id`,
+    [f.kind ?? null, f.township ?? null, f.status ?? null],
+  );
+  return rows.map(toProjectView);
+}
+
+export async function getProject(db: Queryable, id: number): Promise<ProjectView | undefined> {
+  const [row] = await db.query<ProjectRow>(`SELECT ${PROJECT_COLUMNS} FROM projects WHERE id = $1`, [id]);
+  return row && toProjectView(row);
+}

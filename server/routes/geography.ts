@@ -1,0 +1,20 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppContext } from '../context';
+import { notFound } from '../http/errors';
+import { parseQuery } from '../http/validate';
+import { getCounty, listTownships, search } from '../repo/geography';
+
+export function geographyRoutes({ db }: AppContext) {
+  return new Hono()
+    .get('/county', async (c) => {
+      const county = await getCounty(db);
+      if (!county) throw notFound('县', 'County');
+      return c.json(county);
+    })
+    .get('/townships', async (c) => c.json(await listTownships(db)))
+    .get('/search', async (c) => {
+      const { q, limit } = parseQuery(c, z.object({ q: z.string().trim().min(1).max(50), limit: z.coerce.number().int().min(1).max(50).default(10) }));
+      return c.json(await search(db, q, limit));
+    });
+}

@@ -1,0 +1,45 @@
+// Whole layers as GeoJSON FeatureCollections with every attribute, for GIS desktop tools and exports.
+import type { AppContext } from '../context';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Queryable } from '../db/client';
+import { codes, parseParams, parseQuery } from '../http/validate';
+import { listProjects } from '../repo/projects';
+import { listSites } from '../repo/sites';
+import { listVillages } from '../repo/villages';
+
+const feature = (geometry: GeoJSON.Geometry, properties: object): GeoJSON.Feature => ({ type: 'Feature', geometry, properties: { ...properties } });
+
+const layers = {
+  async villages(db: Queryable, township?: string) {
+    const rows = await db.query<{ code: string; geom: GeoJSON.Geometry }>(
+      'SELECT code, geom FROM villages WHERE ($1::text IS NULL OR township_code = $1)',
+      [township ?? null],
+    );
+    const geoms = new Map(rows.map((r) => [r.code, r.geom]));
+    return (await listVillages(db, { township })).map((v) => feature(geoms.get(v.code)!, v));
+  },
+  async townships(db: Queryable, township?: string) {
+    const rows = await db.query<{ code: string; name: string; nameEn: string; geom: GeoJSON.Geometry }>(
+      `SELECT code, name, name_en AS "nameEn", geom FROM townships WHERE ($1::text IS NULL OR code = $1) ORDER BY code`,
+      [township ?? null],
+    );
+    return rows.map(({ geom, ...props }) => feature(geom, props));
+  },
+  async sites(db: Queryable, township?: string) {
+    return (await listSites(db, township)).map((s) => feature({ type: 'Point', coordinates: [s.lon, s.lat] }, s));
+  },
+  async projects(db: Queryable, township?: string) {
+    return (await listProjects(db, { township })).map(({ geometry, ...p }) => feature(geometry, p));
+  },
+};
+
+export function geojsonRoutes({ db }: AppContext) {
+  return new Hono().get('/:layer', async (c) => {
+    const { layer } = parseParams(c, z.object({ layer: z.enum(['villages', 'townships', 'sites', 'projects']) }));
+    const { township } = parseQuery(c, z.object({ township: codes.township.optional() }));
+    const features = await layers[layer](db, township);
+    c.header('Content-Type', 'application/geo+json; charset=utf-8');
+    return c.body(JSON.stringify({ type: 'FeatureCollection', features }));
+  });
+}

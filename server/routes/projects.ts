@@ -1,0 +1,58 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { ProjectView } from '../../common/api';
+import { PROJECT_KINDS, PROJECT_STATUSES } from '../../common/domain';
+import { progressRecord, projectCreate, projectPatch } from '../../common/schemas';
+import { requirePermission, type AuthEnv } from '../auth/middleware';
+import { announce, type AppContext } from '../context';
+import { notFound } from '../http/errors';
+import { codes, parseBody, parseParams, parseQuery } from '../http/validate';
+import { getProject, listProjects } from '../repo/projects';
+import { history } from '../services/audit';
+import { createProject, editProject, progressHistory, recordProgress } from '../services/project-edits';
+
+const listQuery = z.object({
+  kind: z.enum(PROJECT_KINDS).optional(),
+  township: codes.township.optional(),
+  status: z.enum(PROJECT_STATUSES).optional(),
+});
+const idParam = z.object({ id: codes.id });
+const layerOf = (p: ProjectView) => (p.kind === 'road' ? 'roads' : 'water');
+
+export function projectRoutes(ctx: AppContext) {
+  const { db, geo } = ctx;
+  const existing = async (id: number) => {
+    const project = await getProject(db, id);
+    if (!project) throw notFound(`项目 ${id}`, `Project ${id}`);
+    return project;
+  };
+  return new Hono<AuthEnv>()
+    .get('/', async (c) => c.json(await listProjects(db, parseQuery(c, listQuery))))
+    .get('/:id', async (c) => c.json(await existing(parseParams(c, idParam).id)))
+    .get('/:id/history', async (c) => c.json(await history(db, 'project', String(parseParams(c, idParam).id))))
+    .get('/:id/progress', async (c) => {
+      const { id } = parseParams(c, idParam);
+      await existing(id);
+      return c.json(await progressHistory(db, id));
+    })
+    .post('/', async (c) => {
+      const user = requirePermission(c, 'editProjects');
+      const created = await createProject(db, geo, user, await parseBody(c, projectCreate));
+      announce(ctx, { entity: 'project', id: String(created.id), action: 'create', layer: layerOf(created), by: user.username });
+      return c.json(created, 201);
+    })
+    .patch('/:id', async (c) => {
+      const user = requirePermission(c, 'editProjects');
+      const { id } = parseParams(c, idParam);
+      const updated = await editProject(db, geo, user, id, await parseBody(c, projectPatch));
+      announce(ctx, { entity: 'project', id: String(id), action: 'update', layer: layerOf(updated), by: user.username });
+      return c.json(updated);
+    })
+    .post('/:id/progress', async (c) => {
+      const user = requirePermission(c, 'editProjects');
+      const { id } = parseParams(c, idParam);
+      const updated = await recordProgress(db, user, id, await parseBody(c, progressRecord));
+      announce(ctx, { entity: 'project', id: String(id), action: 'progress', layer: layerOf(updated), by: user.username });
+      return c.json(updated, 201);
+    });
+}

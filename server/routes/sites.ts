@@ -1,0 +1,35 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { sitePatch } from '../../common/schemas';
+import { requirePermission, type AuthEnv } from '../auth/middleware';
+import { announce, type AppContext } from '../context';
+import { notFound } from '../http/errors';
+import { codes, parseBody, parseParams, parseQuery } from '../http/validate';
+import { getSite, listSites } from '../repo/sites';
+import { history } from '../services/audit';
+import { editSite } from '../services/site-edits';
+
+const idParam = z.object({ id: codes.id });
+
+export function siteRoutes(ctx: AppContext) {
+  const { db } = ctx;
+  return new Hono<AuthEnv>()
+    .get('/', async (c) => {
+      const { township } = parseQuery(c, z.object({ township: codes.township.optional() }));
+      return c.json(await listSites(db, township));
+    })
+    .get('/:id', async (c) => {
+      const { id } = parseParams(c, idParam);
+      const site = await getSite(db, id);
+      if (!site) throw notFound(`安置点 ${id}`, `Relocation site ${id}`);
+      return c.json(site);
+    })
+    .get('/:id/history', async (c) => c.json(await history(db, 'site', String(parseParams(c, idParam).id))))
+    .patch('/:id', async (c) => {
+      const user = requirePermission(c, 'editSites');
+      const { id } = parseParams(c, idParam);
+      const updated = await editSite(db, user, id, await parseBody(c, sitePatch));
+      announce(ctx, { entity: 'site', id: String(id), action: 'update', layer: 'sites', by: user.username });
+      return c.json(updated);
+    });
+}

@@ -1,0 +1,42 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { VILLAGE_CLASSES } from '../../common/domain';
+import { villagePatch } from '../../common/schemas';
+import { requireUser, type AuthEnv } from '../auth/middleware';
+import { announce, type AppContext } from '../context';
+import { notFound } from '../http/errors';
+import { codes, parseBody, parseParams, parseQuery } from '../http/validate';
+import { getVillage, listVillages } from '../repo/villages';
+import { history } from '../services/audit';
+import { editVillage } from '../services/village-edits';
+
+const listQuery = z.object({
+  township: codes.township.optional(),
+  q: z.string().trim().min(1).max(50).optional(),
+  class: z.enum(VILLAGE_CLASSES).optional(),
+  status: z.enum(['non_poor', 'exited', 'wrong_exit', 'poor', 'deep_poor']).optional(),
+});
+const codeParam = z.object({ code: codes.village });
+
+export function villageRoutes(ctx: AppContext) {
+  const { db } = ctx;
+  return new Hono<AuthEnv>()
+    .get('/', async (c) => {
+      const f = parseQuery(c, listQuery);
+      return c.json(await listVillages(db, { township: f.township, q: f.q, villageClass: f.class, status: f.status }));
+    })
+    .get('/:code', async (c) => {
+      const { code } = parseParams(c, codeParam);
+      const village = await getVillage(db, code);
+      if (!village) throw notFound(`村 ${code}`, `Village ${code}`);
+      return c.json(village);
+    })
+    .get('/:code/history', async (c) => c.json(await history(db, 'village', parseParams(c, codeParam).code)))
+    .patch('/:code', async (c) => {
+      const user = requireUser(c);
+      const { code } = parseParams(c, codeParam);
+      const updated = await editVillage(db, user, code, await parseBody(c, villagePatch));
+      announce(ctx, { entity: 'village', id: code, action: 'update', layer: 'villages', by: user.username });
+      return c.json(updated);
+    });
+}

@@ -1,0 +1,106 @@
+import { feature, length as turfLength } from '@turf/turf';
+import type { ProgressEntry, ProjectView } from '../../common/api';
+import type { SessionUser } from '../../common/roles';
+import { projectViolations } from '../../common/rules';
+import type { ProgressRecord, ProjectCreate, ProjectPatch } from '../../common/schemas';
+import type { Db, Queryable } from '../db/client';
+import { notFound } from '../http/errors';
+import { getProject } from '../repo/projects';
+import { diff, recordAudit } from './audit';
+import type { CountyGeometry } from './county-geometry';
+import { assertCurrent, assertNoViolations } from './versioning';
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+const plannedKmOf = (g: ProjectView['geometry']) => (g.type === 'LineString' ? round2(turfLength(feature(g))) : null);
+const missing = (id: number) => () => notFound(`项目 ${id}`, `Project ${id}`);
+
+const ATTRIBUTES = ['name', 'geometry', 'plannedKm', 'doneKm', 'progressPct', 'budget', 'spent', 'plannedStart', 'plannedEnd', 'status', 'townshipCode', 'villages', 'servedHouseholds'] as const;
+type Attributes = Pick<ProjectView, (typeof ATTRIBUTES)[number]>;
+const attributes = (p: Attributes): Attributes => Object.fromEntries(ATTRIBUTES.map((k) => [k, p[k]])) as Attributes;
+
+async function saveAttributes(tx: Queryable, id: number, p: Attributes) {
+  await tx.query(
+    `UPDATE projects SET name = $2, geom = $3::text::jsonb, planned_km = $4, done_km = $5, progress_pct = $6, budget = $7,
+       spent = $8, planned_start = $9, planned_end = $10, status = $11, township_code = $12, villages = $13::text::jsonb,
+       served_households = $14, version = version + 1, updated_at = now()
+     WHERE id = $1`,
+    [id, p.name, JSON.stringify(p.geometry), p.plannedKm, p.doneKm, p.progressPct, p.budget, p.spent, p.plannedStart, p.plannedEnd,
+      p.status, p.townshipCode, JSON.stringify(p.villages), p.servedHouseholds],
+  );
+}
+
+export async function createProject(db: Db, geo: CountyGeometry, user: SessionUser, input: ProjectCreate): Promise<ProjectView> {
+  await geo.assertInside(input.geometry);
+  const { townshipCode, villages } = await geo.locate(input.geometry);
+  const plannedKm = plannedKmOf(input.geometry);
+  const progressPct = ['completed', 'accepted'].includes(input.status) ? 100 : 0;
+  const record = { ...input, plannedKm, doneKm: plannedKm === null ? null : (plannedKm * progressPct) / 100, progressPct, townshipCode, villages, servedHouseholds: input.servedHouseholds ?? null };
+  assertNoViolations(projectViolations(record));
+  return db.write(async (tx) => {
+    const [{ id }] = await tx.query<{ id: number }>(
+      `INSERT INTO projects (kind, subtype, township_code, name, geom, planned_km, done_km, progress_pct, budget, spent,
+         planned_start, planned_end, status, villages, served_households, demo)
+       VALUES ($1, $2, $3, $4, $5::text::jsonb, $6, $7, $8, $9, $10, $11, $12, $13, $14::text::jsonb, $15, false) RETURNING id`,
+      [record.kind, record.subtype, townshipCode, record.name, JSON.stringify(record.geometry), plannedKm, record.doneKm, progressPct,
+        record.budget, record.spent, record.plannedStart, record.plannedEnd, record.status, JSON.stringify(villages), record.servedHouseholds],
+    );
+    const created = (await getProject(tx, id))!;
+    await recordAudit(tx, { user, entityType: 'project', entityId: String(id), action: 'create', old: null, new: attributes(created), note: input.note });
+    return created;
+  });
+}
+
+export async function editProject(db: Db, geo: CountyGeometry, user: SessionUser, id: number, patch: ProjectPatch): Promise<ProjectView> {
+  if (patch.geometry) await geo.assertInside(patch.geometry);
+  const located = patch.geometry && (await geo.locate(patch.geometry));
+  return db.write(async (tx) => {
+    const current = assertCurrent(await getProject(tx, id), patch.version, missing(id));
+    const { version: _version, note, ...fields } = patch;
+    const merged: Attributes = { ...attributes(current), ...fields, ...located };
+    if (patch.geometry) {
+      merged.plannedKm = plannedKmOf(patch.geometry);
+      merged.doneKm = merged.plannedKm === null ? null : round2((merged.plannedKm * merged.progressPct) / 100);
+    }
+    assertNoViolations(projectViolations({ ...current, ...merged }));
+    await saveAttributes(tx, id, merged);
+    const changes = diff(attributes(current), merged);
+    await recordAudit(tx, { user, entityType: 'project', entityId: String(id), action: 'update', old: changes.old, new: changes.new, note });
+    return (await getProject(tx, id))!;
+  });
+}
+
+/** A dated progress report: km done or %, status, spending; the project takes the reported figures. */
+export async function recordProgress(db: Db, user: SessionUser, id: number, report: ProgressRecord): Promise<ProjectView> {
+  return db.write(async (tx) => {
+    const current = assertCurrent(await getProject(tx, id), report.version, missing(id));
+    const merged = { ...attributes(current), status: report.status, spent: report.spent ?? current.spent };
+    if (report.doneKm !== undefined && current.plannedKm) {
+      merged.doneKm = report.doneKm;
+      merged.progressPct = report.progressPct ?? round2(Math.min(100, (report.doneKm / current.plannedKm) * 100));
+    } else {
+      merged.progressPct = report.progressPct ?? current.progressPct;
+      merged.doneKm = current.plannedKm === null ? null : round2((current.plannedKm * merged.progressPct) / 100);
+    }
+    assertNoViolations(projectViolations({ ...current, ...merged }));
+    await saveAttributes(tx, id, merged);
+    await tx.query(
+      `INSERT INTO project_progress (project_id, recorded_on, progress_pct, done_km, spent, status, note, user_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [id, report.recordedOn, merged.progressPct, merged.doneKm, merged.spent, merged.status, report.note ?? null, user.id],
+    );
+    const changes = diff(attributes(current), merged);
+    await recordAudit(tx, { user, entityType: 'project', entityId: String(id), action: 'progress', old: changes.old, new: { ...changes.new, recordedOn: report.recordedOn }, note: report.note });
+    return (await getProject(tx, id))!;
+  });
+}
+
+export async function progressHistory(db: Queryable, id: number): Promise<ProgressEntry[]> {
+  const rows = await db.query<ProgressEntry & { at: Date | string }>(
+    `SELECT p.id, to_char(p.recorded_on, 'YYYY-MM-DD') AS "recordedOn", p.progress_pct AS "progressPct", p.done_km AS "doneKm",
+       p.spent, p.status, p.note, u.username, p.at
+     FROM project_progress p LEFT JOIN users u ON u.id = p.user_id
+     WHERE p.project_id = $1 ORDER BY p.recorded_on, p.id`,
+    [id],
+  );
+  return rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
+}

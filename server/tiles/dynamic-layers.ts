@@ -1,0 +1,75 @@
+// What each dynamic layer's features carry: only what the map styles and filters on.
+import type { DynamicLayer } from '../../common/api';
+import { SITE_TARGET_RATE, siteIndicators } from '../../common/indicators';
+import type { Queryable } from '../db/client';
+import type { LayerLoader } from './dynamic-tiles';
+
+const collection = (features: GeoJSON.Feature[]): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features });
+
+/** MVT properties cannot be null; absent means "none". */
+const withoutNulls = (props: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(props).filter(([, v]) => v !== null && v !== undefined));
+
+async function villages(db: Queryable) {
+  const rows = await db.query<Record<string, unknown> & { code: string; geom: GeoJSON.Geometry; infraDone: number; infraRequired: number }>(
+    `SELECT code, name, name_en AS "nameEn", township_code AS "townshipCode", village_class AS "villageClass",
+       exit_status AS "exitStatus", readiness, planned_exit_year AS "plannedExitYear", actual_exit_year AS "actualExitYear",
+       infra_done AS "infraDone", infra_required AS "infraRequired", geom
+     FROM villages`,
+  );
+  return collection(
+    rows.map(({ geom, infraDone, infraRequired, ...props }) => ({
+      type: 'Feature',
+      // Numeric ids let the map address a village with feature-state (selection, hover).
+      id: Number(props.code),
+      geometry: geom,
+      properties: withoutNulls({ ...props, infraCompletion: infraRequired > 0 ? infraDone / infraRequired : 1 }),
+    })),
+  );
+}
+
+async function sites(db: Queryable) {
+  const rows = await db.query<{
+    id: number; name: string; nameEn: string; lon: number; lat: number; plannedHouseholds: number; movedHouseholds: number;
+    plannedPersons: number; movedPersons: number; completedHouseholds: number; stableHouseholds: number; demolishedHouseholds: number;
+  }>(
+    `SELECT id, name, name_en AS "nameEn", lon, lat, planned_households AS "plannedHouseholds", moved_households AS "movedHouseholds",
+       planned_persons AS "plannedPersons", moved_persons AS "movedPersons", completed_households AS "completedHouseholds",
+       stable_households AS "stableHouseholds", demolished_households AS "demolishedHouseholds"
+     FROM sites`,
+  );
+  return collection(
+    rows.map(({ lon, lat, ...s }) => {
+      const rates = Object.values(siteIndicators(s)).filter((r): r is number => r !== null);
+      return {
+        type: 'Feature',
+        id: s.id,
+        geometry: { type: 'Point', coordinates: [lon, lat] },
+        properties: withoutNulls({
+          id: s.id, name: s.name, nameEn: s.nameEn, plannedHouseholds: s.plannedHouseholds, movedHouseholds: s.movedHouseholds,
+          plannedPersons: s.plannedPersons, movedPersons: s.movedPersons,
+          occupancyRate: siteIndicators(s).occupancyRate,
+          belowTarget: rates.some((r) => r < SITE_TARGET_RATE),
+        }),
+      };
+    }),
+  );
+}
+
+async function projects(db: Queryable, kind: 'road' | 'water') {
+  const rows = await db.query<{ id: number; geom: GeoJSON.Geometry } & Record<string, unknown>>(
+    `SELECT id, name, subtype, status, progress_pct AS "progressPct", served_households AS "servedHouseholds", geom
+     FROM projects WHERE kind = $1`,
+    [kind],
+  );
+  return collection(rows.map(({ geom, ...props }) => ({ type: 'Feature', id: props.id, geometry: geom, properties: withoutNulls(props) })));
+}
+
+export function dynamicLayerLoaders(db: Queryable): Record<DynamicLayer, LayerLoader> {
+  return {
+    villages: () => villages(db),
+    sites: () => sites(db),
+    roads: () => projects(db, 'road'),
+    water: () => projects(db, 'water'),
+  };
+}

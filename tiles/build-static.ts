@@ -1,0 +1,129 @@
+// Builds the static vector-tile archive (county, townships, village outlines, labels) of one county.
+// CLI: npx tsx tiles/build-static.ts [countyCode]   reads data/generated/<code>.json, writes <code>.pmtiles
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { bbox } from '@turf/turf';
+import GeoJSONVT, { type LegacyTile } from 'geojson-vt';
+import vtPbf from 'vt-pbf';
+import { STATIC_LAYERS } from '../common/api';
+import type { Dataset } from '../common/dataset';
+import { writePmtiles, type ArchiveTile } from './pmtiles-writer';
+import { STATIC_LAYER_INFO, staticLayerGeoJson } from './static-layers';
+
+export interface StaticTileOptions {
+  minZoom: number;
+  maxZoom: number;
+  log?: (line: string) => void;
+}
+
+/** z6 still shows the county in its province; z14 is where geojson-vt stops simplifying. */
+export const DEFAULT_ZOOMS = { minZoom: 6, maxZoom: 14 } as const;
+const EXTENT = 4096;
+
+export function buildStaticTiles(dataset: Dataset, options: StaticTileOptions): Buffer {
+  const { minZoom, maxZoom, log = () => {} } = options;
+  const layers = staticLayerGeoJson(dataset);
+  const indexes = STATIC_LAYERS.map(
+    (name) => [name, new GeoJSONVT(layers[name], { maxZoom, extent: EXTENT })] as const,
+  );
+  const bounds = datasetBounds(dataset);
+
+  const tiles: ArchiveTile[] = [];
+  for (let z = minZoom; z <= maxZoom; z++) {
+    let zoomBytes = 0;
+    let zoomTiles = 0;
+    for (const { x, y } of tilesCovering(bounds, z)) {
+      const tileLayers: Record<string, LegacyTile> = {};
+      for (const [name, index] of indexes) {
+        const tile = index.getTile(z, x, y);
+        if (tile && tile.features.length > 0) tileLayers[name] = tile;
+      }
+      if (Object.keys(tileLayers).length === 0) continue;
+      const data = gzipSync(vtPbf.fromGeojsonVt(tileLayers, { version: 2, extent: EXTENT }));
+      tiles.push({ z, x, y, data });
+      zoomTiles++;
+      zoomBytes += data.length;
+    }
+    log(`z${z}: ${zoomTiles} tiles, ${formatBytes(zoomBytes)}`);
+  }
+
+  return writePmtiles(tiles, {
+    metadata: archiveMetadata(dataset, minZoom, maxZoom),
+    bounds,
+    center: [(bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2, centerZoom(bounds, minZoom, maxZoom)],
+    minZoom,
+    maxZoom,
+  });
+}
+
+type Bounds = [number, number, number, number];
+
+function datasetBounds(dataset: Dataset): Bounds {
+  const all: GeoJSON.FeatureCollection = {
+    type: 'FeatureCollection',
+    features: [dataset.county, ...dataset.townships, ...dataset.villages],
+  };
+  const [minLon, minLat, maxLon, maxLat] = bbox(all);
+  return [minLon, minLat, maxLon, maxLat];
+}
+
+/** One extra tile on each side: polygon strokes on the outline spill into the neighbours' buffers. */
+function* tilesCovering([minLon, minLat, maxLon, maxLat]: Bounds, z: number) {
+  const last = 2 ** z - 1;
+  const clamp = (n: number) => Math.min(last, Math.max(0, n));
+  const [xMin, xMax] = [lonToTileX(minLon, z) - 1, lonToTileX(maxLon, z) + 1].map(clamp);
+  const [yMin, yMax] = [latToTileY(maxLat, z) - 1, latToTileY(minLat, z) + 1].map(clamp);
+  for (let x = xMin; x <= xMax; x++) {
+    for (let y = yMin; y <= yMax; y++) yield { x, y };
+  }
+}
+
+function lonToTileX(lon: number, z: number): number {
+  return Math.floor(((lon + 180) / 360) * 2 ** z);
+}
+
+function latToTileY(lat: number, z: number): number {
+  const rad = (lat * Math.PI) / 180;
+  return Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * 2 ** z);
+}
+
+/** The zoom at which the county spans about two 256 px tiles, i.e. fills a typical map view. */
+function centerZoom([minLon, , maxLon]: Bounds, minZoom: number, maxZoom: number): number {
+  const fitsOneTile = Math.floor(Math.log2(360 / Math.max(maxLon - minLon, 1e-9)));
+  return Math.min(maxZoom, Math.max(minZoom, fitsOneTile + 1));
+}
+
+function archiveMetadata(dataset: Dataset, minZoom: number, maxZoom: number): Record<string, unknown> {
+  const { county, sources } = dataset.meta;
+  return {
+    name: `${county.nameEn} static layers`,
+    description: `${county.name} demo static layers`,
+    // Kept short because the map shows it; the full provenance goes in `sources`.
+    attribution: '演示数据 Demo data: generated boundaries and figures, not official',
+    sources,
+    version: '1',
+    type: 'overlay',
+    format: 'pbf',
+    vector_layers: STATIC_LAYERS.map((id) => ({ id, minzoom: minZoom, maxzoom: maxZoom, ...STATIC_LAYER_INFO[id] })),
+  };
+}
+
+function formatBytes(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
+}
+
+function runCli(): void {
+  const code = process.argv[2] ?? '140721';
+  const generated = fileURLToPath(new URL('../data/generated/', import.meta.url));
+  const started = performance.now();
+  const dataset = JSON.parse(readFileSync(resolve(generated, `${code}.json`), 'utf8')) as Dataset;
+  const archive = buildStaticTiles(dataset, { ...DEFAULT_ZOOMS, log: console.log });
+  const outPath = resolve(generated, `${code}.pmtiles`);
+  writeFileSync(outPath, archive);
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  console.log(`wrote ${outPath}: ${formatBytes(archive.length)} in ${seconds} s`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) runCli();

@@ -1,0 +1,88 @@
+// Turns a Dataset into the GeoJSON of each source layer of the static archive.
+import { booleanPointInPolygon, centerOfMass, pointOnFeature } from '@turf/turf';
+import type { STATIC_LAYERS } from '../common/api';
+import type { Dataset } from '../common/dataset';
+
+export type StaticLayer = (typeof STATIC_LAYERS)[number];
+type Fields = Record<string, 'String' | 'Number'>;
+
+/** What TileJSON vector_layers says about each layer. */
+export const STATIC_LAYER_INFO: Record<StaticLayer, { description: string; fields: Fields }> = {
+  county: {
+    description: 'County outline; feature id = numeric county code',
+    fields: { code: 'String', name: 'String', nameEn: 'String' },
+  },
+  townships: {
+    description: 'Township polygons; feature id = numeric township code',
+    fields: { code: 'String', name: 'String', nameEn: 'String' },
+  },
+  villages_outline: {
+    description: 'Village polygons; feature id = numeric village code (for feature-state)',
+    fields: { code: 'String', name: 'String', nameEn: 'String', townshipCode: 'String' },
+  },
+  labels: {
+    description: 'Label points of townships (rank 1) and villages (rank 2); feature id = numeric code',
+    fields: { kind: 'String', code: 'String', name: 'String', nameEn: 'String', rank: 'Number' },
+  },
+};
+
+/** Lower rank = more important: the style shows rank 1 (townships) first and villages once zoomed in. */
+export const LABEL_RANK = { township: 1, village: 2 } as const;
+
+type Area = GeoJSON.Polygon | GeoJSON.MultiPolygon;
+
+export function staticLayerGeoJson(dataset: Dataset): Record<StaticLayer, GeoJSON.FeatureCollection> {
+  const { county, townships, villages } = dataset;
+  const townshipLabels = townships.map((t) =>
+    labelFeature('township', t.properties, labelPoint(t)),
+  );
+  const villageLabels = villages.map((v) => labelFeature('village', v.properties, v.properties.center));
+  return {
+    county: collection([
+      areaFeature(county.geometry, pick(county.properties, ['code', 'name', 'nameEn'])),
+    ]),
+    townships: collection(
+      townships.map((t) => areaFeature(t.geometry, pick(t.properties, ['code', 'name', 'nameEn']))),
+    ),
+    villages_outline: collection(
+      villages.map((v) =>
+        areaFeature(v.geometry, pick(v.properties, ['code', 'name', 'nameEn', 'townshipCode'])),
+      ),
+    ),
+    labels: collection([...townshipLabels, ...villageLabels]),
+  };
+}
+
+// Numeric ids because MVT ids are integers and MapLibre feature-state needs them; codes are unique per layer.
+function areaFeature<P extends { code: string }>(geometry: Area, properties: P): GeoJSON.Feature<Area, P> {
+  return { type: 'Feature', id: Number(properties.code), geometry, properties };
+}
+
+function labelFeature(
+  kind: keyof typeof LABEL_RANK,
+  area: { code: string; name: string; nameEn: string },
+  coordinates: [number, number],
+): GeoJSON.Feature<GeoJSON.Point> {
+  return {
+    type: 'Feature',
+    id: Number(area.code),
+    geometry: { type: 'Point', coordinates },
+    properties: { kind, code: area.code, name: area.name, nameEn: area.nameEn, rank: LABEL_RANK[kind] },
+  };
+}
+
+/** Centre of mass when it falls inside the area (nicest placement), else a point guaranteed inside. */
+function labelPoint(area: GeoJSON.Feature<Area>): [number, number] {
+  const center = centerOfMass(area);
+  const point = booleanPointInPolygon(center, area) ? center : pointOnFeature(area);
+  const [lon, lat] = point.geometry.coordinates;
+  return [lon, lat];
+}
+
+function pick<P, K extends keyof P>(properties: P, keys: K[]): Pick<P, K> {
+  return Object.fromEntries(keys.map((key) => [key, properties[key]])) as Pick<P, K>;
+}
+
+function collection(features: GeoJSON.Feature[]): GeoJSON.FeatureCollection {
+  return { type: 'FeatureCollection', features };
+}
