@@ -1,8 +1,22 @@
-// Builds the demo dataset and tile archive once, before test files race to build them.
+// Once per test run: build the demo dataset and tile archive before test files race to build
+// them, and start a PostgreSQL server so database tests run on both backends.
+import type { TestProject } from 'vitest/node';
 import { ensureArchive, ensureDataset } from '../server/bootstrap';
 import { loadConfig } from '../server/config';
+import { startPostgres } from './helpers/postgres';
 
-export default async function setup() {
+declare module 'vitest' {
+  export interface ProvidedContext {
+    postgresUrl: string | null;
+  }
+}
+
+export default async function setup(project: TestProject) {
   const config = loadConfig({});
   await ensureArchive(config, await ensureDataset(config));
+  const cluster = await startPostgres();
+  if (!cluster && process.env.REQUIRE_POSTGRES) throw new Error('REQUIRE_POSTGRES is set but no PostgreSQL server binaries were found');
+  if (!cluster) console.warn('[tests] PostgreSQL binaries not found: database tests run on PGlite only (apt-get install postgresql)');
+  project.provide('postgresUrl', cluster?.url ?? null);
+  return () => cluster?.stop();
 }

@@ -1,17 +1,35 @@
-// An in-process app on an in-memory PGlite seeded with the demo dataset: fast API tests.
+// An in-process app on a fresh database seeded with the demo dataset: in-memory PGlite, or a new
+// database on the test run's PostgreSQL server.
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
 import { createApp } from '../../server/app';
+import { seedDemoUsers } from '../../server/auth/users';
 import { ensureArchive, ensureDataset } from '../../server/bootstrap';
 import { loadConfig } from '../../server/config';
 import { openDb, type Db } from '../../server/db/client';
 import { migrate } from '../../server/db/migrate';
 import { seedDataset } from '../../server/db/seed';
-import { seedDemoUsers } from '../../server/auth/users';
 
-export async function createTestApp() {
+export type Backend = 'pglite' | 'postgres';
+
+/** The backends this run can test: PostgreSQL only when the global setup started one. */
+export const BACKENDS: Backend[] = inject('postgresUrl') ? ['pglite', 'postgres'] : ['pglite'];
+
+async function freshDb(backend: Backend): Promise<Db> {
+  if (backend === 'pglite') return openDb({});
+  const serverUrl = inject('postgresUrl')!;
+  const admin = await openDb({ databaseUrl: serverUrl });
+  const name = `test_${randomBytes(6).toString('hex')}`;
+  await admin.exec(`CREATE DATABASE ${name}`);
+  await admin.close();
+  return openDb({ databaseUrl: serverUrl.replace(/\/[^/]*$/, `/${name}`) });
+}
+
+export async function createTestApp(backend: Backend = 'pglite') {
   const config = loadConfig({});
   const dataset = await ensureDataset(config);
   const archive = await ensureArchive(config, dataset);
-  const db: Db = await openDb({});
+  const db = await freshDb(backend);
   await migrate(db);
   await seedDataset(db, dataset);
   await seedDemoUsers(db);
