@@ -1,0 +1,95 @@
+// The web app in a real browser against the real server: the map draws the dynamic village tiles,
+// a click opens the village's detail panel, the language switches, and nothing leaves the machine.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { VillageView } from '../../common/api';
+import { launchBrowser, recordForeignRequests } from '../helpers/browser';
+import { startTestServer, type TestServer } from '../helpers/server';
+
+const VILLAGE_FILL = 'village-fill';
+
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+let foreignRequests: string[];
+
+/** Idle: style and tiles loaded, the dynamic villages source included, and no camera animation running. */
+async function waitForMapIdle(): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const map = window.__map;
+      return !!map && map.loaded() && map.isSourceLoaded('villages') && !map.isMoving();
+    },
+    null,
+    { timeout: 30_000 },
+  );
+}
+
+async function toggleLayer(layer: string): Promise<void> {
+  await page.getByTestId(`layer-toggle-${layer}`).click();
+}
+
+describe('map page', () => {
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    foreignRequests = recordForeignRequests(page, new URL(server.url).origin);
+    await page.goto(server.url);
+    await waitForMapIdle();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('starts in Chinese with the demo-data badge', async () => {
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    expect(await page.title()).toBe('扶贫一张图');
+    expect(await page.getByTestId('demo-badge').textContent()).toContain('演示数据');
+  });
+
+  it('renders village polygons from the dynamic tiles', async () => {
+    const rendered = await page.evaluate((layer) => window.__map!.queryRenderedFeatures({ layers: [layer] }).length, VILLAGE_FILL);
+    expect(rendered).toBeGreaterThan(0);
+  });
+
+  it('opens the detail panel of a clicked village', async () => {
+    // With points and lines hidden, a click can only land on a village.
+    for (const layer of ['sites', 'roads', 'water']) await toggleLayer(layer);
+    await waitForMapIdle();
+
+    const target = await page.evaluate(async (layer) => {
+      const map = window.__map!;
+      const canvas = map.getCanvas().getBoundingClientRect();
+      const villages: VillageView[] = await (await fetch('/api/villages')).json();
+      for (const village of villages) {
+        const point = map.project(village.center);
+        // Clear of the toolbar and legend on the left.
+        if (point.x < 420 || point.x > canvas.width - 40 || point.y < 40 || point.y > canvas.height - 40) continue;
+        const [hit] = map.queryRenderedFeatures([point.x, point.y], { layers: [layer] });
+        if (hit?.properties.code === village.code) {
+          return { code: village.code, name: village.name, nameEn: village.nameEn, x: canvas.left + point.x, y: canvas.top + point.y };
+        }
+      }
+      return null;
+    }, VILLAGE_FILL);
+    expect(target).not.toBeNull();
+
+    await page.mouse.click(target!.x, target!.y);
+    const title = page.getByTestId('detail-panel').getByTestId('panel-title');
+    await title.filter({ hasText: target!.name }).waitFor({ timeout: 10_000 });
+    expect(await title.textContent()).toBe(target!.name);
+    expect(await page.getByTestId('detail-panel').textContent()).toContain(target!.code);
+
+    await page.getByTestId('language-switch').click();
+    await title.filter({ hasText: target!.nameEn }).waitFor({ timeout: 10_000 });
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.getByTestId('legend').textContent()).toContain('Legend');
+  });
+
+  it('made no request to another host', () => {
+    expect(foreignRequests).toEqual([]);
+  });
+});

@@ -1,0 +1,76 @@
+// Typed helpers for the server's JSON API (shapes in common/api.ts). Same origin: no host in URLs.
+import type {
+  ApiError,
+  CountyInfo,
+  ProjectView,
+  SearchHit,
+  SiteView,
+  Summary,
+  TileVersions,
+  TownshipView,
+  VillageView,
+} from '../../../common/api';
+import type { ProjectKind, ProjectStatus } from '../../../common/domain';
+
+/** A failed request; `body` is the server's ApiError payload (or one made up for network failures). */
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ApiError,
+  ) {
+    super(body.error.message);
+    this.name = 'ApiRequestError';
+  }
+}
+
+type Query = Record<string, string | number | null | undefined>;
+
+function withQuery(path: string, query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== null && value !== undefined && value !== '') params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+function isApiError(body: unknown): body is ApiError {
+  return typeof body === 'object' && body !== null && typeof (body as ApiError).error?.code === 'string';
+}
+
+async function getJson<T>(path: string, query?: Query): Promise<T> {
+  const url = withQuery(path, query);
+  let response: Response;
+  try {
+    response = await fetch(url, { headers: { Accept: 'application/json' } });
+  } catch (cause) {
+    throw new ApiRequestError(0, {
+      error: { code: 'network', message: '无法连接服务器', messageEn: 'Cannot reach the server', details: String(cause) },
+    });
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    throw new ApiRequestError(
+      response.status,
+      isApiError(body)
+        ? body
+        : { error: { code: `http_${response.status}`, message: `请求失败（${response.status}）`, messageEn: `Request failed (${response.status})` } },
+    );
+  }
+  return body as T;
+}
+
+export const api = {
+  county: () => getJson<CountyInfo>('/api/county'),
+  townships: () => getJson<TownshipView[]>('/api/townships'),
+  villages: (query: { township?: string | null; q?: string } = {}) => getJson<VillageView[]>('/api/villages', query),
+  village: (code: string) => getJson<VillageView>(`/api/villages/${encodeURIComponent(code)}`),
+  sites: (query: { township?: string | null } = {}) => getJson<SiteView[]>('/api/sites', query),
+  site: (id: number) => getJson<SiteView>(`/api/sites/${id}`),
+  projects: (query: { kind?: ProjectKind; township?: string | null; status?: ProjectStatus } = {}) =>
+    getJson<ProjectView[]>('/api/projects', query),
+  project: (id: number) => getJson<ProjectView>(`/api/projects/${id}`),
+  summary: (query: { township?: string | null; year?: number | null } = {}) => getJson<Summary>('/api/stats/summary', query),
+  search: (q: string, limit = 10) => getJson<SearchHit[]>('/api/search', { q, limit }),
+  tileVersions: () => getJson<TileVersions>('/api/tiles/versions'),
+};

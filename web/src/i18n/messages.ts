@@ -1,0 +1,4 @@
+import { zhCN } from './zh-CN';
+
+export type MessageKey = keyof typeof zhCN;
+export type Messages = Record<MessageKey, string>;

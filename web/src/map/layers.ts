@@ -1,0 +1,327 @@
+// Layer definitions and their expressions, in drawing order. Colours come from palette.ts only.
+import type { ExpressionInputType, ExpressionSpecification, LayerSpecification, VisibilitySpecification } from 'maplibre-gl';
+import type { DynamicLayer } from '../../../common/api';
+import {
+  BACKGROUND,
+  BOUNDARY,
+  COUNTY_FILL,
+  EXIT_STATUS_COLOURS,
+  HIGHLIGHT,
+  INFRA_RAMP,
+  OCCUPANCY_RAMP,
+  PLANNED_ROAD_DASH,
+  PROJECT_STATUS_COLOURS,
+  PROJECT_STATUS_ORDER,
+  type Ramp,
+  SITE_BELOW_TARGET_RING,
+  SITE_RADIUS_STOPS,
+  SITE_RING,
+  SITE_ZOOM_SCALE,
+  TEXT,
+  WRONG_EXIT_OUTLINE,
+} from './palette';
+import { globalState, type ToggleLayer } from './state';
+import { waterIconName } from './icons';
+
+export const STATIC_SOURCE = 'static';
+
+/** Ids of the layers a pointer can hit. */
+const LAYER = {
+  villageFill: 'village-fill',
+  site: 'site-circle',
+  road: 'road-line',
+  water: 'water-symbol',
+} as const;
+
+/** Clickable layers, first hit wins: points and lines get a few pixels of slack, polygons none. */
+export const HIT_TARGETS: readonly { layer: string; source: DynamicLayer; slackPx: number }[] = [
+  { layer: LAYER.water, source: 'water', slackPx: 6 },
+  { layer: LAYER.site, source: 'sites', slackPx: 3 },
+  { layer: LAYER.road, source: 'roads', slackPx: 5 },
+  { layer: LAYER.villageFill, source: 'villages', slackPx: 0 },
+];
+
+/** The property each dynamic source promotes to feature id, so feature-state (hover, selected) works. */
+export const FEATURE_ID: Record<DynamicLayer, 'code' | 'id'> = { villages: 'code', sites: 'id', roads: 'id', water: 'id' };
+
+const FONT = ['Noto Sans Regular'];
+
+function match(property: string, arms: readonly (readonly [string, string])[], fallback: string): ExpressionSpecification {
+  // The spec's tuple type cannot describe a variable number of arms.
+  return ['match', ['get', property], ...arms.flat(), fallback] as unknown as ExpressionSpecification;
+}
+
+function matchColour<K extends string>(property: string, colours: Record<K, string>): ExpressionSpecification {
+  return match(property, Object.entries<string>(colours), '#888888');
+}
+
+/** HCL interpolation: RGB would turn the yellow-to-green stretch an olive brown. */
+function rampColour(value: ExpressionSpecification, ramp: Ramp): ExpressionSpecification {
+  return ['interpolate-hcl', ['linear'], value, ...ramp.flat()] as ExpressionSpecification;
+}
+
+const showWhen = (layer: ToggleLayer): VisibilitySpecification => ['case', globalState(`show_${layer}`), 'visible', 'none'];
+
+const noTownship: ExpressionSpecification = ['==', globalState('township'), ''];
+
+/** Full opacity inside the township in focus (or everywhere when none), `dimmed` elsewhere. */
+function focusOpacity(inFocus: ExpressionSpecification, full: number, dimmed: number): ExpressionSpecification {
+  return ['case', noTownship, full, inFocus, full, dimmed];
+}
+const inTownshipIds = (list: 'townshipSiteIds' | 'townshipProjectIds'): ExpressionSpecification => [
+  'in',
+  ['get', 'id'],
+  globalState(list),
+];
+
+type Value = ExpressionInputType | ExpressionSpecification;
+
+/** Selected beats hovered beats neither. */
+function byFeatureState(selected: Value, hovered: Value, otherwise: Value): ExpressionSpecification {
+  return [
+    'case',
+    ['boolean', ['feature-state', 'selected'], false],
+    selected,
+    ['boolean', ['feature-state', 'hover'], false],
+    hovered,
+    otherwise,
+  ];
+}
+
+const zoomRamp = (...stops: number[]): ExpressionSpecification =>
+  ['interpolate', ['linear'], ['zoom'], ...stops] as ExpressionSpecification;
+
+const localisedName: ExpressionSpecification = [
+  'case',
+  ['==', globalState('locale'), 'en'],
+  ['coalesce', ['get', 'nameEn'], ['get', 'name']],
+  ['get', 'name'],
+];
+
+const villageFillColour: ExpressionSpecification = [
+  'case',
+  ['==', globalState('colourMode'), 'infra'],
+  rampColour(['to-number', ['get', 'infraCompletion'], 0], INFRA_RAMP),
+  matchColour('exitStatus', EXIT_STATUS_COLOURS),
+];
+
+function siteRadius(): ExpressionSpecification {
+  const bySize = (scale: number): ExpressionSpecification =>
+    [
+      'interpolate',
+      ['linear'],
+      ['sqrt', ['to-number', ['get', 'plannedHouseholds'], 0]],
+      ...SITE_RADIUS_STOPS.flatMap(([x, r]) => [x, r * scale]),
+    ] as ExpressionSpecification;
+  return ['interpolate', ['linear'], ['zoom'], ...SITE_ZOOM_SCALE.flatMap(([z, s]) => [z, bySize(s)])] as ExpressionSpecification;
+}
+
+const belowTarget: ExpressionSpecification = ['to-boolean', ['get', 'belowTarget']];
+const occupancyPercent: ExpressionSpecification = [
+  'concat',
+  ['to-string', ['round', ['*', 100, ['to-number', ['get', 'occupancyRate'], 0]]]],
+  '%',
+];
+
+const haloText = { 'text-color': TEXT.fill, 'text-halo-color': TEXT.halo, 'text-halo-width': 1.6, 'text-halo-blur': 0.4 };
+
+export function buildLayers(): LayerSpecification[] {
+  const inFocusTownship: ExpressionSpecification = ['==', ['get', 'townshipCode'], globalState('township')];
+  return [
+    { id: 'background', type: 'background', paint: { 'background-color': BACKGROUND } },
+    {
+      id: 'county-fill',
+      type: 'fill',
+      source: STATIC_SOURCE,
+      'source-layer': 'county',
+      paint: { 'fill-color': COUNTY_FILL },
+    },
+    {
+      id: LAYER.villageFill,
+      type: 'fill',
+      source: 'villages',
+      'source-layer': 'villages',
+      layout: { visibility: showWhen('villages') },
+      paint: { 'fill-color': villageFillColour, 'fill-opacity': focusOpacity(inFocusTownship, 0.82, 0.18) },
+    },
+    {
+      id: 'village-border',
+      type: 'line',
+      source: STATIC_SOURCE,
+      'source-layer': 'villages_outline',
+      minzoom: 8,
+      layout: { visibility: showWhen('villages') },
+      paint: { 'line-color': BOUNDARY.village, 'line-width': zoomRamp(8, 0.3, 13, 1.2), 'line-opacity': 0.9 },
+    },
+    {
+      id: 'village-wrong-exit',
+      type: 'line',
+      source: 'villages',
+      'source-layer': 'villages',
+      filter: ['==', ['get', 'exitStatus'], 'wrong_exit'],
+      // Only meaningful next to the exit-status legend.
+      layout: {
+        visibility: ['case', ['all', globalState('show_villages'), ['==', globalState('colourMode'), 'exit']], 'visible', 'none'],
+      },
+      paint: { 'line-color': WRONG_EXIT_OUTLINE, 'line-width': zoomRamp(8, 1.6, 13, 3.5) },
+    },
+    {
+      id: 'township-border',
+      type: 'line',
+      source: STATIC_SOURCE,
+      'source-layer': 'townships',
+      paint: { 'line-color': BOUNDARY.township, 'line-width': zoomRamp(8, 1.2, 13, 2.6), 'line-opacity': 0.85 },
+    },
+    {
+      id: 'township-focus',
+      type: 'line',
+      source: STATIC_SOURCE,
+      'source-layer': 'townships',
+      filter: ['==', ['get', 'code'], globalState('township')],
+      paint: { 'line-color': BOUNDARY.county, 'line-width': zoomRamp(8, 2.5, 13, 4.5), 'line-blur': 0.5 },
+    },
+    {
+      id: 'county-border',
+      type: 'line',
+      source: STATIC_SOURCE,
+      'source-layer': 'county',
+      paint: { 'line-color': BOUNDARY.county, 'line-width': zoomRamp(6, 1.5, 13, 4) },
+    },
+    {
+      id: 'village-highlight',
+      type: 'line',
+      source: 'villages',
+      'source-layer': 'villages',
+      paint: {
+        'line-color': HIGHLIGHT,
+        'line-width': byFeatureState(3.5, 2, 0),
+        'line-opacity': byFeatureState(1, 0.8, 0),
+      },
+    },
+    {
+      id: 'road-casing',
+      type: 'line',
+      source: 'roads',
+      'source-layer': 'roads',
+      layout: { visibility: showWhen('roads'), 'line-cap': 'round', 'line-join': 'round' },
+      paint: {
+        'line-color': byFeatureState(HIGHLIGHT, HIGHLIGHT, BACKGROUND),
+        'line-width': zoomRamp(8, 3.5, 14, 10),
+        'line-opacity': focusOpacity(inTownshipIds('townshipProjectIds'), 0.9, 0.2),
+      },
+    },
+    {
+      id: LAYER.road,
+      type: 'line',
+      source: 'roads',
+      'source-layer': 'roads',
+      layout: { visibility: showWhen('roads'), 'line-cap': 'round', 'line-join': 'round' },
+      paint: {
+        'line-color': matchColour('status', PROJECT_STATUS_COLOURS),
+        'line-width': zoomRamp(8, 1.8, 14, 6),
+        'line-dasharray': ['case', ['==', ['get', 'status'], 'planned'], ['literal', PLANNED_ROAD_DASH], ['literal', [1, 0]]],
+        'line-opacity': focusOpacity(inTownshipIds('townshipProjectIds'), 1, 0.25),
+      },
+    },
+    {
+      id: 'water-halo',
+      type: 'circle',
+      source: 'water',
+      'source-layer': 'water',
+      layout: { visibility: showWhen('water') },
+      paint: {
+        'circle-color': HIGHLIGHT,
+        'circle-radius': zoomRamp(8, 10, 14, 16),
+        'circle-blur': 0.6,
+        'circle-opacity': byFeatureState(0.9, 0.6, 0),
+      },
+    },
+    {
+      id: LAYER.water,
+      type: 'symbol',
+      source: 'water',
+      'source-layer': 'water',
+      layout: {
+        visibility: showWhen('water'),
+        'icon-image': match(
+          'status',
+          PROJECT_STATUS_ORDER.map((status) => [status, waterIconName(status)]),
+          waterIconName('planned'),
+        ),
+        'icon-size': zoomRamp(8, 0.8, 14, 1.4),
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
+      },
+      paint: { 'icon-opacity': focusOpacity(inTownshipIds('townshipProjectIds'), 1, 0.25) },
+    },
+    {
+      id: LAYER.site,
+      type: 'circle',
+      source: 'sites',
+      'source-layer': 'sites',
+      layout: { visibility: showWhen('sites'), 'circle-sort-key': ['-', 0, ['to-number', ['get', 'plannedHouseholds'], 0]] },
+      paint: {
+        'circle-radius': siteRadius(),
+        'circle-color': rampColour(['to-number', ['get', 'occupancyRate'], 0], OCCUPANCY_RAMP),
+        'circle-stroke-color': byFeatureState(
+          HIGHLIGHT,
+          HIGHLIGHT,
+          ['case', belowTarget, SITE_BELOW_TARGET_RING, SITE_RING],
+        ),
+        'circle-stroke-width': byFeatureState(4, 3, ['case', belowTarget, 3, 1.2]),
+        'circle-opacity': focusOpacity(inTownshipIds('townshipSiteIds'), 0.95, 0.25),
+        'circle-stroke-opacity': focusOpacity(inTownshipIds('townshipSiteIds'), 1, 0.25),
+      },
+    },
+    {
+      id: 'site-label',
+      type: 'symbol',
+      source: 'sites',
+      'source-layer': 'sites',
+      minzoom: 11.5,
+      layout: {
+        visibility: showWhen('sites'),
+        // Name, then the occupancy rate: the figure officials look for first.
+        'text-field': ['format', localisedName, {}, '\n', {}, occupancyPercent, { 'font-scale': 0.85 }],
+        'text-font': FONT,
+        'text-size': 12,
+        'text-offset': [0, 1.4],
+        'text-anchor': 'top',
+      },
+      paint: haloText,
+    },
+    {
+      id: 'label-township',
+      type: 'symbol',
+      source: STATIC_SOURCE,
+      'source-layer': 'labels',
+      maxzoom: 11,
+      filter: ['==', ['get', 'kind'], 'township'],
+      layout: {
+        visibility: showWhen('labels'),
+        'text-field': localisedName,
+        'text-font': FONT,
+        'text-size': zoomRamp(8, 13, 11, 17),
+        'text-letter-spacing': 0.1,
+        'symbol-sort-key': ['to-number', ['get', 'rank'], 0],
+      },
+      paint: { ...haloText, 'text-halo-width': 2 },
+    },
+    {
+      id: 'label-village',
+      type: 'symbol',
+      source: STATIC_SOURCE,
+      'source-layer': 'labels',
+      minzoom: 11,
+      filter: ['==', ['get', 'kind'], 'village'],
+      layout: {
+        visibility: showWhen('labels'),
+        'text-field': localisedName,
+        'text-font': FONT,
+        'text-size': zoomRamp(11, 12, 14, 15),
+        'symbol-sort-key': ['to-number', ['get', 'rank'], 0],
+      },
+      paint: haloText,
+    },
+  ];
+}

@@ -1,0 +1,22 @@
+// The UI state the map style reads through `global-state` expressions: MapView pushes it with
+// map.setGlobalStateProperty and MapLibre re-evaluates only the expressions that use it.
+import type { ExpressionSpecification } from 'maplibre-gl';
+import type { Locale } from '../i18n';
+
+export const COLOUR_MODES = ['exit', 'infra'] as const;
+export type ColourMode = (typeof COLOUR_MODES)[number];
+
+export const TOGGLE_LAYERS = ['villages', 'sites', 'roads', 'water', 'labels'] as const;
+export type ToggleLayer = (typeof TOGGLE_LAYERS)[number];
+
+export type MapGlobalState = {
+  colourMode: ColourMode;
+  /** 9-digit code of the township in focus; '' for the whole county. */
+  township: string;
+  /** Ids of the sites and projects of that township: their tiles carry no township code. */
+  townshipSiteIds: number[];
+  townshipProjectIds: number[];
+  locale: Locale;
+} & Record<`show_${ToggleLayer}`, boolean>;
+
+export const globalState = (key: keyof MapGlobalState): ExpressionSpecification => ['global-state', key];

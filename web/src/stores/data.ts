@@ -1,0 +1,80 @@
+// Data fetched from the REST API that several components share.
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef, watch } from 'vue';
+import type { CountyInfo, Summary, TileVersions, TownshipView, VillageView } from '../../../common/api';
+import { api, ApiRequestError } from '../api/client';
+import { useMapStore } from './map';
+
+export const useDataStore = defineStore('data', () => {
+  const mapStore = useMapStore();
+
+  const county = shallowRef<CountyInfo | null>(null);
+  const townships = shallowRef<TownshipView[]>([]);
+  const villages = shallowRef<VillageView[]>([]);
+  const tileVersions = shallowRef<TileVersions | null>(null);
+  /** Summary of the township in focus, or of the county. */
+  const summary = shallowRef<Summary | null>(null);
+  /** Site and project ids of the township in focus: their tiles carry no township code to filter on. */
+  const townshipMembers = shallowRef<{ siteIds: number[]; projectIds: number[] }>({ siteIds: [], projectIds: [] });
+  const error = shallowRef<ApiRequestError | null>(null);
+  const loading = ref(false);
+
+  const townshipByCode = computed(() => new Map(townships.value.map((t) => [t.code, t])));
+  const villageByCode = computed(() => new Map(villages.value.map((v) => [v.code, v])));
+
+  function report(e: unknown): void {
+    error.value = e instanceof ApiRequestError ? e : new ApiRequestError(0, {
+      error: { code: 'client', message: String(e), messageEn: String(e) },
+    });
+  }
+
+  async function load(): Promise<void> {
+    loading.value = true;
+    error.value = null;
+    try {
+      [county.value, townships.value, villages.value, tileVersions.value] = await Promise.all([
+        api.county(),
+        api.townships(),
+        api.villages(),
+        api.tileVersions(),
+      ]);
+    } catch (e) {
+      report(e);
+    } finally {
+      loading.value = false;
+    }
+  }
+
+  async function loadScope(township: string | null): Promise<void> {
+    try {
+      const [scopeSummary, sites, projects] = await Promise.all([
+        api.summary({ township }),
+        township ? api.sites({ township }) : [],
+        township ? api.projects({ township }) : [],
+      ]);
+      // A slower answer for a township no longer in focus must not win.
+      if (township !== mapStore.township) return;
+      summary.value = scopeSummary;
+      townshipMembers.value = { siteIds: sites.map((s) => s.id), projectIds: projects.map((p) => p.id) };
+    } catch (e) {
+      report(e);
+    }
+  }
+
+  watch(() => mapStore.township, loadScope, { immediate: true });
+
+  return {
+    county,
+    townships,
+    villages,
+    tileVersions,
+    summary,
+    townshipMembers,
+    error,
+    loading,
+    townshipByCode,
+    villageByCode,
+    load,
+    report,
+  };
+});
