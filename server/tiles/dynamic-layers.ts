@@ -30,10 +30,10 @@ async function villages(db: Queryable) {
 
 async function sites(db: Queryable) {
   const rows = await db.query<{
-    id: number; name: string; nameEn: string; lon: number; lat: number; plannedHouseholds: number; movedHouseholds: number;
+    id: number; name: string; nameEn: string; townshipCode: string; lon: number; lat: number; plannedHouseholds: number; movedHouseholds: number;
     plannedPersons: number; movedPersons: number; completedHouseholds: number; stableHouseholds: number; demolishedHouseholds: number;
   }>(
-    `SELECT id, name, name_en AS "nameEn", lon, lat, planned_households AS "plannedHouseholds", moved_households AS "movedHouseholds",
+    `SELECT id, name, name_en AS "nameEn", township_code AS "townshipCode", lon, lat, planned_households AS "plannedHouseholds", moved_households AS "movedHouseholds",
        planned_persons AS "plannedPersons", moved_persons AS "movedPersons", completed_households AS "completedHouseholds",
        stable_households AS "stableHouseholds", demolished_households AS "demolishedHouseholds"
      FROM sites`,
@@ -46,7 +46,7 @@ async function sites(db: Queryable) {
         id: s.id,
         geometry: { type: 'Point', coordinates: [lon, lat] },
         properties: withoutNulls({
-          id: s.id, name: s.name, nameEn: s.nameEn, plannedHouseholds: s.plannedHouseholds, movedHouseholds: s.movedHouseholds,
+          id: s.id, name: s.name, nameEn: s.nameEn, townshipCode: s.townshipCode, plannedHouseholds: s.plannedHouseholds, movedHouseholds: s.movedHouseholds,
           plannedPersons: s.plannedPersons, movedPersons: s.movedPersons,
           occupancyRate: siteIndicators(s).occupancyRate,
           belowTarget: rates.some((r) => r < SITE_TARGET_RATE),
@@ -58,7 +58,7 @@ async function sites(db: Queryable) {
 
 async function projects(db: Queryable, kind: 'road' | 'water') {
   const rows = await db.query<{ id: number; geom: GeoJSON.Geometry } & Record<string, unknown>>(
-    `SELECT id, name, subtype, status, progress_pct AS "progressPct", served_households AS "servedHouseholds", geom
+    `SELECT id, name, subtype, status, township_code AS "townshipCode", progress_pct AS "progressPct", served_households AS "servedHouseholds", geom
      FROM projects WHERE kind = $1`,
     [kind],
   );

@@ -1,0 +1,26 @@
+// A tiny path router: the portal has a handful of full-page views and no nested routes, so
+// history.pushState and one reactive path are all it needs. The server answers every non-API
+// path with index.html, so each view's URL survives a reload and can be bookmarked on a 大屏.
+import { computed, defineAsyncComponent, ref, type Component } from 'vue';
+
+interface View {
+  path: string;
+  component: Component;
+}
+
+/** Each view is its own chunk, so the big-screen charts never weigh on the map page. */
+export const VIEWS: View[] = [
+  { path: '/', component: defineAsyncComponent(() => import('./views/MapPage.vue')) },
+];
+
+const path = ref(location.pathname);
+window.addEventListener('popstate', () => (path.value = location.pathname));
+
+export const currentView = computed(() => VIEWS.find((v) => v.path === path.value) ?? VIEWS[0]);
+export const currentPath = computed(() => path.value);
+
+export function navigate(to: string): void {
+  if (to === path.value) return;
+  history.pushState(null, '', to);
+  path.value = to;
+}
