@@ -2,6 +2,7 @@
 // Cross-field rules that need the stored record (moved-in ≤ planned after a partial update…)
 // live in common/rules.ts and run on the merged record.
 import { z } from 'zod';
+import { ROLES } from './roles';
 import { INFRA_ITEMS, PROJECT_KINDS, PROJECT_STATUSES, PROJECT_SUBTYPES, VILLAGE_CLASSES, TIMELINE_YEARS } from './domain';
 
 const count = z.number().int('须为整数 / must be a whole number').min(0, '不能为负数 / must not be negative').max(10_000_000);
@@ -106,3 +107,20 @@ export const progressRecord = z
 export type ProgressRecord = z.infer<typeof progressRecord>;
 
 export const loginBody = z.object({ username: z.string().trim().min(1).max(32), password: z.string().min(1).max(200) }).strict();
+
+const password = z.string().min(8, '密码至少8位 / password needs at least 8 characters').max(200);
+
+export const userCreate = z
+  .object({
+    username: z.string().regex(/^[a-z0-9_.-]{2,32}$/, '用户名须为2-32位小写字母、数字或 _ . - / username: 2-32 lowercase letters, digits, _ . -'),
+    displayName: z.string().trim().min(1).max(50),
+    role: z.enum(ROLES),
+    password,
+  })
+  .strict();
+export type UserCreate = z.infer<typeof userCreate>;
+
+export const userPatch = z
+  .object({ displayName: z.string().trim().min(1).max(50).optional(), role: z.enum(ROLES).optional(), password: password.optional() })
+  .strict();
+export type UserPatch = z.infer<typeof userPatch>;

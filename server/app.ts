@@ -14,6 +14,7 @@ import { projectRoutes } from './routes/projects';
 import { siteRoutes } from './routes/sites';
 import { statsRoutes } from './routes/stats';
 import { tileRoutes, tileVersionRoutes } from './routes/tiles';
+import { userRoutes } from './routes/users';
 import { villageRoutes } from './routes/villages';
 import { CountyGeometry } from './services/county-geometry';
 import { dynamicLayerLoaders } from './tiles/dynamic-layers';
@@ -34,6 +35,7 @@ export function createApp({ db, staticArchive, webRoot }: AppOptions) {
   const api = new Hono<AuthEnv>()
     .use(loadUser(db))
     .route('/auth', authRoutes(db))
+    .route('/users', userRoutes(db))
     .route('/', geographyRoutes(ctx))
     .route('/villages', villageRoutes(ctx))
     .route('/sites', siteRoutes(ctx))
