@@ -61,3 +61,19 @@ describe('durability', () => {
     }
   }, 120_000);
 });
+
+describe('one server per PGlite data directory', () => {
+  it('refuses a second server on a directory in use, and takes over after a crash', async () => {
+    const first = await startTestServer({ keepData: true });
+    try {
+      await expect(startTestServer({ dataDir: first.dataDir })).rejects.toThrow(/in use by process/);
+      await first.kill('SIGKILL');
+      const second = await startTestServer({ dataDir: first.dataDir, keepData: true });
+      expect((await fetch(`${second.url}/api/county`)).status).toBe(200);
+      await second.stop();
+    } finally {
+      await first.kill('SIGKILL');
+      rmSync(first.dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});

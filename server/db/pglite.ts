@@ -1,9 +1,14 @@
 import { PGlite } from '@electric-sql/pglite';
 import { mkdirSync } from 'node:fs';
 import { serialQueue, type Db } from './client';
+import { lockDataDir } from './data-dir-lock';
 
 export async function openPglite(dataDir?: string): Promise<Db> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  let unlock = () => {};
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    unlock = lockDataDir(dataDir);
+  }
   const pg = await PGlite.create(dataDir);
   const enqueue = serialQueue();
   return {
@@ -23,6 +28,7 @@ export async function openPglite(dataDir?: string): Promise<Db> {
     },
     async close() {
       await pg.close();
+      unlock();
     },
   };
 }
