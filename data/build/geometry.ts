@@ -55,17 +55,23 @@ interface Layout {
 }
 
 /**
- * The township that owns a point: the hub nearest relative to its reach (a multiplicatively
- * weighted Voronoi diagram), so townships with more villages cover more land.
+ * Whether `hub`'s township owns a point: the township whose hub is nearest relative to its reach
+ * (a multiplicatively weighted Voronoi diagram), so townships with more villages cover more land;
+ * ties go to the earlier hub. Rejection sampling asks this of every random point and most belong
+ * elsewhere, so the answer comes as soon as another hub beats this one.
  */
-function owningHub(position: LonLat, hubs: Hub[]): Hub {
-  let best = hubs[0];
-  let bestScore = Infinity;
-  for (const hub of hubs) {
-    const score = approxDistanceKm(position, hub.centre) / hub.reach;
-    if (score < bestScore) [best, bestScore] = [hub, score];
+function isOwnedBy(position: LonLat, hub: Hub, hubs: Hub[]): boolean {
+  const own = approxDistanceKm(position, hub.centre) / hub.reach;
+  let before = true;
+  for (const other of hubs) {
+    if (other === hub) {
+      before = false;
+      continue;
+    }
+    const score = approxDistanceKm(position, other.centre) / other.reach;
+    if (before ? score <= own : score < own) return false;
   }
-  return best;
+  return true;
 }
 
 function nearSeat(seat: LonLat, distanceKm: { min: number; max: number }, county: PolygonalFeature, random: Random): LonLat {
@@ -81,7 +87,7 @@ function nearSeat(seat: LonLat, distanceKm: { min: number; max: number }, county
  * by the coding convention) next to them; the other hubs spread out, preferring points far from
  * other hubs and from the county border.
  */
-function placeHubs(townships: TownshipUnit[], outline: CountyOutline, random: Random): Hub[] {
+export function placeHubs(townships: TownshipUnit[], outline: CountyOutline, random: Random): Hub[] {
   const county = outline.feature;
   const seat = outline.seat;
   const hasUrban = townships.some((t) => t.urban);
@@ -113,17 +119,28 @@ function placeHubs(townships: TownshipUnit[], outline: CountyOutline, random: Ra
   return hubs;
 }
 
+/**
+ * Distance to the nearest placed settlement, or any value ≤ `floor` once it is known not to beat
+ * it: a national build scores millions of candidates, and most lose to a recent neighbour early.
+ */
+function nearestDistanceAbove(candidate: LonLat, placed: SettlementPoint[], floor: number): number {
+  let nearest = Infinity;
+  // Newest first: the last placed settlements share the candidate's township, so they are the likely nearest.
+  for (let i = placed.length - 1; i >= 0 && nearest > floor; i--) nearest = Math.min(nearest, approxDistanceKm(candidate, placed[i].position));
+  return nearest;
+}
+
 /** Village settlements, spread evenly over each township's weighted region by best-candidate sampling. */
-function placeSettlements(hubs: Hub[], county: PolygonalFeature, random: Random): SettlementPoint[] {
+export function placeSettlements(hubs: Hub[], county: PolygonalFeature, random: Random): SettlementPoint[] {
   const placed: SettlementPoint[] = [];
   for (const hub of hubs) {
-    const inRegion = (position: LonLat) => owningHub(position, hubs) === hub;
+    const inRegion = (position: LonLat) => isOwnedBy(position, hub, hubs);
     for (const village of hub.township.villages) {
       let best: LonLat | undefined;
       let bestScore = -Infinity;
       for (let i = 0; i < VILLAGE_CANDIDATES; i++) {
         const candidate = randomPointInside(county, random, inRegion);
-        const score = Math.min(...placed.map((p) => approxDistanceKm(candidate, p.position)));
+        const score = nearestDistanceAbove(candidate, placed, bestScore);
         if (score > bestScore) [best, bestScore] = [candidate, score];
       }
       placed.push({ villageCode: village.code, townshipCode: hub.township.code, position: best! });

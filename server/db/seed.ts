@@ -1,15 +1,56 @@
 import { bbox as turfBbox } from '@turf/turf';
-import type { Dataset } from '../../common/dataset';
+import type { Dataset, DatasetVillage } from '../../common/dataset';
+import type { Township } from '../../common/domain';
 import { derivedVillageColumns } from '../repo/villages';
 import type { Db, Queryable } from './client';
 
 const BATCH = 2000;
 
 /** Inserts rows in batches through jsonb_to_recordset: one parameter a batch, the same SQL on both drivers. */
-async function insertBatches(tx: Queryable, sql: string, rows: object[]): Promise<void> {
+export async function insertBatches(tx: Queryable, sql: string, rows: object[]): Promise<void> {
   for (let i = 0; i < rows.length; i += BATCH) {
     await tx.query(sql, [JSON.stringify(rows.slice(i, i + BATCH))]);
   }
+}
+
+export interface TownshipRow extends Township {
+  geom: GeoJSON.Geometry;
+  bbox: number[];
+  center: number[];
+}
+
+export async function insertTownships(tx: Queryable, rows: TownshipRow[]): Promise<void> {
+  await insertBatches(
+    tx,
+    `INSERT INTO townships (code, county_code, name, name_en, geom, bbox, center)
+     SELECT code, "countyCode", name, "nameEn", geom, bbox, center
+     FROM jsonb_to_recordset($1::text::jsonb) AS x(code text, "countyCode" text, name text, "nameEn" text, geom jsonb, bbox jsonb, center jsonb)`,
+    rows,
+  );
+}
+
+export interface VillageRow extends DatasetVillage {
+  geom: GeoJSON.Geometry;
+  bbox: number[];
+  center: number[];
+}
+
+/** Villages with the columns the application derives from their attributes. */
+export async function insertVillages(tx: Queryable, rows: VillageRow[]): Promise<void> {
+  await insertBatches(
+    tx,
+    `INSERT INTO villages (code, township_code, name, name_en, village_class, rural_population, poor_households, poor_persons,
+       exited_households, exited_persons, planned_exit_year, actual_exit_year, collective_income, infra,
+       infra_done, infra_required, exit_status, readiness, geom, bbox, center, demo)
+     SELECT code, "townshipCode", name, "nameEn", "villageClass", "ruralPopulation", "poorHouseholds", "poorPersons",
+       "exitedHouseholds", "exitedPersons", "plannedExitYear", "actualExitYear", "collectiveIncome", infra,
+       "infraDone", "infraRequired", "exitStatus", readiness, geom, bbox, center, demo
+     FROM jsonb_to_recordset($1::text::jsonb) AS x(code text, "townshipCode" text, name text, "nameEn" text,
+       "villageClass" text, "ruralPopulation" int, "poorHouseholds" int, "poorPersons" int, "exitedHouseholds" int,
+       "exitedPersons" int, "plannedExitYear" int, "actualExitYear" int, "collectiveIncome" float8, infra jsonb,
+       "infraDone" int, "infraRequired" int, "exitStatus" text, readiness text, geom jsonb, bbox jsonb, center jsonb, demo boolean)`,
+    rows.map((v) => ({ ...v, ...derivedVillageColumns(v) })),
+  );
 }
 
 export async function isSeeded(db: Db): Promise<boolean> {
@@ -25,30 +66,14 @@ export async function seedDataset(db: Db, ds: Dataset): Promise<void> {
       'INSERT INTO counties (code, name, name_en, geom, demo, sources) VALUES ($1, $2, $3, $4::text::jsonb, true, $5::text::jsonb)',
       [c.code, c.name, c.nameEn, JSON.stringify(ds.county.geometry), JSON.stringify(ds.meta.sources)],
     );
-    await insertBatches(
+    await insertTownships(
       tx,
-      `INSERT INTO townships (code, county_code, name, name_en, geom, bbox, center)
-       SELECT code, "countyCode", name, "nameEn", geom, bbox, center
-       FROM jsonb_to_recordset($1::text::jsonb) AS x(code text, "countyCode" text, name text, "nameEn" text, geom jsonb, bbox jsonb, center jsonb)`,
       ds.townships.map((t) => {
         const b = turfBbox(t);
         return { ...t.properties, geom: t.geometry, bbox: b, center: [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2] };
       }),
     );
-    await insertBatches(
-      tx,
-      `INSERT INTO villages (code, township_code, name, name_en, village_class, rural_population, poor_households, poor_persons,
-         exited_households, exited_persons, planned_exit_year, actual_exit_year, collective_income, infra,
-         infra_done, infra_required, exit_status, readiness, geom, bbox, center, demo)
-       SELECT code, "townshipCode", name, "nameEn", "villageClass", "ruralPopulation", "poorHouseholds", "poorPersons",
-         "exitedHouseholds", "exitedPersons", "plannedExitYear", "actualExitYear", "collectiveIncome", infra,
-         "infraDone", "infraRequired", "exitStatus", readiness, geom, bbox, center, demo
-       FROM jsonb_to_recordset($1::text::jsonb) AS x(code text, "townshipCode" text, name text, "nameEn" text,
-         "villageClass" text, "ruralPopulation" int, "poorHouseholds" int, "poorPersons" int, "exitedHouseholds" int,
-         "exitedPersons" int, "plannedExitYear" int, "actualExitYear" int, "collectiveIncome" float8, infra jsonb,
-         "infraDone" int, "infraRequired" int, "exitStatus" text, readiness text, geom jsonb, bbox jsonb, center jsonb, demo boolean)`,
-      ds.villages.map((v) => ({ ...v.properties, ...derivedVillageColumns(v.properties), geom: v.geometry, bbox: turfBbox(v) })),
-    );
+    await insertVillages(tx, ds.villages.map((v) => ({ ...v.properties, geom: v.geometry, bbox: turfBbox(v) })));
     await insertBatches(
       tx,
       `INSERT INTO sites (township_code, name, name_en, lon, lat, planned_households, planned_persons, moved_households,

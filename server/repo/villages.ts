@@ -35,6 +35,7 @@ export interface VillageFilter {
   q?: string;
   villageClass?: string;
   status?: string;
+  readiness?: string;
 }
 
 export async function listVillages(db: Queryable, f: VillageFilter = {}): Promise<VillageView[]> {
@@ -44,8 +45,9 @@ export async function listVillages(db: Queryable, f: VillageFilter = {}): Promis
        AND ($2::text IS NULL OR name LIKE '%' || $2 || '%' OR lower(name_en) LIKE '%' || lower($2) || '%' OR code LIKE $2 || '%')
        AND ($3::text IS NULL OR village_class = $3)
        AND ($4::text IS NULL OR exit_status = $4)
+       AND ($5::text IS NULL OR readiness = $5)
      ORDER BY code`,
-    [f.township ?? null, f.q ?? null, f.villageClass ?? null, f.status ?? null],
+    [f.township ?? null, f.q ?? null, f.villageClass ?? null, f.status ?? null, f.readiness ?? null],
   );
   return rows.map(toVillageView);
 }

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { VILLAGE_CLASSES } from '../../common/domain';
+import { EXIT_READINESS } from '../../common/indicators';
 import { villagePatch } from '../../common/schemas';
 import { requireUser, type AuthEnv } from '../auth/middleware';
 import { announce, type AppContext } from '../context';
@@ -15,6 +16,7 @@ const listQuery = z.object({
   q: z.string().trim().min(1).max(50).optional(),
   class: z.enum(VILLAGE_CLASSES).optional(),
   status: z.enum(['non_poor', 'exited', 'wrong_exit', 'poor', 'deep_poor']).optional(),
+  readiness: z.enum(EXIT_READINESS).optional(),
 });
 const codeParam = z.object({ code: codes.village });
 
@@ -23,7 +25,7 @@ export function villageRoutes(ctx: AppContext) {
   return new Hono<AuthEnv>()
     .get('/', async (c) => {
       const f = parseQuery(c, listQuery);
-      return c.json(await listVillages(db, { township: f.township, q: f.q, villageClass: f.class, status: f.status }));
+      return c.json(await listVillages(db, { township: f.township, q: f.q, villageClass: f.class, status: f.status, readiness: f.readiness }));
     })
     .get('/:code', async (c) => {
       const { code } = parseParams(c, codeParam);

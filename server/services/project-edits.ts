@@ -1,5 +1,6 @@
 import { feature, length as turfLength } from '@turf/turf';
 import type { ProgressEntry, ProjectView } from '../../common/api';
+import { initialProgressPct, progressAfter, round2 } from '../../common/progress';
 import type { SessionUser } from '../../common/roles';
 import { projectViolations } from '../../common/rules';
 import type { ProgressRecord, ProjectCreate, ProjectPatch } from '../../common/schemas';
@@ -10,8 +11,7 @@ import { diff, recordAudit } from './audit';
 import type { CountyGeometry } from './county-geometry';
 import { assertCurrent, assertNoViolations } from './versioning';
 
-const round2 = (n: number) => Math.round(n * 100) / 100;
-const plannedKmOf = (g: ProjectView['geometry']) => (g.type === 'LineString' ? round2(turfLength(feature(g))) : null);
+export const plannedKmOf = (g: ProjectView['geometry']) => (g.type === 'LineString' ? round2(turfLength(feature(g))) : null);
 const missing = (id: number) => () => notFound(`项目 ${id}`, `Project ${id}`);
 
 const ATTRIBUTES = ['name', 'geometry', 'plannedKm', 'doneKm', 'progressPct', 'budget', 'spent', 'plannedStart', 'plannedEnd', 'status', 'townshipCode', 'villages', 'servedHouseholds'] as const;
@@ -29,58 +29,73 @@ async function saveAttributes(tx: Queryable, id: number, p: Attributes) {
   );
 }
 
-export async function createProject(db: Db, geo: CountyGeometry, user: SessionUser, input: ProjectCreate): Promise<ProjectView> {
+export type NewProject = Awaited<ReturnType<typeof planProject>>;
+
+/** Everything about a new project but the insert: its place in the county, its length, its rules. */
+export async function planProject(geo: CountyGeometry, input: ProjectCreate) {
   await geo.assertInside(input.geometry);
   const { townshipCode, villages } = await geo.locate(input.geometry);
   const plannedKm = plannedKmOf(input.geometry);
-  const progressPct = ['completed', 'accepted'].includes(input.status) ? 100 : 0;
+  const progressPct = initialProgressPct(input.status);
   const record = { ...input, plannedKm, doneKm: plannedKm === null ? null : (plannedKm * progressPct) / 100, progressPct, townshipCode, villages, servedHouseholds: input.servedHouseholds ?? null };
   assertNoViolations(projectViolations(record));
-  return db.write(async (tx) => {
-    const [{ id }] = await tx.query<{ id: number }>(
-      `INSERT INTO projects (kind, subtype, township_code, name, geom, planned_km, done_km, progress_pct, budget, spent,
-         planned_start, planned_end, status, villages, served_households, demo)
-       VALUES ($1, $2, $3, $4, $5::text::jsonb, $6, $7, $8, $9, $10, $11, $12, $13, $14::text::jsonb, $15, false) RETURNING id`,
-      [record.kind, record.subtype, townshipCode, record.name, JSON.stringify(record.geometry), plannedKm, record.doneKm, progressPct,
-        record.budget, record.spent, record.plannedStart, record.plannedEnd, record.status, JSON.stringify(villages), record.servedHouseholds],
-    );
-    const created = (await getProject(tx, id))!;
-    await recordAudit(tx, { user, entityType: 'project', entityId: String(id), action: 'create', old: null, new: attributes(created), note: input.note });
-    return created;
-  });
+  return record;
+}
+
+/** Inserts a planned project in the caller's transaction, so an import can add many all or nothing. */
+export async function insertProject(tx: Queryable, user: SessionUser, record: NewProject, action: 'create' | 'import' = 'create'): Promise<ProjectView> {
+  const [{ id }] = await tx.query<{ id: number }>(
+    `INSERT INTO projects (kind, subtype, township_code, name, geom, planned_km, done_km, progress_pct, budget, spent,
+       planned_start, planned_end, status, villages, served_households, demo)
+     VALUES ($1, $2, $3, $4, $5::text::jsonb, $6, $7, $8, $9, $10, $11, $12, $13, $14::text::jsonb, $15, false) RETURNING id`,
+    [record.kind, record.subtype, record.townshipCode, record.name, JSON.stringify(record.geometry), record.plannedKm, record.doneKm, record.progressPct,
+      record.budget, record.spent, record.plannedStart, record.plannedEnd, record.status, JSON.stringify(record.villages), record.servedHouseholds],
+  );
+  const created = (await getProject(tx, id))!;
+  await recordAudit(tx, { user, entityType: 'project', entityId: String(id), action, old: null, new: attributes(created), note: record.note });
+  return created;
+}
+
+export async function createProject(db: Db, geo: CountyGeometry, user: SessionUser, input: ProjectCreate): Promise<ProjectView> {
+  const record = await planProject(geo, input);
+  return db.write((tx) => insertProject(tx, user, record));
+}
+
+/** Where a patched geometry lies; undefined when the patch keeps the geometry. */
+export async function locatePatch(geo: CountyGeometry, patch: Pick<ProjectPatch, 'geometry'>) {
+  if (!patch.geometry) return undefined;
+  await geo.assertInside(patch.geometry);
+  return geo.locate(patch.geometry);
+}
+
+/** Applies a located patch in the caller's transaction: version check, rules, audit. */
+export async function patchProject(
+  tx: Queryable, user: SessionUser, id: number, patch: ProjectPatch, located: Awaited<ReturnType<typeof locatePatch>>, action: 'update' | 'import' = 'update',
+): Promise<ProjectView> {
+  const current = assertCurrent(await getProject(tx, id), patch.version, missing(id));
+  const { version: _version, note, ...fields } = patch;
+  const merged: Attributes = { ...attributes(current), ...fields, ...located };
+  if (patch.geometry) {
+    merged.plannedKm = plannedKmOf(patch.geometry);
+    merged.doneKm = merged.plannedKm === null ? null : round2((merged.plannedKm * merged.progressPct) / 100);
+  }
+  assertNoViolations(projectViolations({ ...current, ...merged }));
+  await saveAttributes(tx, id, merged);
+  const changes = diff(attributes(current), merged);
+  await recordAudit(tx, { user, entityType: 'project', entityId: String(id), action, old: changes.old, new: changes.new, note });
+  return (await getProject(tx, id))!;
 }
 
 export async function editProject(db: Db, geo: CountyGeometry, user: SessionUser, id: number, patch: ProjectPatch): Promise<ProjectView> {
-  if (patch.geometry) await geo.assertInside(patch.geometry);
-  const located = patch.geometry && (await geo.locate(patch.geometry));
-  return db.write(async (tx) => {
-    const current = assertCurrent(await getProject(tx, id), patch.version, missing(id));
-    const { version: _version, note, ...fields } = patch;
-    const merged: Attributes = { ...attributes(current), ...fields, ...located };
-    if (patch.geometry) {
-      merged.plannedKm = plannedKmOf(patch.geometry);
-      merged.doneKm = merged.plannedKm === null ? null : round2((merged.plannedKm * merged.progressPct) / 100);
-    }
-    assertNoViolations(projectViolations({ ...current, ...merged }));
-    await saveAttributes(tx, id, merged);
-    const changes = diff(attributes(current), merged);
-    await recordAudit(tx, { user, entityType: 'project', entityId: String(id), action: 'update', old: changes.old, new: changes.new, note });
-    return (await getProject(tx, id))!;
-  });
+  const located = await locatePatch(geo, patch);
+  return db.write((tx) => patchProject(tx, user, id, patch, located));
 }
 
 /** A dated progress report: km done or %, status, spending; the project takes the reported figures. */
 export async function recordProgress(db: Db, user: SessionUser, id: number, report: ProgressRecord): Promise<ProjectView> {
   return db.write(async (tx) => {
     const current = assertCurrent(await getProject(tx, id), report.version, missing(id));
-    const merged = { ...attributes(current), status: report.status, spent: report.spent ?? current.spent };
-    if (report.doneKm !== undefined && current.plannedKm) {
-      merged.doneKm = report.doneKm;
-      merged.progressPct = report.progressPct ?? round2(Math.min(100, (report.doneKm / current.plannedKm) * 100));
-    } else {
-      merged.progressPct = report.progressPct ?? current.progressPct;
-      merged.doneKm = current.plannedKm === null ? null : round2((current.plannedKm * merged.progressPct) / 100);
-    }
+    const merged = { ...attributes(current), ...progressAfter(current, report) };
     assertNoViolations(projectViolations({ ...current, ...merged }));
     await saveAttributes(tx, id, merged);
     await tx.query(

@@ -1,6 +1,6 @@
 // What each dynamic layer's features carry: only what the map styles and filters on.
 import type { DynamicLayer } from '../../common/api';
-import { SITE_TARGET_RATE, siteIndicators } from '../../common/indicators';
+import { indicatorsBelowTarget, siteIndicators } from '../../common/indicators';
 import type { Queryable } from '../db/client';
 import type { LayerLoader } from './dynamic-tiles';
 
@@ -40,7 +40,7 @@ async function sites(db: Queryable) {
   );
   return collection(
     rows.map(({ lon, lat, ...s }) => {
-      const rates = Object.values(siteIndicators(s)).filter((r): r is number => r !== null);
+      const indicators = siteIndicators(s);
       return {
         type: 'Feature',
         id: s.id,
@@ -48,8 +48,8 @@ async function sites(db: Queryable) {
         properties: withoutNulls({
           id: s.id, name: s.name, nameEn: s.nameEn, townshipCode: s.townshipCode, plannedHouseholds: s.plannedHouseholds, movedHouseholds: s.movedHouseholds,
           plannedPersons: s.plannedPersons, movedPersons: s.movedPersons,
-          occupancyRate: siteIndicators(s).occupancyRate,
-          belowTarget: rates.some((r) => r < SITE_TARGET_RATE),
+          occupancyRate: indicators.occupancyRate,
+          belowTarget: indicatorsBelowTarget(indicators).length > 0,
         }),
       };
     }),

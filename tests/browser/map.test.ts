@@ -3,7 +3,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VillageView } from '../../common/api';
-import { launchBrowser, recordForeignRequests } from '../helpers/browser';
+import { launchBrowser, recordForeignRequests, waitForMapIdle } from '../helpers/browser';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 const VILLAGE_FILL = 'village-fill';
@@ -12,18 +12,6 @@ let server: TestServer;
 let browser: Browser;
 let page: Page;
 let foreignRequests: string[];
-
-/** Idle: style and tiles loaded, the dynamic villages source included, and no camera animation running. */
-async function waitForMapIdle(): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      const map = window.__map;
-      return !!map && map.loaded() && map.isSourceLoaded('villages') && !map.isMoving();
-    },
-    null,
-    { timeout: 30_000 },
-  );
-}
 
 async function toggleLayer(layer: string): Promise<void> {
   await page.getByTestId(`layer-toggle-${layer}`).click();
@@ -36,7 +24,7 @@ describe('map page', () => {
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     foreignRequests = recordForeignRequests(page, new URL(server.url).origin);
     await page.goto(server.url);
-    await waitForMapIdle();
+    await waitForMapIdle(page);
   });
 
   afterAll(async () => {
@@ -58,7 +46,7 @@ describe('map page', () => {
   it('opens the detail panel of a clicked village', async () => {
     // With points and lines hidden, a click can only land on a village.
     for (const layer of ['sites', 'roads', 'water']) await toggleLayer(layer);
-    await waitForMapIdle();
+    await waitForMapIdle(page);
 
     const target = await page.evaluate(async (layer) => {
       const map = window.__map!;

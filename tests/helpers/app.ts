@@ -15,7 +15,7 @@ export type Backend = 'pglite' | 'postgres';
 /** The backends this run can test: PostgreSQL only when the global setup started one. */
 export const BACKENDS: Backend[] = inject('postgresUrl') ? ['pglite', 'postgres'] : ['pglite'];
 
-async function freshDb(backend: Backend): Promise<Db> {
+export async function freshDb(backend: Backend): Promise<Db> {
   if (backend === 'pglite') return openDb({});
   const serverUrl = inject('postgresUrl')!;
   const admin = await openDb({ databaseUrl: serverUrl });

@@ -1,6 +1,9 @@
 // Headless Debian Chromium for browser tests. Playwright gives each launch a fresh temporary profile;
 // the flags keep Chromium itself from phoning home, so a test can assert that nothing leaves the machine.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { REPO_ROOT, startTestServer, type TestServer } from './server';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -29,4 +32,51 @@ export function recordForeignRequests(page: Page, allowedOrigin: string): string
     if (url.origin !== allowedOrigin) foreign.push(request.url());
   });
   return foreign;
+}
+
+/** Idle: style and tiles loaded, the dynamic villages source included, and no camera animation running. */
+export async function waitForMapIdle(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const map = window.__map;
+      return !!map && map.loaded() && map.isSourceLoaded('villages') && !map.isMoving();
+    },
+    null,
+    { timeout: 30_000 },
+  );
+}
+
+/** Screenshots of a test run land in tests/artifacts/ (git-ignored) for a person to look at. */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  const dir = join(REPO_ROOT, 'tests/artifacts');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
+
+export interface PortalPage {
+  server: TestServer;
+  page: Page;
+  /** Requests the page made to other hosts: there must be none. */
+  foreignRequests: string[];
+  close(): Promise<void>;
+}
+
+/** The real server and one browser page on `path` of it, with its map drawn and idle. */
+export async function openPortalPage(path: string, viewport = { width: 1440, height: 900 }): Promise<PortalPage> {
+  const server = await startTestServer();
+  const browser = await launchBrowser().catch(async (e) => {
+    await server.stop();
+    throw e;
+  });
+  const close = async () => {
+    await browser.close();
+    await server.stop();
+  };
+  const page = await browser.newPage({ viewport });
+  const foreignRequests = recordForeignRequests(page, new URL(server.url).origin);
+  await page.goto(server.url + path);
+  await waitForMapIdle(page);
+  return { server, page, foreignRequests, close };
 }

@@ -11,7 +11,7 @@ export interface PostgresCluster {
   stop(): void;
 }
 
-function pgBinDir(): string | undefined {
+export function pgBinDir(): string | undefined {
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) return undefined;
   const version = readdirSync(root).sort((a, b) => Number(b) - Number(a))[0];
@@ -19,7 +19,7 @@ function pgBinDir(): string | undefined {
   return dir && existsSync(join(dir, 'initdb')) ? dir : undefined;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const srv = createServer().listen(0, '127.0.0.1', () => {
       const { port } = srv.address() as { port: number };

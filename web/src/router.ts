@@ -11,6 +11,11 @@ interface View {
 /** Each view is its own chunk, so the big-screen charts never weigh on the map page. */
 export const VIEWS: View[] = [
   { path: '/', component: defineAsyncComponent(() => import('./views/MapPage.vue')) },
+  { path: '/screen', component: defineAsyncComponent(() => import('./views/ScreenPage.vue')) },
+  { path: '/relocation', component: defineAsyncComponent(() => import('./views/RelocationPage.vue')) },
+  { path: '/problems', component: defineAsyncComponent(() => import('./views/ProblemsPage.vue')) },
+  { path: '/bulletin', component: defineAsyncComponent(() => import('./views/BulletinPage.vue')) },
+  { path: '/import', component: defineAsyncComponent(() => import('./views/ImportPage.vue')) },
 ];
 
 const path = ref(location.pathname);

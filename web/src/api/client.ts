@@ -7,10 +7,12 @@ import type {
   SiteView,
   Summary,
   TileVersions,
+  TownshipRankRow,
   TownshipView,
   VillageView,
 } from '../../../common/api';
 import type { ProjectKind, ProjectStatus } from '../../../common/domain';
+import type { ExitReadiness } from '../../../common/indicators';
 
 /** A failed request; `body` is the server's ApiError payload (or one made up for network failures). */
 export class ApiRequestError extends Error {
@@ -38,11 +40,16 @@ function isApiError(body: unknown): body is ApiError {
   return typeof body === 'object' && body !== null && typeof (body as ApiError).error?.code === 'string';
 }
 
-async function getJson<T>(path: string, query?: Query): Promise<T> {
-  const url = withQuery(path, query);
+/** One JSON request; the session cookie rides along (same origin), a body is sent as JSON. */
+export async function requestJson<T>(method: string, url: string, payload?: unknown): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(url, { headers: { Accept: 'application/json' } });
+    response = await fetch(url, {
+      method,
+      // A FormData body (file upload) sets its own multipart Content-Type.
+      headers: payload === undefined || payload instanceof FormData ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: payload === undefined || payload instanceof FormData ? payload : JSON.stringify(payload),
+    });
   } catch (cause) {
     throw new ApiRequestError(0, {
       error: { code: 'network', message: '无法连接服务器', messageEn: 'Cannot reach the server', details: String(cause) },
@@ -60,10 +67,13 @@ async function getJson<T>(path: string, query?: Query): Promise<T> {
   return body as T;
 }
 
+const getJson = <T>(path: string, query?: Query): Promise<T> => requestJson<T>('GET', withQuery(path, query));
+
 export const api = {
   county: () => getJson<CountyInfo>('/api/county'),
   townships: () => getJson<TownshipView[]>('/api/townships'),
-  villages: (query: { township?: string | null; q?: string } = {}) => getJson<VillageView[]>('/api/villages', query),
+  villages: (query: { township?: string | null; q?: string; readiness?: ExitReadiness } = {}) =>
+    getJson<VillageView[]>('/api/villages', query),
   village: (code: string) => getJson<VillageView>(`/api/villages/${encodeURIComponent(code)}`),
   sites: (query: { township?: string | null } = {}) => getJson<SiteView[]>('/api/sites', query),
   site: (id: number) => getJson<SiteView>(`/api/sites/${id}`),
@@ -71,6 +81,7 @@ export const api = {
     getJson<ProjectView[]>('/api/projects', query),
   project: (id: number) => getJson<ProjectView>(`/api/projects/${id}`),
   summary: (query: { township?: string | null; year?: number | null } = {}) => getJson<Summary>('/api/stats/summary', query),
+  townshipRanking: (query: { year?: number | null } = {}) => getJson<TownshipRankRow[]>('/api/stats/townships', query),
   search: (q: string, limit = 10) => getJson<SearchHit[]>('/api/search', { q, limit }),
   tileVersions: () => getJson<TileVersions>('/api/tiles/versions'),
 };

@@ -1,6 +1,18 @@
+import { en as exitCheck } from './exit-check';
+import { en as screen } from './screen';
+import { en as editing } from './editing';
+import { en as drilldown } from './drilldown';
+import { en as relocation } from './relocation';
+import { en as office } from './office';
 import type { Messages } from './messages';
 
 export const en: Messages = {
+  ...exitCheck,
+  ...screen,
+  ...editing,
+  ...drilldown,
+  ...relocation,
+  ...office,
   'app.title': 'Poverty Alleviation Map',
   'app.demoBadge': 'Demo data',
   'app.demoNote': 'Apart from administrative names, codes and the county outline, all figures are generated demo data',
@@ -45,7 +57,7 @@ export const en: Messages = {
   'legend.sites': 'Relocation sites',
   'legend.sites.size': 'Size: planned households',
   'legend.sites.colour': 'Colour: occupancy rate',
-  'legend.sites.belowTarget': 'Red ring: occupancy below {pct}',
+  'legend.sites.belowTarget': 'Red ring: an indicator below {pct}',
   'legend.roads': 'Road projects',
   'legend.water': 'Water projects',
 

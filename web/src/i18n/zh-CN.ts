@@ -1,5 +1,18 @@
 // The reference dictionary: its keys are the message keys, and en.ts must translate every one.
+import { zhCN as exitCheck } from './exit-check';
+import { zhCN as screen } from './screen';
+import { zhCN as editing } from './editing';
+import { zhCN as drilldown } from './drilldown';
+import { zhCN as relocation } from './relocation';
+import { zhCN as office } from './office';
+
 export const zhCN = {
+  ...exitCheck,
+  ...screen,
+  ...editing,
+  ...drilldown,
+  ...relocation,
+  ...office,
   'app.title': '扶贫一张图',
   'app.demoBadge': '演示数据',
   'app.demoNote': '除行政区划名称、代码和县界外，图中数据均为生成的演示数据',
@@ -44,7 +57,7 @@ export const zhCN = {
   'legend.sites': '易地搬迁安置点',
   'legend.sites.size': '大小：计划搬迁户数',
   'legend.sites.colour': '颜色：入住率',
-  'legend.sites.belowTarget': '红圈：入住率低于 {pct}',
+  'legend.sites.belowTarget': '红圈：有考核指标低于 {pct}',
   'legend.roads': '道路项目',
   'legend.water': '饮水工程',
 

@@ -4,6 +4,7 @@ import type { DynamicLayer } from '../../../common/api';
 import {
   BACKGROUND,
   BOUNDARY,
+  BUS_STOP_RADIUS,
   COUNTY_FILL,
   EXIT_STATUS_COLOURS,
   HIGHLIGHT,
@@ -13,6 +14,7 @@ import {
   PROJECT_STATUS_COLOURS,
   PROJECT_STATUS_ORDER,
   type Ramp,
+  READINESS_COLOURS,
   SITE_BELOW_TARGET_RING,
   SITE_RADIUS_STOPS,
   SITE_RING,
@@ -25,11 +27,13 @@ import { waterIconName } from './icons';
 
 export const STATIC_SOURCE = 'static';
 
-/** Ids of the layers a pointer can hit. */
-const LAYER = {
+/** Ids of the layers other code addresses: those a pointer can hit, and the site labels. */
+export const LAYER = {
   villageFill: 'village-fill',
   site: 'site-circle',
+  siteLabel: 'site-label',
   road: 'road-line',
+  busStop: 'road-point',
   water: 'water-symbol',
 } as const;
 
@@ -37,6 +41,7 @@ const LAYER = {
 export const HIT_TARGETS: readonly { layer: string; source: DynamicLayer; slackPx: number }[] = [
   { layer: LAYER.water, source: 'water', slackPx: 6 },
   { layer: LAYER.site, source: 'sites', slackPx: 3 },
+  { layer: LAYER.busStop, source: 'roads', slackPx: 5 },
   { layer: LAYER.road, source: 'roads', slackPx: 5 },
   { layer: LAYER.villageFill, source: 'villages', slackPx: 0 },
 ];
@@ -46,13 +51,17 @@ export const FEATURE_ID: Record<DynamicLayer, 'code' | 'id'> = { villages: 'code
 
 const FONT = ['Noto Sans Regular'];
 
-function match(property: string, arms: readonly (readonly [string, string])[], fallback: string): ExpressionSpecification {
+/** A feature property by name, or an expression computing the value to match on. */
+type MatchInput = string | ExpressionSpecification;
+
+function match(input: MatchInput, arms: readonly (readonly [string, string])[], fallback: string): ExpressionSpecification {
+  const value = typeof input === 'string' ? ['get', input] : input;
   // The spec's tuple type cannot describe a variable number of arms.
-  return ['match', ['get', property], ...arms.flat(), fallback] as unknown as ExpressionSpecification;
+  return ['match', value, ...arms.flat(), fallback] as unknown as ExpressionSpecification;
 }
 
-function matchColour<K extends string>(property: string, colours: Record<K, string>): ExpressionSpecification {
-  return match(property, Object.entries<string>(colours), '#888888');
+function matchColour<K extends string>(input: MatchInput, colours: Record<K, string>): ExpressionSpecification {
+  return match(input, Object.entries<string>(colours), '#888888');
 }
 
 /** HCL interpolation: RGB would turn the yellow-to-green stretch an olive brown. */
@@ -98,11 +107,38 @@ const localisedName: ExpressionSpecification = [
   ['get', 'name'],
 ];
 
-const villageFillColour: ExpressionSpecification = [
+/**
+ * A village's exit status at the end of the timeline year, as exitStatus(v, year) in
+ * common/indicators.ts computes it: the tiles carry the years, so moving the slider needs no new
+ * tiles. A past year flags no wrong exit, since the criteria are judged on today's figures.
+ */
+const exitStatusOfYear: ExpressionSpecification = [
   'case',
-  ['==', globalState('colourMode'), 'infra'],
+  ['==', globalState('year'), 0],
+  ['get', 'exitStatus'],
+  ['==', ['get', 'villageClass'], 'non_poor'],
+  'non_poor',
+  ['<=', ['to-number', ['coalesce', ['get', 'actualExitYear'], 9999]], ['to-number', globalState('year')]],
+  'exited',
+  ['get', 'villageClass'],
+];
+
+/** The class a categorical colour mode paints: exit status by year, or readiness (always today's). */
+const villageCategory: ExpressionSpecification = [
+  'case',
+  ['==', globalState('colourMode'), 'readiness'],
+  ['get', 'readiness'],
+  exitStatusOfYear,
+];
+
+const villageFillColour: ExpressionSpecification = [
+  'match',
+  globalState('colourMode'),
+  'infra',
   rampColour(['to-number', ['get', 'infraCompletion'], 0], INFRA_RAMP),
-  matchColour('exitStatus', EXIT_STATUS_COLOURS),
+  'readiness',
+  matchColour('readiness', READINESS_COLOURS),
+  matchColour(exitStatusOfYear, EXIT_STATUS_COLOURS),
 ];
 
 function siteRadius(): ExpressionSpecification {
@@ -158,10 +194,10 @@ export function buildLayers(): LayerSpecification[] {
       type: 'line',
       source: 'villages',
       'source-layer': 'villages',
-      filter: ['==', ['get', 'exitStatus'], 'wrong_exit'],
-      // Only meaningful next to the exit-status legend.
+      filter: ['==', villageCategory, 'wrong_exit'],
+      // Only meaningful next to a legend that has wrong exits.
       layout: {
-        visibility: ['case', ['all', globalState('show_villages'), ['==', globalState('colourMode'), 'exit']], 'visible', 'none'],
+        visibility: ['case', ['all', globalState('show_villages'), ['!=', globalState('colourMode'), 'infra']], 'visible', 'none'],
       },
       paint: { 'line-color': WRONG_EXIT_OUTLINE, 'line-width': zoomRamp(8, 1.6, 13, 3.5) },
     },
@@ -224,6 +260,23 @@ export function buildLayers(): LayerSpecification[] {
       },
     },
     {
+      // Road works at a point (招呼站): line layers skip points, so they need their own.
+      id: LAYER.busStop,
+      type: 'circle',
+      source: 'roads',
+      'source-layer': 'roads',
+      filter: ['==', ['geometry-type'], 'Point'],
+      layout: { visibility: showWhen('roads') },
+      paint: {
+        'circle-radius': zoomRamp(8, BUS_STOP_RADIUS * 0.8, 14, BUS_STOP_RADIUS * 1.6),
+        'circle-color': matchColour('status', PROJECT_STATUS_COLOURS),
+        'circle-stroke-color': byFeatureState(HIGHLIGHT, HIGHLIGHT, BACKGROUND),
+        'circle-stroke-width': byFeatureState(3, 2.5, 1.5),
+        'circle-opacity': focusOpacity(inTownshipIds('townshipProjectIds'), 1, 0.25),
+        'circle-stroke-opacity': focusOpacity(inTownshipIds('townshipProjectIds'), 1, 0.25),
+      },
+    },
+    {
       id: 'water-halo',
       type: 'circle',
       source: 'water',
@@ -274,7 +327,7 @@ export function buildLayers(): LayerSpecification[] {
       },
     },
     {
-      id: 'site-label',
+      id: LAYER.siteLabel,
       type: 'symbol',
       source: 'sites',
       'source-layer': 'sites',

@@ -1,7 +1,7 @@
 // The one place for map colours and symbol sizes: layers.ts turns them into style expressions and
 // Legend.vue draws them, so the legend cannot disagree with the map.
 import { PROJECT_STATUSES, type ProjectStatus } from '../../../common/domain';
-import type { ExitStatus } from '../../../common/indicators';
+import type { ExitReadiness, ExitStatus } from '../../../common/indicators';
 
 export const BACKGROUND = '#0b1a2e';
 export const COUNTY_FILL = '#12284a';
@@ -18,6 +18,16 @@ export const EXIT_STATUS_COLOURS: Record<ExitStatus, string> = {
   exited: '#16a34a',
   non_poor: '#52677f',
 };
+/** The exit-criteria view: the colours it shares with exit status mean the same there. */
+export const READINESS_ORDER: readonly ExitReadiness[] = ['wrong_exit', 'not_ready', 'ready', 'exited', 'non_poor'];
+export const READINESS_COLOURS: Record<ExitReadiness, string> = {
+  wrong_exit: EXIT_STATUS_COLOURS.wrong_exit,
+  not_ready: '#ea580c',
+  ready: '#a3e635',
+  exited: EXIT_STATUS_COLOURS.exited,
+  non_poor: EXIT_STATUS_COLOURS.non_poor,
+};
+
 /** A wrong exit must stand out even at county zoom, hence its own bright outline. */
 export const WRONG_EXIT_OUTLINE = '#ff5ce1';
 
@@ -79,3 +89,47 @@ export function siteRadiusPx(households: number): number {
 export function rampGradient(ramp: Ramp): string {
   return `linear-gradient(to right in oklch, ${ramp.map(([v, c]) => `${c} ${v * 100}%`).join(', ')})`;
 }
+
+/** Big-screen chart chrome; the data series reuse the map's colours so a chart reads like the map. */
+export const CHART = {
+  text: '#cbd5e1',
+  muted: '#8ea3bd',
+  axis: 'rgba(125, 211, 252, 0.35)',
+  grid: 'rgba(125, 211, 252, 0.12)',
+  planned: EXIT_STATUS_COLOURS.poor,
+  exited: EXIT_STATUS_COLOURS.exited,
+  /** The township the tour is showing. */
+  focus: '#38bdf8',
+  gap: BACKGROUND,
+} as const;
+
+/**
+ * Relocation flows, in a hue no other layer uses: faint where households left, bright where they
+ * arrived, so a flow's direction reads even without its arrowhead.
+ */
+export const FLOW = {
+  leaving: 'rgba(196, 181, 253, 0.12)',
+  arriving: '#ddd6fe',
+  arrow: '#a78bfa',
+  origin: '#a78bfa',
+} as const;
+
+/** A project being drawn: a hue no data layer uses, on a dark casing so it reads over any village. */
+export const SKETCH = { line: '#ff7ab6', casing: BACKGROUND, vertex: '#ffffff' } as const;
+
+/** Bus stops (招呼站) are road projects at a point: a small dot in the road status colours. */
+export const BUS_STOP_RADIUS = 5;
+
+/**
+ * Problem-ledger markers: round badges with a glyph, ringed in white so they read over any village
+ * fill. Overdue problems are red and haloed: they must be seen from county zoom.
+ */
+export const PROBLEM_MARKER_STATES = ['overdue', 'open', 'fixed'] as const;
+export type ProblemMarkerState = (typeof PROBLEM_MARKER_STATES)[number];
+export const PROBLEM_MARKERS: Record<ProblemMarkerState, { fill: string; glyph: string; glyphColour: string }> = {
+  overdue: { fill: '#ef4444', glyph: '!', glyphColour: '#ffffff' },
+  open: { fill: '#fde047', glyph: '!', glyphColour: '#0b1a2e' },
+  fixed: { fill: '#5eead4', glyph: '✓', glyphColour: '#0b1a2e' },
+};
+export const PROBLEM_MARKER_RING = '#ffffff';
+export const PROBLEM_OVERDUE_HALO = '#ef4444';

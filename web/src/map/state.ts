@@ -3,7 +3,7 @@
 import type { ExpressionSpecification } from 'maplibre-gl';
 import type { Locale } from '../i18n';
 
-export const COLOUR_MODES = ['exit', 'infra'] as const;
+export const COLOUR_MODES = ['exit', 'infra', 'readiness'] as const;
 export type ColourMode = (typeof COLOUR_MODES)[number];
 
 export const TOGGLE_LAYERS = ['villages', 'sites', 'roads', 'water', 'labels'] as const;
@@ -17,6 +17,8 @@ export type MapGlobalState = {
   townshipSiteIds: number[];
   townshipProjectIds: number[];
   locale: Locale;
+  /** Exit timeline year: villages count as exited only if they exited by then; 0 for today. */
+  year: number;
 } & Record<`show_${ToggleLayer}`, boolean>;
 
 export const globalState = (key: keyof MapGlobalState): ExpressionSpecification => ['global-state', key];

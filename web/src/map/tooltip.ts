@@ -1,7 +1,7 @@
 // The one-line hover summary: name, then the figure the current colouring is about.
 import type { DynamicLayer } from '../../../common/api';
 import type { ProjectStatus } from '../../../common/domain';
-import type { ExitStatus } from '../../../common/indicators';
+import { hasExited, type ExitReadiness, type ExitStatus } from '../../../common/indicators';
 import { localName, t } from '../i18n';
 import { formatPercent } from '../i18n/format';
 import type { ColourMode } from './state';
@@ -12,12 +12,28 @@ function name(props: Props): string {
   return localName({ name: String(props.name ?? ''), nameEn: props.nameEn ? String(props.nameEn) : null });
 }
 
-function figure(source: DynamicLayer, props: Props, mode: ColourMode): string {
+/** The status the map paints for the timeline year (null: today), as layers.ts computes it. */
+function exitStatusOfYear(props: Props, year: number | null): ExitStatus {
+  if (year === null || props.villageClass === 'non_poor') return props.exitStatus as ExitStatus;
+  const actualExitYear = props.actualExitYear === undefined ? null : Number(props.actualExitYear);
+  return hasExited({ actualExitYear }, year) ? 'exited' : (props.villageClass as 'poor' | 'deep_poor');
+}
+
+function villageFigure(props: Props, mode: ColourMode, year: number | null): string {
+  switch (mode) {
+    case 'infra':
+      return `${t('colourMode.infra')} ${formatPercent(Number(props.infraCompletion), 0)}`;
+    case 'readiness':
+      return t(`readiness.short.${props.readiness as ExitReadiness}`);
+    case 'exit':
+      return t(`exitStatus.${exitStatusOfYear(props, year)}`);
+  }
+}
+
+function figure(source: DynamicLayer, props: Props, mode: ColourMode, year: number | null): string {
   switch (source) {
     case 'villages':
-      return mode === 'infra'
-        ? `${t('colourMode.infra')} ${formatPercent(Number(props.infraCompletion), 0)}`
-        : t(`exitStatus.${props.exitStatus as ExitStatus}`);
+      return villageFigure(props, mode, year);
     case 'sites':
       return `${t('detail.indicator.occupancy')} ${formatPercent(Number(props.occupancyRate), 0)}`;
     case 'roads':
@@ -26,6 +42,6 @@ function figure(source: DynamicLayer, props: Props, mode: ColourMode): string {
   }
 }
 
-export function tooltipText(source: DynamicLayer, props: Props, mode: ColourMode): string {
-  return `${name(props)} · ${figure(source, props, mode)}`;
+export function tooltipText(source: DynamicLayer, props: Props, mode: ColourMode, year: number | null): string {
+  return `${name(props)} · ${figure(source, props, mode, year)}`;
 }

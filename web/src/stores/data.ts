@@ -4,9 +4,11 @@ import { computed, ref, shallowRef, watch } from 'vue';
 import type { CountyInfo, Summary, TileVersions, TownshipView, VillageView } from '../../../common/api';
 import { api, ApiRequestError } from '../api/client';
 import { useMapStore } from './map';
+import { useTimelineStore } from './timeline';
 
 export const useDataStore = defineStore('data', () => {
   const mapStore = useMapStore();
+  const timeline = useTimelineStore();
 
   const county = shallowRef<CountyInfo | null>(null);
   const townships = shallowRef<TownshipView[]>([]);
@@ -46,14 +48,15 @@ export const useDataStore = defineStore('data', () => {
   }
 
   async function loadScope(township: string | null): Promise<void> {
+    const year = timeline.year;
     try {
       const [scopeSummary, sites, projects] = await Promise.all([
-        api.summary({ township }),
+        api.summary({ township, year }),
         township ? api.sites({ township }) : [],
         township ? api.projects({ township }) : [],
       ]);
-      // A slower answer for a township no longer in focus must not win.
-      if (township !== mapStore.township) return;
+      // A slower answer for a township or year no longer in focus must not win.
+      if (township !== mapStore.township || year !== timeline.year) return;
       summary.value = scopeSummary;
       townshipMembers.value = { siteIds: sites.map((s) => s.id), projectIds: projects.map((p) => p.id) };
     } catch (e) {
@@ -61,7 +64,20 @@ export const useDataStore = defineStore('data', () => {
     }
   }
 
-  watch(() => mapStore.township, loadScope, { immediate: true });
+  watch([() => mapStore.township, () => timeline.year], () => loadScope(mapStore.township), { immediate: true });
+
+  /** After a change anywhere: the figures of the scope in focus. */
+  const reloadScope = () => loadScope(mapStore.township);
+
+  /** After a change to one village: only that village is fetched again. */
+  async function reloadVillage(code: string): Promise<void> {
+    try {
+      const fresh = await api.village(code);
+      villages.value = villages.value.map((v) => (v.code === code ? fresh : v));
+    } catch (e) {
+      report(e);
+    }
+  }
 
   return {
     county,
@@ -76,5 +92,7 @@ export const useDataStore = defineStore('data', () => {
     villageByCode,
     load,
     report,
+    reloadScope,
+    reloadVillage,
   };
 });

@@ -1,0 +1,91 @@
+// npm run bench: (a) tile throughput vs nginx, (b) first map paint, (c) edit-to-other-browser
+// latency, (d) summary query time on PostgreSQL. Writes bench/RESULTS.md and prints it. A part
+// whose system package (nginx, chromium, postgresql) or prepared data is missing is skipped with
+// the reason. Every request goes to 127.0.0.1, and every load run is bounded in time.
+import { writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { startTestServer, type TestServer } from '../tests/helpers/server';
+import { benchEditLatency } from './edit-latency';
+import { benchFirstPaint, browserAvailable, preparedProvince } from './first-paint';
+import { nginxAvailable, NGINX_PATH, startNginx } from './nginx';
+import { markdownReport, type ResultRow, type SkippedSection } from './report';
+import { benchSummaries, postgresAvailable } from './summary-queries';
+import { benchTiles } from './tile-load';
+import { ensureWebBuild } from '../scripts/web-build';
+
+const log = (line: string) => console.log(`[bench] ${line}`);
+const rows: ResultRow[] = [];
+const skipped: SkippedSection[] = [];
+const notes: string[] = [];
+
+/** Runs one part; a part that fails is reported as skipped, so the others still run. */
+async function part(section: string, missing: string | null, run: () => Promise<ResultRow[]>): Promise<void> {
+  if (missing) {
+    log(`${section}: skipped (${missing})`);
+    skipped.push({ section, reason: missing });
+    return;
+  }
+  log(`${section}…`);
+  const t0 = performance.now();
+  try {
+    rows.push(...(await run()));
+  } catch (error) {
+    console.error(error);
+    skipped.push({ section, reason: `failed: ${(error as Error).message.split('\n')[0]}` });
+  }
+  log(`${section}: ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+}
+
+async function withCountyServer<T>(work: (server: TestServer) => Promise<T>): Promise<T> {
+  const server = await startTestServer();
+  try {
+    return await work(server);
+  } finally {
+    await server.stop();
+  }
+}
+
+const started = performance.now();
+const loadAtStart = loadavg()[0];
+let webBuilt: string | null = null;
+try {
+  ensureWebBuild();
+} catch (error) {
+  webBuilt = `the web app does not build (${(error as Error).message.split('\n')[0]})`;
+}
+const noBrowser = browserAvailable() ? webBuilt : 'chromium not found (apt-get install chromium)';
+
+await part('(a) tiles', nginxAvailable() ? null : `${NGINX_PATH} not found (apt-get install nginx)`, () =>
+  withCountyServer(async (server) => {
+    const nginx = await startNginx();
+    try {
+      return await benchTiles(server.url, nginx, log);
+    } finally {
+      await nginx.stop();
+    }
+  }),
+);
+await part('(b) first paint, county', noBrowser, () => withCountyServer((server) => benchFirstPaint(server.url, 'county 140721', log)));
+await part('(b) first paint, province', noBrowser, async () => {
+  const province = await preparedProvince(log);
+  const server = await startTestServer({ dataDir: province.dataDir, env: { STATIC_ARCHIVE: province.archive } });
+  try {
+    return await benchFirstPaint(server.url, `province ${province.code} (${province.villages} villages)`, log);
+  } finally {
+    await server.stop();
+  }
+});
+await part('(c) edit to other browser', noBrowser, () => withCountyServer((server) => benchEditLatency(server.url, log)));
+await part('(d) summary queries', postgresAvailable() ? null : 'PostgreSQL server binaries not found (apt-get install postgresql)', () =>
+  benchSummaries(log, notes),
+);
+
+notes.push(
+  `Machine: ${availableParallelism()} cores shared by the load generator, the servers and the browser (and by whatever else ` +
+    `runs there: 1-minute load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end). ` +
+    `Total bench time ${((performance.now() - started) / 60_000).toFixed(1)} min.`,
+);
+const report = markdownReport(rows, skipped, notes);
+writeFileSync(join(import.meta.dirname, 'RESULTS.md'), `# Benchmark results\n\nWritten by \`npm run bench\` (bench/run.ts).\n\n${report}`);
+console.log(`\n${report}`);

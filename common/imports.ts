@@ -1,0 +1,72 @@
+// What an import preview reports before anything is written, shared by the server and the import page.
+
+/** Coordinate systems of the files offices receive: GPS/WGS-84, Amap/Tencent (GCJ-02), Baidu (BD-09). */
+export const IMPORT_CRS = ['wgs84', 'gcj02', 'bd09'] as const;
+export type ImportCrs = (typeof IMPORT_CRS)[number];
+
+export const GEOMETRY_TARGETS = ['projects', 'sites'] as const;
+export type GeometryTarget = (typeof GEOMETRY_TARGETS)[number];
+
+/** The village figures the national poverty information system exports. */
+export const VILLAGE_STAT_FIELDS = ['poorHouseholds', 'poorPersons', 'exitedHouseholds', 'exitedPersons'] as const;
+export type VillageStatField = (typeof VILLAGE_STAT_FIELDS)[number];
+
+/** One row or feature that cannot be imported, and why. */
+export interface ImportIssue {
+  /** Spreadsheet row number (as Excel shows it) or feature number (from 1). */
+  row: number;
+  code: string;
+  field?: string;
+  message: string;
+  messageEn: string;
+}
+
+export interface ImportPreviewBase {
+  /** Commit with this token; null when the file has errors or changes nothing (all or nothing). */
+  token: string | null;
+  fileName: string;
+  /** Rows or features read. */
+  total: number;
+  errors: ImportIssue[];
+}
+
+export interface VillageStatChange {
+  row: number;
+  code: string;
+  name: string;
+  townshipCode: string;
+  year: number;
+  changes: Partial<Record<VillageStatField, { old: number; new: number }>>;
+}
+
+export interface VillageImportPreview extends ImportPreviewBase {
+  /** Which header of the file fed each field. */
+  columns: Record<VillageStatField | 'code' | 'year', string>;
+  ignoredColumns: string[];
+  changes: VillageStatChange[];
+  unchanged: number;
+}
+
+export interface GeometryChange {
+  row: number;
+  action: 'create' | 'update';
+  /** Existing id for an update. */
+  id: number | null;
+  name: string;
+  townshipCode: string;
+  /** Converted to WGS-84, as it will be stored. */
+  geometry: GeoJSON.Point | GeoJSON.LineString;
+  plannedKm: number | null;
+}
+
+export interface GeometryImportPreview extends ImportPreviewBase {
+  target: GeometryTarget;
+  crs: ImportCrs;
+  changes: GeometryChange[];
+}
+
+export interface ImportResult {
+  applied: number;
+  /** Village codes, or site / project ids, as strings. */
+  ids: string[];
+}

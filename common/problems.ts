@@ -1,0 +1,76 @@
+// The problem ledger (问题台账): what inspections, audits and complaints find, who must fix it by
+// when, and its way from open to fixed to closed (销号). Shared by the server and the web forms.
+import { z } from 'zod';
+import { can, type Permission, type Role } from './roles';
+import { date, lat, lon, note, version } from './schemas';
+
+export const PROBLEM_ENTITY_TYPES = ['village', 'site', 'project'] as const;
+export type ProblemEntityType = (typeof PROBLEM_ENTITY_TYPES)[number];
+export const PROBLEM_SOURCES = ['inspection', 'audit', 'complaint'] as const;
+export type ProblemSource = (typeof PROBLEM_SOURCES)[number];
+export const PROBLEM_STATUSES = ['open', 'fixed', 'closed'] as const;
+export type ProblemStatus = (typeof PROBLEM_STATUSES)[number];
+
+export interface Problem {
+  id: number;
+  entityType: ProblemEntityType;
+  entityId: string;
+  entityName: string;
+  townshipCode: string;
+  location: [number, number];
+  title: string;
+  description: string;
+  source: ProblemSource;
+  responsibleUnit: string;
+  deadline: string; // YYYY-MM-DD
+  status: ProblemStatus;
+  /** Still open after its deadline (China date). A fixed problem awaiting 销号 is not overdue. */
+  overdue: boolean;
+  createdBy: string;
+  createdAt: string;
+  fixedBy: string | null;
+  fixedAt: string | null;
+  fixNote: string | null;
+  closedBy: string | null;
+  closedAt: string | null;
+  version: number;
+  updatedAt: string;
+}
+
+/** Whoever edits a thing may report its problem fixed: relocation staff their sites, project managers projects and village works. */
+export const PROBLEM_FIXERS: Record<ProblemEntityType, Permission> = {
+  village: 'editVillageInfra',
+  site: 'editSites',
+  project: 'editProjects',
+};
+
+export const canFixProblem = (role: Role | undefined, entityType: ProblemEntityType): boolean =>
+  can(role, 'manageProblems') && can(role, PROBLEM_FIXERS[entityType]);
+
+/** Today's date in China (UTC+8, no daylight saving), the calendar deadlines are set in. */
+export function chinaToday(now = new Date()): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+export const isOverdue = (p: Pick<Problem, 'status' | 'deadline'>, today: string): boolean => p.status === 'open' && p.deadline < today;
+
+const text = (max: number, zh: string, en: string) => z.string().trim().min(1, `须填写${zh} / ${en} is required`).max(max);
+
+export const problemCreate = z
+  .object({
+    entityType: z.enum(PROBLEM_ENTITY_TYPES),
+    entityId: z.string().regex(/^\d{1,12}$/, '对象编号无效 / invalid entity id'),
+    /** Where on the map; defaults to the entity's own location. */
+    location: z.tuple([lon, lat]).optional(),
+    title: text(100, '问题标题', 'title'),
+    description: z.string().trim().max(2000).default(''),
+    source: z.enum(PROBLEM_SOURCES),
+    responsibleUnit: text(100, '责任单位', 'responsible unit'),
+    deadline: date,
+  })
+  .strict();
+export type ProblemCreate = z.infer<typeof problemCreate>;
+
+/** Fixing and closing name the version they acted on, like every other edit. */
+export const problemStep = z.object({ version, note: note.optional() }).strict();
+export type ProblemStep = z.infer<typeof problemStep>;

@@ -1,0 +1,55 @@
+// Imports, admin only: preview an uploaded file (nothing written), then commit the preview by its token.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { GEOMETRY_TARGETS, IMPORT_CRS, type GeometryImportPreview, type ImportResult, type VillageImportPreview } from '../../common/imports';
+import { requirePermission, type AuthEnv } from '../auth/middleware';
+import { announce, type AppContext } from '../context';
+import { invalid, parseBody } from '../http/validate';
+import { readUpload, uploadLimit } from '../http/upload';
+import { commitGeometry, previewGeometry, type GeometryImportPlan } from '../services/import/geometry-import';
+import { PreviewStore } from '../services/import/preview-store';
+import { commitVillageStats, previewVillageStats, type VillageImportPlan } from '../services/import/village-stats';
+
+const commitBody = z.object({ token: z.string().regex(/^[0-9a-f]{32}$/, '预览令牌无效 / invalid preview token') }).strict();
+const geometryFields = z.object({ target: z.enum(GEOMETRY_TARGETS), crs: z.enum(IMPORT_CRS).default('wgs84') });
+
+export function importRoutes(ctx: AppContext) {
+  const { db, geo } = ctx;
+  const previews = new PreviewStore();
+  /** All or nothing: a preview with any failing row, or with nothing to change, cannot be committed. */
+  const tokenFor = <Plan>(userId: number, kind: string, plan: Plan, errors: unknown[], changes: unknown[]) =>
+    errors.length === 0 && changes.length > 0 ? previews.put(userId, kind, plan) : null;
+
+  return new Hono<AuthEnv>()
+    .use(uploadLimit())
+    .post('/villages/preview', async (c) => {
+      const user = requirePermission(c, 'importData');
+      const { file } = await readUpload(c);
+      const { preview, plan } = await previewVillageStats(db, file);
+      return c.json<VillageImportPreview>({ ...preview, token: tokenFor(user.id, 'villages', plan, preview.errors, preview.changes) });
+    })
+    .post('/villages/commit', async (c) => {
+      const user = requirePermission(c, 'importData');
+      const { token } = await parseBody(c, commitBody);
+      const codes = await commitVillageStats(db, user, previews.take<VillageImportPlan>(token, user.id, 'villages'));
+      announce(ctx, { entity: 'village', id: '*', action: 'import', layer: 'villages', by: user.username });
+      return c.json<ImportResult>({ applied: codes.length, ids: codes });
+    })
+    .post('/geometry/preview', async (c) => {
+      const user = requirePermission(c, 'importData');
+      const { file, fields } = await readUpload(c);
+      const parsed = geometryFields.safeParse(fields);
+      if (!parsed.success) throw invalid('invalid_form', '导入选项', 'import options', parsed.error);
+      const { preview, plan } = await previewGeometry(db, geo, file, parsed.data.target, parsed.data.crs);
+      return c.json<GeometryImportPreview>({ ...preview, token: tokenFor(user.id, 'geometry', plan, preview.errors, preview.changes) });
+    })
+    .post('/geometry/commit', async (c) => {
+      const user = requirePermission(c, 'importData');
+      const { token } = await parseBody(c, commitBody);
+      const applied = await commitGeometry(db, user, previews.take<GeometryImportPlan>(token, user.id, 'geometry'));
+      for (const layer of new Set(applied.map((a) => a.layer))) {
+        announce(ctx, { entity: layer === 'sites' ? 'site' : 'project', id: '*', action: 'import', layer, by: user.username });
+      }
+      return c.json<ImportResult>({ applied: applied.length, ids: applied.map((a) => String(a.id)) });
+    });
+}

@@ -1,0 +1,66 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { chinaToday, PROBLEM_ENTITY_TYPES, PROBLEM_STATUSES, problemCreate, problemStep, type Problem } from '../../common/problems';
+import { requirePermission, requireUser, type AuthEnv } from '../auth/middleware';
+import { announce, type AppContext } from '../context';
+import { notFound } from '../http/errors';
+import { codes, parseBody, parseParams, parseQuery } from '../http/validate';
+import { getProblem, listProblems } from '../repo/problems';
+import { history } from '../services/audit';
+import { closeProblem, fixProblem, logProblem } from '../services/problem-ledger';
+
+const listQuery = z.object({
+  status: z.enum(PROBLEM_STATUSES).optional(),
+  overdue: z.enum(['true', 'false']).transform((s) => s === 'true').optional(),
+  entityType: z.enum(PROBLEM_ENTITY_TYPES).optional(),
+  entityId: z.string().regex(/^\d{1,12}$/).optional(),
+  township: codes.township.optional(),
+});
+const idParam = z.object({ id: codes.id });
+
+/** Map markers: every problem not yet closed, as points the map styles by status and overdue. */
+const markers = (problems: Problem[]): GeoJSON.FeatureCollection => ({
+  type: 'FeatureCollection',
+  features: problems
+    .filter((p) => p.status !== 'closed')
+    .map((p) => ({
+      type: 'Feature',
+      id: p.id,
+      geometry: { type: 'Point', coordinates: p.location },
+      properties: { id: p.id, title: p.title, status: p.status, overdue: p.overdue, entityType: p.entityType, entityName: p.entityName, deadline: p.deadline },
+    })),
+});
+
+export function problemRoutes(ctx: AppContext) {
+  const { db, geo } = ctx;
+  const changed = (p: Problem, action: 'create' | 'fix' | 'close', by: string) =>
+    announce(ctx, { entity: 'problem', id: String(p.id), action, layer: null, by });
+  return new Hono<AuthEnv>()
+    .get('/', async (c) => c.json(await listProblems(db, chinaToday(), parseQuery(c, listQuery))))
+    .get('/map', async (c) => c.json(markers(await listProblems(db, chinaToday()))))
+    .get('/:id', async (c) => {
+      const { id } = parseParams(c, idParam);
+      const problem = await getProblem(db, chinaToday(), id);
+      if (!problem) throw notFound(`问题 ${id}`, `Problem ${id}`);
+      return c.json(problem);
+    })
+    .get('/:id/history', async (c) => c.json(await history(db, 'problem', String(parseParams(c, idParam).id))))
+    .post('/', async (c) => {
+      const user = requirePermission(c, 'manageProblems');
+      const created = await logProblem(db, geo, user, await parseBody(c, problemCreate));
+      changed(created, 'create', user.username);
+      return c.json(created, 201);
+    })
+    .post('/:id/fix', async (c) => {
+      const user = requirePermission(c, 'manageProblems');
+      const fixed = await fixProblem(db, user, parseParams(c, idParam).id, await parseBody(c, problemStep));
+      changed(fixed, 'fix', user.username);
+      return c.json(fixed);
+    })
+    .post('/:id/close', async (c) => {
+      const user = requireUser(c);
+      const closed = await closeProblem(db, user, parseParams(c, idParam).id, await parseBody(c, problemStep));
+      changed(closed, 'close', user.username);
+      return c.json(closed);
+    });
+}

@@ -1,0 +1,47 @@
+// The monthly bulletin and the spreadsheet downloads.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { MONTH_PATTERN } from '../../common/bulletin';
+import { chinaToday } from '../../common/problems';
+import type { AppContext } from '../context';
+import { notFound } from '../http/errors';
+import { parseParams, parseQuery } from '../http/validate';
+import { getCounty } from '../repo/geography';
+import { monthlyBulletin } from '../services/bulletin';
+import { addBulletinSheet } from '../services/export/bulletin-sheet';
+import { addLayerSheet, EXPORT_LAYERS } from '../services/export/layer-sheets';
+import { attachment, workbookBytes, XLSX_TYPE } from '../services/export/workbook';
+
+const FIRST_MONTH = '2014-01';
+
+/** A month from the first year of the timeline up to the month in progress. */
+const monthQuery = z.object({
+  month: z
+    .string()
+    .regex(MONTH_PATTERN, '月份格式须为 YYYY-MM / month must be YYYY-MM')
+    .refine((m) => m >= FIRST_MONTH && m <= chinaToday().slice(0, 7), `月份须在 ${FIRST_MONTH} 与本月之间 / month must lie between ${FIRST_MONTH} and this month`)
+    .default(() => chinaToday().slice(0, 7)),
+});
+
+const exportFile = z.object({ file: z.enum([...EXPORT_LAYERS.map((l) => `${l}.xlsx` as const), 'bulletin.xlsx']) });
+
+export function reportRoutes({ db }: AppContext) {
+  const county = async () => (await getCounty(db)) ?? Promise.reject(notFound('县', 'County'));
+  const bulletin = new Hono().get('/', async (c) => c.json(await monthlyBulletin(db, parseQuery(c, monthQuery).month)));
+
+  const exports = new Hono().get('/:file', async (c) => {
+    const { file } = parseParams(c, exportFile);
+    const { name, code } = await county();
+    const layer = file.replace(/\.xlsx$/, '') as (typeof EXPORT_LAYERS)[number] | 'bulletin';
+    const month = parseQuery(c, monthQuery).month;
+    const fileName = layer === 'bulletin' ? `${name}月度通报-${month}.xlsx` : `${name}-${layer}-${chinaToday()}.xlsx`;
+    const bytes = await workbookBytes(async (workbook) => {
+      if (layer === 'bulletin') addBulletinSheet(workbook, await monthlyBulletin(db, month), name);
+      else await addLayerSheet(workbook, db, layer, name);
+    });
+    c.header('Content-Type', XLSX_TYPE);
+    c.header('Content-Disposition', attachment(fileName, `${code}-${layer}.xlsx`));
+    return c.body(bytes as Uint8Array<ArrayBuffer>);
+  });
+  return { bulletin, exports };
+}

@@ -1,0 +1,64 @@
+// Reading attribute values from imported features: names vary between tools (Chinese headers,
+// camelCase, DBF field names cut to 10 characters), and so do number and date formats.
+import type { z } from 'zod';
+import type { ImportIssue } from '../../../common/imports';
+import { HttpError } from '../../http/errors';
+
+export type Properties = Record<string, unknown>;
+
+const normalise = (key: string) => key.replace(/[\s_\-（）()]/g, '').toLowerCase();
+
+/** The first property whose name matches an alias, or a DBF field name cut from it. */
+export function property(props: Properties, aliases: readonly string[]): unknown {
+  const wanted = aliases.map(normalise);
+  for (const [key, value] of Object.entries(props)) {
+    const k = normalise(key);
+    if (value !== null && value !== undefined && value !== '' && wanted.some((w) => w === k || (k.length === 10 && w.startsWith(k)))) return value;
+  }
+  return undefined;
+}
+
+export const text = (value: unknown): string | undefined => (value === undefined ? undefined : String(value).trim());
+
+/** "1,234,000" and 1234000 both; anything else stays as given so validation names it. */
+export function numeric(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const cleaned = value.replace(/[,，\s]/g, '');
+  return /^-?\d+(\.\d+)?$/.test(cleaned) ? Number(cleaned) : value;
+}
+
+/** Dates as DBF Date values, "2020-03-01", "2020/3/1" or "2020.03.01" → "2020-03-01". */
+export function isoDate(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  const m = typeof value === 'string' ? /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(value.trim()) : null;
+  return m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : value;
+}
+
+/** A value from a fixed vocabulary, given as its code or any of its Chinese names. */
+export function vocabulary<T extends string>(value: unknown, names: Record<T, readonly string[]>): T | unknown {
+  const v = text(value);
+  if (v === undefined) return undefined;
+  const found = (Object.keys(names) as T[]).find((code) => code === v.toLowerCase() || names[code].includes(v));
+  return found ?? v;
+}
+
+export const featureIssue = (row: number, code: string, message: string, messageEn: string, field?: string): ImportIssue => ({ row, code, message, messageEn, field });
+
+/** Schema messages are written "中文 / English"; an issue carries each language on its own. */
+export function schemaIssues(row: number, code: string, error: z.ZodError): ImportIssue[] {
+  return error.issues.map((i) => {
+    const [zh, en = zh] = i.message.split(' / ');
+    const field = i.path.join('.');
+    return featureIssue(row, code, `${field}：${zh}`, `${field}: ${en}`, field);
+  });
+}
+
+/** A rule the service enforces by throwing (outside the county, figures that break a rule) as an issue of this feature. */
+export async function asIssues<T>(row: number, code: string, work: () => Promise<T>): Promise<{ value: T } | { issues: ImportIssue[] }> {
+  try {
+    return { value: await work() };
+  } catch (e) {
+    if (!(e instanceof HttpError)) throw e;
+    return { issues: [featureIssue(row, code, e.message, e.messageEn)] };
+  }
+}

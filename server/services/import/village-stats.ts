@@ -1,0 +1,209 @@
+// Village statistics from the national poverty information system (全国扶贫开发信息系统): one
+// row a village, matched by its 12-digit code. Preview first, then commit exactly what was shown.
+import { VILLAGE_STAT_FIELDS, type ImportIssue, type VillageImportPreview, type VillageStatChange, type VillageStatField } from '../../../common/imports';
+import type { SessionUser } from '../../../common/roles';
+import { villageViolations } from '../../../common/rules';
+import { count, year as yearSchema } from '../../../common/schemas';
+import type { Db, Queryable } from '../../db/client';
+import { HttpError } from '../../http/errors';
+import { derivedVillageColumns, getVillage, listVillages } from '../../repo/villages';
+import { diff, recordAudit } from '../audit';
+import { readTable, type TableRow } from './table-file';
+import type { Upload } from './upload';
+
+type Column = VillageStatField | 'code' | 'year';
+
+/** Headers as the national system and county offices write them, compared after normalising. */
+const HEADERS: Record<Column, string[]> = {
+  code: ['村代码', '行政区划代码', '村级行政区划代码', '统计用区划代码', '区划代码', '行政村代码', '村编码', 'villagecode', 'code', 'divisioncode'],
+  poorHouseholds: ['贫困户数', '建档立卡贫困户数', '未脱贫户数', '贫困户', 'poorhouseholds'],
+  poorPersons: ['贫困人口', '贫困人口数', '贫困人数', '建档立卡贫困人口', '未脱贫人口', '未脱贫人数', 'poorpersons', 'poorpopulation'],
+  exitedHouseholds: ['脱贫户数', '已脱贫户数', '脱贫户', 'exitedhouseholds'],
+  exitedPersons: ['脱贫人口', '脱贫人口数', '脱贫人数', '已脱贫人口', '已脱贫人数', 'exitedpersons', 'exitedpopulation'],
+  year: ['年度', '年份', '统计年度', 'year'],
+};
+const COLUMNS = Object.keys(HEADERS) as Column[];
+const LABELS: Record<Column, [string, string]> = {
+  code: ['村代码', 'village code'],
+  poorHouseholds: ['贫困户数', 'poor households'],
+  poorPersons: ['贫困人口', 'poor persons'],
+  exitedHouseholds: ['脱贫户数', 'exited households'],
+  exitedPersons: ['脱贫人口', 'exited persons'],
+  year: ['年度', 'year'],
+};
+/** Exports often open with a title row or two above the header. */
+const HEADER_SEARCH_ROWS = 10;
+
+/** "贫困户数（户）", "Poor_Households" → "贫困户数", "poorhouseholds". */
+const normalise = (header: string) => header.replace(/[（(][^）)]*[）)]/g, '').replace(/[\s_\-.·]/g, '').toLowerCase();
+
+const columnOf = (header: string): Column | undefined => {
+  const key = normalise(header);
+  return COLUMNS.find((c) => HEADERS[c].includes(key));
+};
+
+interface Layout {
+  headerIndex: number;
+  index: Record<Column, number>;
+  ignored: string[];
+}
+
+function findLayout(rows: TableRow[]): Layout {
+  const candidates = rows.slice(0, HEADER_SEARCH_ROWS);
+  const headerIndex = candidates.findIndex((r) => r.cells.some((c) => columnOf(c) === 'code'));
+  const headers = (headerIndex >= 0 ? candidates[headerIndex] : candidates[0])?.cells ?? [];
+  const index: Partial<Record<Column, number>> = {};
+  const ignored: string[] = [];
+  headers.forEach((header, i) => {
+    const column = columnOf(header);
+    if (!column) {
+      if (header) ignored.push(header);
+      return;
+    }
+    if (index[column] !== undefined) {
+      throw wrongColumns(`「${LABELS[column][0]}」列出现了两次（${headers[index[column]!]}、${header}）`, `the ${LABELS[column][1]} column appears twice (${headers[index[column]!]}, ${header})`, headers);
+    }
+    index[column] = i;
+  });
+  const missing = COLUMNS.filter((c) => index[c] === undefined);
+  if (missing.length > 0) {
+    throw wrongColumns(
+      `缺少列：${missing.map((c) => LABELS[c][0]).join('、')}`,
+      `missing columns: ${missing.map((c) => LABELS[c][1]).join(', ')}`,
+      headers,
+    );
+  }
+  return { headerIndex, index: index as Record<Column, number>, ignored };
+}
+
+function wrongColumns(zh: string, en: string, found: string[]): HttpError {
+  const expected = COLUMNS.map((c) => LABELS[c][0]).join('、');
+  return new HttpError(
+    422,
+    'wrong_columns',
+    `文件的列不符合要求：${zh}。须有列：${expected}（也可用英文列名）`,
+    `The file's columns do not fit: ${en}. Required: ${COLUMNS.map((c) => LABELS[c][1]).join(', ')}`,
+    { details: { found } },
+  );
+}
+
+const issue = (row: number, code: string, message: string, messageEn: string, field?: string): ImportIssue => ({ row, code, field, message, messageEn });
+
+/** Whole numbers only, thousands separators allowed: "1,234" yes, "12.5", "-3", "约30" no. */
+function parseCount(text: string): number | null {
+  const cleaned = text.replace(/[,，\s]/g, '');
+  if (!/^\d+$/.test(cleaned)) return null;
+  const parsed = count.safeParse(Number(cleaned));
+  return parsed.success ? parsed.data : null;
+}
+
+/** One village's planned change: the commit refuses to apply it over a newer version. */
+interface PlannedChange {
+  code: string;
+  version: number;
+  year: number;
+  values: Record<VillageStatField, number>;
+}
+
+export interface VillageImportPlan {
+  fileName: string;
+  changes: PlannedChange[];
+}
+
+export async function previewVillageStats(db: Queryable, file: Upload): Promise<{ preview: Omit<VillageImportPreview, 'token'>; plan: VillageImportPlan }> {
+  const rows = await readTable(file);
+  const layout = findLayout(rows);
+  const villages = new Map((await listVillages(db)).map((v) => [v.code, v]));
+  const errors: ImportIssue[] = [];
+  const changes: VillageStatChange[] = [];
+  const planned: PlannedChange[] = [];
+  const firstRowOf = new Map<string, number>();
+  let unchanged = 0;
+  const data = rows.slice(layout.headerIndex + 1);
+
+  for (const { line, cells } of data) {
+    const cell = (c: Column) => cells[layout.index[c]] ?? '';
+    const code = cell('code');
+    if (!/^\d{12}$/.test(code)) {
+      errors.push(issue(line, code, `村代码「${code}」须为12位数字`, `village code "${code}" must be 12 digits`, 'code'));
+      continue;
+    }
+    const first = firstRowOf.get(code);
+    if (first !== undefined) {
+      errors.push(issue(line, code, `村代码 ${code} 重复（已见于第 ${first} 行）`, `village code ${code} repeats row ${first}`, 'code'));
+      continue;
+    }
+    firstRowOf.set(code, line);
+    const village = villages.get(code);
+    if (!village) {
+      errors.push(issue(line, code, `村代码 ${code} 不是本县的行政村`, `village code ${code} is not a village of this county`, 'code'));
+      continue;
+    }
+    const rowErrors: ImportIssue[] = [];
+    const values = {} as Record<VillageStatField, number>;
+    for (const field of VILLAGE_STAT_FIELDS) {
+      const n = parseCount(cell(field));
+      if (n === null) rowErrors.push(issue(line, code, `「${LABELS[field][0]}」须为非负整数，读到「${cell(field)}」`, `${LABELS[field][1]} must be a whole number ≥ 0, got "${cell(field)}"`, field));
+      else values[field] = n;
+    }
+    const year = yearSchema.safeParse(Number(cell('year')));
+    if (!year.success) rowErrors.push(issue(line, code, `年度「${cell('year')}」无效`, `year "${cell('year')}" is not valid`, 'year'));
+    if (rowErrors.length === 0) {
+      for (const v of villageViolations({ ...village, ...values })) rowErrors.push(issue(line, code, v.message, v.messageEn, v.field));
+    }
+    if (rowErrors.length > 0) {
+      errors.push(...rowErrors);
+      continue;
+    }
+    const { old, new: next } = diff(pickStats(village), values);
+    if (Object.keys(next).length === 0) {
+      unchanged++;
+      continue;
+    }
+    const fieldChanges = Object.fromEntries(Object.keys(next).map((k) => [k, { old: old[k], new: next[k] }]));
+    changes.push({ row: line, code, name: village.name, townshipCode: village.townshipCode, year: year.data!, changes: fieldChanges });
+    planned.push({ code, version: village.version, year: year.data!, values });
+  }
+
+  const columns = Object.fromEntries(COLUMNS.map((c) => [c, rows[layout.headerIndex].cells[layout.index[c]]])) as VillageImportPreview['columns'];
+  return {
+    preview: { fileName: file.name, total: data.length, columns, ignoredColumns: layout.ignored, changes, unchanged, errors },
+    plan: { fileName: file.name, changes: planned },
+  };
+}
+
+const pickStats = (v: Record<VillageStatField, number>) =>
+  Object.fromEntries(VILLAGE_STAT_FIELDS.map((f) => [f, v[f]])) as Record<VillageStatField, number>;
+
+/** All or nothing: one transaction, each village version-checked, recomputed and audited. */
+export async function commitVillageStats(db: Db, user: SessionUser, plan: VillageImportPlan): Promise<string[]> {
+  return db.write(async (tx) => {
+    for (const change of plan.changes) {
+      const current = await getVillage(tx, change.code);
+      if (!current || current.version !== change.version) throw stalePreview(change.code);
+      const merged = { ...current, ...change.values };
+      const d = derivedVillageColumns(merged);
+      await tx.query(
+        `UPDATE villages SET poor_households = $2, poor_persons = $3, exited_households = $4, exited_persons = $5,
+           infra_done = $6, infra_required = $7, exit_status = $8, readiness = $9, version = version + 1, updated_at = now()
+         WHERE code = $1`,
+        [change.code, merged.poorHouseholds, merged.poorPersons, merged.exitedHouseholds, merged.exitedPersons, d.infraDone, d.infraRequired, d.exitStatus, d.readiness],
+      );
+      const changes = diff(pickStats(current), change.values);
+      await recordAudit(tx, {
+        user, entityType: 'village', entityId: change.code, action: 'import', old: changes.old, new: changes.new,
+        note: `导入 ${change.year} 年度统计 / imported ${change.year} figures: ${plan.fileName}`,
+      });
+    }
+    return plan.changes.map((c) => c.code);
+  });
+}
+
+export function stalePreview(what: string): HttpError {
+  return new HttpError(
+    409,
+    'stale_preview',
+    `预览之后 ${what} 已被修改，本次导入未写入任何数据，请重新预览`,
+    `${what} changed after the preview; nothing was imported, preview again`,
+  );
+}

@@ -1,0 +1,49 @@
+// Which area a summary covers: one township, county or province by code, or, when none is named,
+// the county the database holds (a county deployment) or the whole nation (a larger one).
+import { z } from 'zod';
+import type { Summary } from '../../common/api';
+import type { Queryable } from '../db/client';
+import { notFound } from '../http/errors';
+import { codes } from '../http/validate';
+
+export const summaryQuery = z
+  .object({
+    township: codes.township.optional(),
+    county: z.string().regex(/^\d{6}$/, '县代码须为6位数字 / county code must be 6 digits').optional(),
+    province: z.string().regex(/^\d{2}$/, '省代码须为2位数字 / province code must be 2 digits').optional(),
+    year: codes.year.optional(),
+  })
+  .refine((q) => [q.township, q.county, q.province].filter(Boolean).length <= 1, {
+    message: '乡镇、县、省只能指定一个 / name at most one of township, county, province',
+  });
+export type SummaryQuery = z.infer<typeof summaryQuery>;
+
+type Level = Exclude<Summary['scope']['level'], 'national'>;
+
+// Table names from this closed list only; the code is always a parameter.
+const UNIT_TABLES: Record<Level, { table: string; zh: string; en: string }> = {
+  township: { table: 'townships', zh: '乡镇', en: 'Township' },
+  county: { table: 'counties', zh: '县', en: 'County' },
+  province: { table: 'provinces', zh: '省', en: 'Province' },
+};
+
+const NATIONAL: Summary['scope'] = { level: 'national', code: '', name: '全国', nameEn: 'China' };
+
+async function unitScope(db: Queryable, level: Level, code: string): Promise<Summary['scope']> {
+  const { table, zh, en } = UNIT_TABLES[level];
+  const [row] = await db.query<{ code: string; name: string; nameEn: string }>(
+    `SELECT code, name, name_en AS "nameEn" FROM ${table} WHERE code = $1`,
+    [code],
+  );
+  if (!row) throw notFound(`${zh} ${code}`, `${en} ${code}`);
+  return { level, ...row };
+}
+
+export async function resolveScope(db: Queryable, q: Omit<SummaryQuery, 'year'>): Promise<Summary['scope']> {
+  if (q.township) return unitScope(db, 'township', q.township);
+  if (q.county) return unitScope(db, 'county', q.county);
+  if (q.province) return unitScope(db, 'province', q.province);
+  const counties = await db.query<{ code: string }>('SELECT code FROM counties ORDER BY code LIMIT 2');
+  if (counties.length === 0) throw notFound('县', 'County');
+  return counties.length === 1 ? unitScope(db, 'county', counties[0].code) : NATIONAL;
+}

@@ -1,0 +1,110 @@
+// Office work in a real browser: the map view downloaded as a briefing PNG (map plus title, legend
+// and note frame), and problem-ledger markers on the map, overdue ones in their own style.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { VillageView } from '../../common/api';
+import { launchBrowser, recordForeignRequests } from '../helpers/browser';
+import { REPO_ROOT, startTestServer, type TestServer } from '../helpers/server';
+import { login } from '../helpers/session';
+
+const ARTIFACTS = join(REPO_ROOT, 'tests/artifacts');
+const FRAME = { header: 64, footer: 36, legend: 280 }; // BRIEFING_FRAME in web/src/map/briefing-png.ts
+
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+let foreign: string[];
+
+/** PNG width and height from the IHDR chunk. */
+function pngSize(bytes: Buffer): { width: number; height: number } {
+  expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+describe('office work in the browser', () => {
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    server = await startTestServer();
+    const fetcher = (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, init);
+    const admin = await login(fetcher, 'admin');
+    const villages: VillageView[] = await (await fetch(`${server.url}/api/villages?class=poor`)).json();
+    for (const [village, deadline] of [[villages[0], '2019-06-30'], [villages[1], '2099-12-31']] as const) {
+      const res = await admin.send('POST', '/api/problems', {
+        entityType: 'village', entityId: village.code, title: `测试问题 ${deadline}`, source: 'inspection', responsibleUnit: '县扶贫办', deadline,
+      });
+      expect(res.status).toBe(201);
+    }
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    foreign = recordForeignRequests(page, new URL(server.url).origin);
+    await page.goto(server.url);
+    await page.waitForFunction(() => {
+      const map = window.__map;
+      return !!map && map.loaded() && !!map.getSource('problems') && !map.isMoving();
+    }, null, { timeout: 30_000 });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows open problems as markers, the overdue one in the overdue style', async () => {
+    const markers = await page.evaluate(() =>
+      window.__map!.queryRenderedFeatures({ layers: ['problem-marker'] }).map((f) => ({ title: f.properties.title, overdue: f.properties.overdue })),
+    );
+    expect(markers).toHaveLength(2);
+    expect(markers.find((m) => m.title.includes('2019'))?.overdue).toBe(true);
+    expect(markers.find((m) => m.title.includes('2099'))?.overdue).toBe(false);
+    const halos = await page.evaluate(() => window.__map!.queryRenderedFeatures({ layers: ['problem-overdue-halo'] }).length);
+    expect(halos).toBe(1);
+  });
+
+  it('downloads the map view as a PNG with room for title, legend and note', async () => {
+    const canvas = await page.evaluate(() => ({ width: window.__map!.getCanvas().width, height: window.__map!.getCanvas().height }));
+    const ratio = await page.evaluate(() => window.__map!.getCanvas().width / window.__map!.getContainer().clientWidth);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
+    expect(download.suggestedFilename()).toMatch(/^榆社县扶贫一张图-\d{4}-\d{2}-\d{2}\.png$/);
+    const path = join(ARTIFACTS, 'briefing-export.png');
+    await download.saveAs(path);
+    const { readFileSync } = await import('node:fs');
+    const size = pngSize(readFileSync(path));
+    expect(size.width).toBe(canvas.width + Math.round(FRAME.legend * ratio));
+    expect(size.height).toBe(canvas.height + Math.round((FRAME.header + FRAME.footer) * ratio));
+    // The picture decodes, and its map area is not blank: the county is drawn in more than one colour.
+    const colours = await page.evaluate(async (dataUrl) => {
+      const image = new Image();
+      image.src = dataUrl;
+      await image.decode();
+      const ctx = Object.assign(document.createElement('canvas'), { width: image.width, height: image.height }).getContext('2d')!;
+      ctx.drawImage(image, 0, 0);
+      const { data } = ctx.getImageData(0, 64, image.width - 280, image.height - 100);
+      const seen = new Set<number>();
+      for (let i = 0; i < data.length; i += 4 * 97) seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+      return seen.size;
+    }, `data:image/png;base64,${readFileSync(path).toString('base64')}`);
+    expect(colours).toBeGreaterThan(10);
+    await page.screenshot({ path: join(ARTIFACTS, 'office-map-page.png') });
+  });
+
+  it('opens the ledger with the problem in focus when its marker is clicked', async () => {
+    const point = await page.evaluate(() => {
+      const [f] = window.__map!.queryRenderedFeatures({ layers: ['problem-marker'] }).filter((x) => x.properties.overdue);
+      const p = window.__map!.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
+      const box = window.__map!.getCanvas().getBoundingClientRect();
+      return { x: box.left + p.x, y: box.top + p.y };
+    });
+    await page.mouse.click(point.x, point.y);
+    await page.waitForURL(/\/problems$/, { timeout: 20_000 });
+    const card = page.locator('[data-testid^="problem-"].expanded');
+    await card.waitFor({ timeout: 20_000 });
+    expect(await card.textContent()).toContain('2019-06-30');
+    await page.screenshot({ path: join(ARTIFACTS, 'office-ledger-page.png') });
+  });
+
+  it('made no request to another host', () => {
+    expect(foreign).toEqual([]);
+  });
+});

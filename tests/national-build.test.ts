@@ -1,0 +1,148 @@
+// The national pipeline on one prefecture (Jinzhong, 1407: 11 counties, Yushe among them): data
+// build, tiles and the database load with its county/province/national summaries. The full
+// national build (npm run build:national) is far too slow for the test suite.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { VectorTile } from '@mapbox/vector-tile';
+import { PbfReader } from 'pbf';
+import { PMTiles, type RangeResponse, type Source } from 'pmtiles';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Summary } from '../common/api';
+import { NATIONAL_FILES, type NationalCounty, type NationalMeta, type NationalVillage } from '../common/national-dataset';
+import { isInside } from '../data/build/geo';
+import { buildNationalDataset } from '../data/build/national/national-dataset';
+import { readNdjsonGz } from '../data/build/national/ndjson';
+import { readOutlineFeature } from '../data/build/national/outlines';
+import { readCountyUnits } from '../data/build/units';
+import { readCounties } from '../data/build/sources';
+import { createApp } from '../server/app';
+import { migrate } from '../server/db/migrate';
+import { seedNationalDataset } from '../server/db/national-seed';
+import { buildNationalTiles, FULL_ZOOM, NATIONAL_ZOOMS, TILE_BUDGET_BYTES, type NationalTileResult } from '../tiles/build-national';
+import { listArchiveTiles } from '../bench/archive-tiles';
+import { BACKENDS, freshDb } from './helpers/app';
+
+const PREFECTURE = '1407';
+let dir: string;
+let meta: NationalMeta;
+let villages: NationalVillage[];
+let counties: NationalCounty[];
+
+async function readAll<T>(file: string): Promise<T[]> {
+  const records: T[] = [];
+  for await (const r of readNdjsonGz<T>(join(dir, file))) records.push(r);
+  return records;
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'fupin-national-'));
+  meta = await buildNationalDataset({ outDir: dir, prefix: PREFECTURE });
+  villages = await readAll(NATIONAL_FILES.villages);
+  counties = await readAll(NATIONAL_FILES.counties);
+}, 120_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('national data build, one prefecture', () => {
+  it('has every real village of the prefecture once, in code order', () => {
+    const expected = readCounties(PREFECTURE).flatMap((c) => readCountyUnits(c.code).townships.flatMap((t) => t.villages.map((v) => v.code)));
+    expect(villages.map((v) => v.code)).toEqual([...expected].sort());
+    expect(meta.counts).toMatchObject({ provinces: 1, counties: counties.length, villages: expected.length });
+    expect(meta.unplaced.villages).toBe(0);
+  });
+
+  it('places each village strictly inside the outline its county uses', () => {
+    const outline = new Map(counties.map((c) => [c.code, readOutlineFeature(c.outline)]));
+    for (const v of villages) expect(isInside([v.lon, v.lat], outline.get(v.code.slice(0, 6))!), v.code).toBe(true);
+    const own = counties.filter((c) => c.match === 'id');
+    expect(own.length).toBeGreaterThan(counties.length / 2);
+    for (const c of counties) expect(c.hostCode === c.code).toBe(c.match === 'id' || c.match === 'name');
+  });
+
+  it('draws a county the same whether built alone or with its prefecture', async () => {
+    const alone = mkdtempSync(join(tmpdir(), 'fupin-national-'));
+    try {
+      await buildNationalDataset({ outDir: alone, prefix: '140721' });
+      const yushe: NationalVillage[] = [];
+      for await (const v of readNdjsonGz<NationalVillage>(join(alone, NATIONAL_FILES.villages))) yushe.push(v);
+      expect(yushe).toEqual(villages.filter((v) => v.code.startsWith('140721')));
+    } finally {
+      rmSync(alone, { recursive: true, force: true });
+    }
+  });
+});
+
+class BufferSource implements Source {
+  constructor(private readonly bytes: Buffer) {}
+  getKey = () => 'test';
+  async getBytes(offset: number, length: number): Promise<RangeResponse> {
+    return { data: this.bytes.buffer.slice(this.bytes.byteOffset + offset, this.bytes.byteOffset + offset + length) as ArrayBuffer };
+  }
+}
+
+describe('national tiles, one prefecture', () => {
+  let result: NationalTileResult;
+  beforeAll(async () => {
+    result = await buildNationalTiles(dir);
+  });
+
+  it('keeps every tile under the budget and thins villages only below the full zoom', () => {
+    for (const zoom of result.zooms) expect(zoom.maxTileBytes, `z${zoom.z}`).toBeLessThan(TILE_BUDGET_BYTES);
+    const byZoom = new Map(result.zooms.map((z) => [z.z, z.villages]));
+    expect(byZoom.get(FULL_ZOOM)).toBe(villages.length);
+    expect(byZoom.get(NATIONAL_ZOOMS.minZoom)!).toBeLessThan(villages.length / 10);
+  });
+
+  it('has every village, with its exit status, in the full-zoom tiles', async () => {
+    const archive = new PMTiles(new BufferSource(result.archive));
+    const seen = new Set<string>();
+    for (const t of (await listArchiveTiles(result.archive)).filter((t) => t.z === FULL_ZOOM)) {
+      const tile = new VectorTile(new PbfReader(new Uint8Array((await archive.getZxy(t.z, t.x, t.y))!.data)));
+      const layer = tile.layers.villages;
+      for (let i = 0; layer && i < layer.length; i++) {
+        const { code, exitStatus } = layer.feature(i).properties;
+        expect(['poor', 'deep_poor', 'exited', 'wrong_exit', 'non_poor']).toContain(exitStatus);
+        seen.add(String(code));
+      }
+    }
+    expect(seen.size).toBe(villages.length);
+  });
+});
+
+describe.each(BACKENDS)('national load and scoped summaries on %s', (backend) => {
+  it('sums townships, counties, the province and the database alike, and follows edits', async () => {
+    const db = await freshDb(backend);
+    try {
+      await migrate(db);
+      const counts = await seedNationalDataset(db, { dir });
+      expect(counts).toMatchObject({ counties: counties.length, villages: villages.length });
+      const { app } = createApp({ db, staticArchive: () => new Uint8Array() });
+      const summary = async (query: string) => (await (await app.request(`/api/stats/summary${query}`)).json()) as Summary;
+
+      const all = await summary('');
+      expect(all.scope).toMatchObject({ level: 'national', code: '' });
+      expect(all.villages.total).toBe(villages.length);
+      expect((await summary('?province=14')).villages).toEqual(all.villages);
+      const yushe = await summary('?county=140721');
+      expect(yushe.scope).toMatchObject({ level: 'county', name: '榆社县' });
+      expect(yushe.villages.total).toBe(villages.filter((v) => v.code.startsWith('140721')).length);
+      const poor = villages.filter((v) => v.code.startsWith('140721') && v.villageClass !== 'non_poor');
+      expect(yushe.villages.poor).toBe(poor.length);
+      expect(yushe.villages.exited).toBe(poor.filter((v) => v.actualExitYear !== null).length);
+
+      // A township is summed from its village rows, a county from the rollups: the same numbers.
+      const townships = await db.query<{ code: string }>(`SELECT code FROM townships WHERE county_code = '140721'`);
+      const parts = await Promise.all(townships.map((t) => summary(`?township=${t.code}`)));
+      expect(parts.reduce((n, s) => n + s.villages.exited, 0)).toBe(yushe.villages.exited);
+      expect(parts.reduce((n, s) => n + s.population.poorPersons, 0)).toBe(yushe.population.poorPersons);
+
+      // Rollups follow a write that bypasses the application, as an import would do.
+      const target = poor.find((v) => v.actualExitYear !== null)!;
+      await db.query(`UPDATE villages SET actual_exit_year = NULL WHERE code = $1`, [target.code]);
+      expect((await summary('?county=140721')).villages.exited).toBe(yushe.villages.exited - 1);
+      expect((await summary('')).villages.exited).toBe(all.villages.exited - 1);
+    } finally {
+      await db.close();
+    }
+  }, 120_000);
+});

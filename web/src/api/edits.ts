@@ -1,0 +1,31 @@
+// The signed-in side of the API: session, writes, and the audit trail. Writes carry the version
+// they edited; the server answers a stale one with 409 and the current record.
+import type { AuditEntry, ProgressEntry, ProjectView, SiteView, VillageView } from '../../../common/api';
+import type { SessionUser } from '../../../common/roles';
+import type { ProgressRecord, ProjectCreate, ProjectPatch, SitePatch, VillagePatch } from '../../../common/schemas';
+import { requestJson } from './client';
+
+/** What has a history view, and where the server keeps it. */
+export type AuditedEntity = { entity: 'village'; code: string } | { entity: 'site' | 'project'; id: number };
+
+const historyPath = (target: AuditedEntity): string =>
+  target.entity === 'village' ? `/api/villages/${target.code}/history` : `/api/${target.entity}s/${target.id}/history`;
+
+export const authApi = {
+  me: () => requestJson<SessionUser | null>('GET', '/api/auth/me'),
+  login: (username: string, password: string) => requestJson<SessionUser>('POST', '/api/auth/login', { username, password }),
+  logout: () => requestJson<{ ok: true }>('POST', '/api/auth/logout', {}),
+};
+
+export const editApi = {
+  village: (code: string, patch: VillagePatch) => requestJson<VillageView>('PATCH', `/api/villages/${code}`, patch),
+  site: (id: number, patch: SitePatch) => requestJson<SiteView>('PATCH', `/api/sites/${id}`, patch),
+  project: (id: number, patch: ProjectPatch) => requestJson<ProjectView>('PATCH', `/api/projects/${id}`, patch),
+  createProject: (body: ProjectCreate) => requestJson<ProjectView>('POST', '/api/projects', body),
+  recordProgress: (id: number, report: ProgressRecord) => requestJson<ProjectView>('POST', `/api/projects/${id}/progress`, report),
+};
+
+export const auditApi = {
+  history: (target: AuditedEntity) => requestJson<AuditEntry[]>('GET', historyPath(target)),
+  progress: (projectId: number) => requestJson<ProgressEntry[]>('GET', `/api/projects/${projectId}/progress`),
+};

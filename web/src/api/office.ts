@@ -1,0 +1,54 @@
+// The office-work side of the API: problem ledger, monthly bulletin, imports and downloads.
+import type { AuditEntry } from '../../../common/api';
+import type { Bulletin } from '../../../common/bulletin';
+import type { GeometryImportPreview, GeometryTarget, ImportCrs, ImportResult, VillageImportPreview } from '../../../common/imports';
+import type { Problem, ProblemCreate, ProblemStatus } from '../../../common/problems';
+import { requestJson } from './client';
+
+export interface ProblemQuery {
+  status?: ProblemStatus;
+  overdue?: boolean;
+}
+
+const query = (params: Record<string, string | undefined>) => {
+  const defined = Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined);
+  return defined.length ? `?${new URLSearchParams(defined)}` : '';
+};
+
+const form = (file: File, fields: Record<string, string> = {}) => {
+  const body = new FormData();
+  body.set('file', file);
+  for (const [k, v] of Object.entries(fields)) body.set(k, v);
+  return body;
+};
+
+export const problemApi = {
+  list: (q: ProblemQuery = {}) => requestJson<Problem[]>('GET', `/api/problems${query({ status: q.status, overdue: q.overdue ? 'true' : undefined })}`),
+  markers: () => requestJson<GeoJSON.FeatureCollection>('GET', '/api/problems/map'),
+  history: (id: number) => requestJson<AuditEntry[]>('GET', `/api/problems/${id}/history`),
+  create: (body: ProblemCreate) => requestJson<Problem>('POST', '/api/problems', body),
+  fix: (p: Problem, note?: string) => requestJson<Problem>('POST', `/api/problems/${p.id}/fix`, { version: p.version, note }),
+  close: (p: Problem) => requestJson<Problem>('POST', `/api/problems/${p.id}/close`, { version: p.version }),
+};
+
+export const bulletinApi = {
+  get: (month: string) => requestJson<Bulletin>('GET', `/api/bulletin${query({ month })}`),
+  excelUrl: (month: string) => `/api/export/bulletin.xlsx${query({ month })}`,
+};
+
+export const importApi = {
+  previewVillages: (file: File) => requestJson<VillageImportPreview>('POST', '/api/import/villages/preview', form(file)),
+  previewGeometry: (file: File, target: GeometryTarget, crs: ImportCrs) =>
+    requestJson<GeometryImportPreview>('POST', '/api/import/geometry/preview', form(file, { target, crs })),
+  commit: (kind: 'villages' | 'geometry', token: string) => requestJson<ImportResult>('POST', `/api/import/${kind}/commit`, { token }),
+};
+
+/** What the map page offers for download: every layer in Excel, the map layers also as GeoJSON. */
+export const DOWNLOADS = [
+  { layer: 'villages', geojson: true },
+  { layer: 'sites', geojson: true },
+  { layer: 'projects', geojson: true },
+  { layer: 'problems', geojson: false },
+] as const;
+export const excelUrl = (layer: string) => `/api/export/${layer}.xlsx`;
+export const geojsonUrl = (layer: string) => `/api/geojson/${layer}`;

@@ -1,0 +1,66 @@
+// Strings of the big-screen view (/screen).
+export const zhCN = {
+  'screen.open': '大屏',
+  'screen.openTitle': '大屏展示模式：适合指挥中心大屏',
+  'screen.title': '脱贫攻坚监测大屏',
+  'screen.back': '返回地图',
+  'screen.fullscreen': '全屏',
+  'screen.exitFullscreen': '退出全屏',
+
+  'screen.exit.title': '贫困村退出',
+  'screen.exit.figure': '已退出 / 贫困村',
+  'screen.exit.ready': '可申请退出',
+  'screen.exit.notReady': '未达标',
+  'screen.people.title': '贫困人口与基础设施',
+  'screen.people.poorPersons': '未脱贫人口',
+  'screen.relocation.title': '易地扶贫搬迁',
+  'screen.relocation.figure': '已入住 / 计划搬迁（户）',
+  'screen.relocation.persons': '{moved} / {planned} 人 · {sites} 个安置点',
+  'screen.projects.title': '项目进度',
+  'screen.projects.spent': '已支付 {amount}',
+  'screen.projects.budget': '预算 {amount}',
+  'screen.projects.unit': '个项目',
+
+  'screen.chart.exits': '历年贫困村退出',
+  'screen.chart.planned': '计划退出',
+  'screen.chart.exited': '实际退出',
+  'screen.chart.ranking': '乡镇排名 · 贫困村退出进度',
+
+  'screen.tour.stop': '第 {n} / {total} 站',
+  'screen.tour.pause': '暂停轮播（空格键）',
+  'screen.tour.resume': '继续轮播（空格键）',
+  'screen.tour.rank': '排名第 {rank}',
+} as const;
+
+export const en: Record<keyof typeof zhCN, string> = {
+  'screen.open': 'Big screen',
+  'screen.openTitle': 'Big-screen mode for a control-room display',
+  'screen.title': 'Poverty Alleviation Monitor',
+  'screen.back': 'Back to map',
+  'screen.fullscreen': 'Full screen',
+  'screen.exitFullscreen': 'Exit full screen',
+
+  'screen.exit.title': 'Poor village exits',
+  'screen.exit.figure': 'exited / poor villages',
+  'screen.exit.ready': 'Ready to exit',
+  'screen.exit.notReady': 'Not ready',
+  'screen.people.title': 'Poverty and infrastructure',
+  'screen.people.poorPersons': 'Still poor (persons)',
+  'screen.relocation.title': 'Poverty relocation',
+  'screen.relocation.figure': 'moved in / planned (households)',
+  'screen.relocation.persons': '{moved} / {planned} persons · {sites} sites',
+  'screen.projects.title': 'Projects',
+  'screen.projects.spent': 'Spent {amount}',
+  'screen.projects.budget': 'Budget {amount}',
+  'screen.projects.unit': 'projects',
+
+  'screen.chart.exits': 'Village exits by year',
+  'screen.chart.planned': 'Planned',
+  'screen.chart.exited': 'Exited',
+  'screen.chart.ranking': 'Township ranking: exits',
+
+  'screen.tour.stop': 'Stop {n} of {total}',
+  'screen.tour.pause': 'Pause the tour (space)',
+  'screen.tour.resume': 'Resume the tour (space)',
+  'screen.tour.rank': 'Rank {rank}',
+};

@@ -1,0 +1,65 @@
+// The portal's MapLibre map as every page frames it: the county and a margin around it, north up
+// (no rotation or tilt: officials compare it with paper maps), zoom buttons and a scale, and icons
+// drawn on demand because the style has no sprite to fetch them from.
+import {
+  Map as MapLibreMap,
+  NavigationControl,
+  ScaleControl,
+  type LngLatBoundsLike,
+  type PaddingOptions,
+  type StyleSpecification,
+  type VectorTileSource,
+} from 'maplibre-gl';
+import { DYNAMIC_LAYERS, type BBox, type TileVersions } from '../../../common/api';
+import { addWaterIcons } from './icons';
+import { setUpMapLibre } from './setup';
+import { dynamicTileUrl } from './style';
+
+export interface PortalMapOptions {
+  container: HTMLElement;
+  style: StyleSpecification;
+  countyBbox: BBox;
+  /** Keeps the county clear of whatever the page lays over the map. */
+  padding: PaddingOptions;
+  /** Canvas pixels per CSS pixel; undefined follows the screen. */
+  pixelRatio?: number;
+  /** Draws the icons a page's own layers name, besides the water-project triangles. */
+  addImages?: (map: MapLibreMap) => void;
+}
+
+export function createPortalMap(options: PortalMapOptions): MapLibreMap {
+  setUpMapLibre();
+  const [w, s, e, n] = options.countyBbox;
+  const margin = Math.max(e - w, n - s);
+  const map = new MapLibreMap({
+    container: options.container,
+    style: options.style,
+    bounds: options.countyBbox as LngLatBoundsLike,
+    fitBoundsOptions: { padding: options.padding },
+    pixelRatio: options.pixelRatio,
+    // There is nothing to see further out.
+    maxBounds: [w - margin, s - margin, e + margin, n + margin],
+    minZoom: 6,
+    maxZoom: 16,
+    attributionControl: false,
+    dragRotate: false,
+    pitchWithRotate: false,
+    touchPitch: false,
+  });
+  map.touchZoomRotate.disableRotation();
+  map.addControl(new NavigationControl({ showCompass: false }), 'bottom-right');
+  map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
+  map.setMissingStyleImageResolver(() => {
+    addWaterIcons(map);
+    options.addImages?.(map);
+  });
+  map.on('error', (event) => console.warn('map error', event.error));
+  return map;
+}
+
+/** A version bump refetches that layer's tiles only. */
+export function applyTileVersions(map: MapLibreMap, next: TileVersions, previous: TileVersions | null | undefined): void {
+  for (const layer of DYNAMIC_LAYERS) {
+    if (next[layer] !== previous?.[layer]) map.getSource<VectorTileSource>(layer)?.setTiles([dynamicTileUrl(layer, next[layer])]);
+  }
+}

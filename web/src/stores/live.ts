@@ -1,0 +1,109 @@
+// Live updates over server-sent events: each committed change bumps the tile version of its layer
+// only (MapView refetches that source alone), and the figures and panels showing it reload.
+import { defineStore } from 'pinia';
+import { ref, shallowRef } from 'vue';
+import { DYNAMIC_LAYERS, type ChangeEvent, type TileVersions } from '../../../common/api';
+import { api } from '../api/client';
+import { useDataStore } from './data';
+
+export type LiveStatus = 'connecting' | 'live' | 'offline';
+
+const RETRY_FIRST_MS = 1_000;
+const RETRY_MAX_MS = 30_000;
+const FIGURES_DELAY_MS = 300;
+
+export const useLiveStore = defineStore('live', () => {
+  const data = useDataStore();
+  const status = ref<LiveStatus>('connecting');
+  /** The latest change, from this screen or another: a panel showing that record reloads it. */
+  const lastChange = shallowRef<ChangeEvent | null>(null);
+  /** Bumped when a reconnect finds that changes were missed: every open panel reloads. */
+  const resyncs = ref(0);
+
+  let source: EventSource | null = null;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let retryMs = RETRY_FIRST_MS;
+
+  /** Versions only move forward: a late answer must not bring back an older tile set. Returns whether any moved. */
+  function mergeVersions(versions: TileVersions): boolean {
+    const current = data.tileVersions;
+    if (!current) return false;
+    if (DYNAMIC_LAYERS.every((layer) => versions[layer] <= current[layer])) return false;
+    data.tileVersions = Object.fromEntries(
+      DYNAMIC_LAYERS.map((layer) => [layer, Math.max(versions[layer], current[layer])]),
+    ) as TileVersions;
+    return true;
+  }
+
+  let figuresTimer: ReturnType<typeof setTimeout> | undefined;
+  const changedVillages = new Set<string>();
+
+  /**
+   * The figures (KPI strip, village lists) follow a moment later: the map and the open record are
+   * what the eye is on and get the server first, and a burst of changes (an import, several
+   * screens saving) costs one summary rather than one each.
+   */
+  function refreshFiguresSoon(change: Pick<ChangeEvent, 'entity' | 'id'>): void {
+    if (change.entity === 'village') changedVillages.add(change.id);
+    figuresTimer ??= setTimeout(() => {
+      figuresTimer = undefined;
+      const codes = [...changedVillages];
+      changedVillages.clear();
+      // '*': an import changed villages in bulk, so the whole list is fetched again.
+      void data.reloadScope();
+      if (codes.includes('*')) void data.load();
+      else for (const code of codes) void data.reloadVillage(code);
+    }, FIGURES_DELAY_MS);
+  }
+
+  function open(): void {
+    status.value = 'connecting';
+    const events = new EventSource('/api/events');
+    source = events;
+    events.addEventListener('hello', (message) => {
+      status.value = 'live';
+      retryMs = RETRY_FIRST_MS;
+      const { versions } = JSON.parse(message.data) as { versions: TileVersions };
+      if (mergeVersions(versions)) {
+        resyncs.value++;
+        void data.reloadScope();
+      }
+    });
+    events.addEventListener('change', (message) => {
+      const change = JSON.parse(message.data) as ChangeEvent;
+      mergeVersions(change.versions);
+      lastChange.value = change;
+      refreshFiguresSoon(change);
+    });
+    // EventSource retries on its own only for some failures; backing off here covers them all.
+    events.onerror = () => {
+      events.close();
+      source = null;
+      status.value = 'offline';
+      retryTimer = setTimeout(() => {
+        retryTimer = undefined;
+        open();
+      }, retryMs);
+      retryMs = Math.min(retryMs * 2, RETRY_MAX_MS);
+    };
+  }
+
+  function connect(): void {
+    if (!source && !retryTimer) open();
+  }
+
+  /**
+   * After this screen saved something: catch up at once rather than wait for the event, which
+   * may be held up by a broken connection.
+   */
+  async function afterSave(entity: ChangeEvent['entity'], id: string): Promise<void> {
+    try {
+      mergeVersions(await api.tileVersions());
+    } catch (e) {
+      data.report(e);
+    }
+    refreshFiguresSoon({ entity, id });
+  }
+
+  return { status, lastChange, resyncs, connect, afterSave };
+});
