@@ -4,7 +4,17 @@ import type { Project, RelocationSite, Township, Village } from './domain';
 type Stored = 'version' | 'updatedAt';
 export type DatasetVillage = Omit<Village, Stored>;
 export type DatasetSite = Omit<RelocationSite, 'id' | Stored>;
-export type DatasetProject = Omit<Project, 'id' | Stored>;
+export type DatasetProject = Omit<Project, 'id' | Stored> & {
+  /** Month-end progress reports up to the present figures, oldest first. */
+  progressReports?: DatasetProgressReport[];
+};
+export interface DatasetProgressReport {
+  recordedOn: string;
+  progressPct: number;
+  doneKm: number | null;
+  spent: number;
+  status: Project['status'];
+}
 
 export interface Dataset {
   meta: {

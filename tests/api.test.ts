@@ -152,6 +152,19 @@ describe.each(BACKENDS)('read API on %s', (backend) => {
     });
   });
 
+  describe('monthly bulletin over the demo history', () => {
+    it('builds past months from the demo month-end progress reports', async () => {
+      const { body } = await t.json<any>('/api/bulletin?month=2018-06');
+      const projects = (await t.json<any[]>('/api/projects')).body;
+      const started = projects.filter((p) => p.plannedStart <= '2018-06-30');
+      expect(body.rows.reduce((a: number, r: any) => a + r.unreportedProjects, 0)).toBe(0);
+      expect(body.rows.reduce((a: number, r: any) => a + r.doneKm, 0)).toBeGreaterThan(0);
+      const spent = body.rows.reduce((a: number, r: any) => a + r.spent, 0);
+      expect(spent).toBeGreaterThan(0);
+      expect(spent).toBeLessThan(started.reduce((a, p) => a + p.spent, 0) + 1);
+    });
+  });
+
   describe('errors', () => {
     it('answers unknown API paths with a JSON 404', async () => {
       const { status, body } = await t.json('/api/nothing-here');

@@ -22,6 +22,8 @@ describe.each(BACKENDS)('monthly bulletin on %s', (backend) => {
   beforeAll(async () => {
     t = await createTestApp(backend);
     [pm, admin] = await Promise.all(['xiangmu', 'admin'].map((u) => login(t.request, u)));
+    // These tests build their own reporting history, so the demo's month-end reports are cleared first.
+    await t.db.write((tx) => tx.query('DELETE FROM project_progress'));
     roads = (await t.json<ProjectView[]>(`/api/projects?kind=road&township=${TOWNSHIP}`)).body.filter((p) => p.plannedKm);
     [first, second] = roads;
     const report = async (p: ProjectView, recordedOn: string, share: number, spent: number) => {

@@ -232,3 +232,26 @@ describe('demo labelling', () => {
     expect(dataset.projects.every((p) => p.demo)).toBe(true);
   });
 });
+
+describe('demo progress reports', () => {
+  const { projects } = buildCountyDataset();
+
+  it('lead every started project month by month to its present figures', () => {
+    for (const p of projects) {
+      const reports = p.progressReports ?? [];
+      if (p.status === 'planned') {
+        expect(reports).toEqual([]);
+        continue;
+      }
+      expect(reports.length).toBeGreaterThan(0);
+      const last = reports[reports.length - 1];
+      expect(last.progressPct).toBe(p.progressPct);
+      expect(last.status).toBe(p.status);
+      for (let i = 1; i < reports.length; i++) {
+        expect(reports[i].recordedOn > reports[i - 1].recordedOn).toBe(true);
+        expect(reports[i].progressPct).toBeGreaterThanOrEqual(reports[i - 1].progressPct);
+      }
+      expect(reports.every((r) => r.recordedOn >= p.plannedStart.slice(0, 7) && r.recordedOn <= '2019-12-31')).toBe(true);
+    }
+  });
+});

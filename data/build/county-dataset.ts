@@ -6,6 +6,7 @@ import { layoutCountyGeometry } from './geometry';
 import type { PlacedVillage } from './placed-villages';
 import { datasetNote, datasetSources } from './provenance';
 import { createRandom, DEFAULT_SEED } from './random';
+import { progressReports } from './progress-reports';
 import { generateRoadProjects } from './road-projects';
 import { generateSites } from './sites';
 import { readCountyUnits } from './units';
@@ -60,7 +61,7 @@ export function buildCountyDataset(countyCode: string = DEFAULT_COUNTY_CODE, see
     projects: [
       ...generateRoadProjects(villages, outline.feature, random.fork('roads')),
       ...generateWaterProjects(villages, random.fork('water')),
-    ],
+    ].map((p) => ({ ...p, progressReports: progressReports(p) })),
   };
   assertDatasetConsistent(dataset, { townships: townships.length, villages: villageUnits.length });
   return dataset;

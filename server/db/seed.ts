@@ -85,16 +85,26 @@ export async function seedDataset(db: Db, ds: Dataset): Promise<void> {
          "stableHouseholds" int, "demolishedHouseholds" int, "originVillages" jsonb, "distanceToTownKm" float8, demo boolean)`,
       ds.sites,
     );
+    // Projects take their dataset position as id, so their progress reports can name them.
+    const projects = ds.projects.map(({ progressReports: _reports, ...p }, i) => ({ ...p, id: i + 1 }));
     await insertBatches(
       tx,
-      `INSERT INTO projects (kind, subtype, township_code, name, geom, planned_km, done_km, progress_pct, budget, spent,
+      `INSERT INTO projects (id, kind, subtype, township_code, name, geom, planned_km, done_km, progress_pct, budget, spent,
          planned_start, planned_end, status, villages, served_households, demo)
-       SELECT kind, subtype, "townshipCode", name, geometry, "plannedKm", "doneKm", "progressPct", budget, spent,
+       SELECT id, kind, subtype, "townshipCode", name, geometry, "plannedKm", "doneKm", "progressPct", budget, spent,
          "plannedStart", "plannedEnd", status, villages, "servedHouseholds", demo
-       FROM jsonb_to_recordset($1::text::jsonb) AS x(kind text, subtype text, "townshipCode" text, name text, geometry jsonb,
+       FROM jsonb_to_recordset($1::text::jsonb) AS x(id int, kind text, subtype text, "townshipCode" text, name text, geometry jsonb,
          "plannedKm" float8, "doneKm" float8, "progressPct" float8, budget float8, spent float8, "plannedStart" date,
          "plannedEnd" date, status text, villages jsonb, "servedHouseholds" int, demo boolean)`,
-      ds.projects,
+      projects,
+    );
+    await tx.query(`SELECT setval(pg_get_serial_sequence('projects', 'id'), (SELECT coalesce(max(id), 0) + 1 FROM projects), false)`);
+    await insertBatches(
+      tx,
+      `INSERT INTO project_progress (project_id, recorded_on, progress_pct, done_km, spent, status, note)
+       SELECT "projectId", "recordedOn", "progressPct", "doneKm", spent, status, '演示数据 / demo report'
+       FROM jsonb_to_recordset($1::text::jsonb) AS x("projectId" int, "recordedOn" date, "progressPct" float8, "doneKm" float8, spent float8, status text)`,
+      ds.projects.flatMap((p, i) => (p.progressReports ?? []).map((r) => ({ ...r, projectId: i + 1 }))),
     );
   });
 }
