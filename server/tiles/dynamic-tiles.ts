@@ -11,7 +11,12 @@ const TILE_CACHE_LIMIT = 20_000;
 export type LayerLoader = () => Promise<GeoJSON.FeatureCollection>;
 
 export class DynamicTiles {
-  private readonly versions = Object.fromEntries(DYNAMIC_LAYERS.map((l) => [l, 1])) as TileVersions;
+  /**
+   * Versions count on from the boot time, not from 1: a restarted server must never hand out a
+   * tile URL that an earlier run did (browsers keep those as immutable), and open screens see
+   * every layer change when they reconnect.
+   */
+  private readonly versions = Object.fromEntries(DYNAMIC_LAYERS.map((l) => [l, Date.now()])) as TileVersions;
   private readonly indexes = new Map<DynamicLayer, Promise<GeoJSONVT>>();
   private readonly encoded = new Map<string, Uint8Array | null>();
 

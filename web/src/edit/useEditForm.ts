@@ -4,6 +4,7 @@
 import { computed, reactive, ref, shallowRef } from 'vue';
 import type { Violation } from '../../../common/rules';
 import { ApiRequestError } from '../api/client';
+import { useDataStore } from '../stores/data';
 import { useSessionStore } from '../stores/session';
 import { FORM, inLocale, serverViolations } from './violations';
 
@@ -23,6 +24,7 @@ export interface EditFormOptions<Item, Payload> {
 
 export function useEditForm<Item extends { version: number }, Payload extends object>(options: EditFormOptions<Item, Payload>) {
   const session = useSessionStore();
+  const data = useDataStore();
   const violations = shallowRef<Violation[]>([]);
   const conflict = shallowRef<Conflict<Item, Payload> | null>(null);
   const saving = ref(false);
@@ -37,7 +39,11 @@ export function useEditForm<Item extends { version: number }, Payload extends ob
     } catch (e) {
       if (!(e instanceof ApiRequestError)) throw e;
       const { error } = e.body;
-      if (e.status === 401) session.expired();
+      // The session is gone, and with it the form: the toast keeps the reason in view.
+      if (e.status === 401) {
+        session.expired();
+        data.report(e);
+      }
       if (e.status === 409 && error.current) {
         conflict.value = { current: error.current as Item, payload };
         options.refreshed?.(conflict.value.current);

@@ -27,6 +27,18 @@ export interface PortalMapOptions {
   addImages?: (map: MapLibreMap) => void;
 }
 
+/** Maps whose style is in: MapLibre refuses feature state, global state and source changes before. */
+const styled = new WeakSet<MapLibreMap>();
+
+/**
+ * Runs now if the map's style is in, else as soon as it is. A page can select or recolour before
+ * its new map has its style (the selection carries over from another page, a live change arrives).
+ */
+export function whenStyled(map: MapLibreMap, run: () => void): void {
+  if (styled.has(map)) run();
+  else map.once('style.load', run);
+}
+
 export function createPortalMap(options: PortalMapOptions): MapLibreMap {
   setUpMapLibre();
   const [w, s, e, n] = options.countyBbox;
@@ -46,6 +58,7 @@ export function createPortalMap(options: PortalMapOptions): MapLibreMap {
     pitchWithRotate: false,
     touchPitch: false,
   });
+  map.once('style.load', () => styled.add(map));
   map.touchZoomRotate.disableRotation();
   map.addControl(new NavigationControl({ showCompass: false }), 'bottom-right');
   map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
@@ -59,7 +72,9 @@ export function createPortalMap(options: PortalMapOptions): MapLibreMap {
 
 /** A version bump refetches that layer's tiles only. */
 export function applyTileVersions(map: MapLibreMap, next: TileVersions, previous: TileVersions | null | undefined): void {
-  for (const layer of DYNAMIC_LAYERS) {
-    if (next[layer] !== previous?.[layer]) map.getSource<VectorTileSource>(layer)?.setTiles([dynamicTileUrl(layer, next[layer])]);
-  }
+  whenStyled(map, () => {
+    for (const layer of DYNAMIC_LAYERS) {
+      if (next[layer] !== previous?.[layer]) map.getSource<VectorTileSource>(layer)?.setTiles([dynamicTileUrl(layer, next[layer])]);
+    }
+  });
 }

@@ -24,14 +24,14 @@ export const useLiveStore = defineStore('live', () => {
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let retryMs = RETRY_FIRST_MS;
 
-  /** Versions only move forward: a late answer must not bring back an older tile set. Returns whether any moved. */
-  function mergeVersions(versions: TileVersions): boolean {
+  /**
+   * The server's versions are the truth: a layer whose version differs either way (a restarted
+   * server counts from its boot time) is refetched by MapView. Returns whether any differed.
+   */
+  function adoptVersions(versions: TileVersions): boolean {
     const current = data.tileVersions;
-    if (!current) return false;
-    if (DYNAMIC_LAYERS.every((layer) => versions[layer] <= current[layer])) return false;
-    data.tileVersions = Object.fromEntries(
-      DYNAMIC_LAYERS.map((layer) => [layer, Math.max(versions[layer], current[layer])]),
-    ) as TileVersions;
+    if (!current || DYNAMIC_LAYERS.every((layer) => versions[layer] === current[layer])) return false;
+    data.tileVersions = { ...versions };
     return true;
   }
 
@@ -43,13 +43,13 @@ export const useLiveStore = defineStore('live', () => {
    * what the eye is on and get the server first, and a burst of changes (an import, several
    * screens saving) costs one summary rather than one each.
    */
-  function refreshFiguresSoon(change: Pick<ChangeEvent, 'entity' | 'id'>): void {
-    if (change.entity === 'village') changedVillages.add(change.id);
+  function refreshFiguresSoon(villageCode?: string): void {
+    if (villageCode) changedVillages.add(villageCode);
     figuresTimer ??= setTimeout(() => {
       figuresTimer = undefined;
       const codes = [...changedVillages];
       changedVillages.clear();
-      // '*': an import changed villages in bulk, so the whole list is fetched again.
+      // '*': villages changed in bulk (an import) or unseen (a gap in the feed): the whole list again.
       void data.reloadScope();
       if (codes.includes('*')) void data.load();
       else for (const code of codes) void data.reloadVillage(code);
@@ -64,16 +64,17 @@ export const useLiveStore = defineStore('live', () => {
       status.value = 'live';
       retryMs = RETRY_FIRST_MS;
       const { versions } = JSON.parse(message.data) as { versions: TileVersions };
-      if (mergeVersions(versions)) {
+      const villagesBefore = data.tileVersions?.villages;
+      if (adoptVersions(versions)) {
         resyncs.value++;
-        void data.reloadScope();
+        refreshFiguresSoon(villagesBefore !== undefined && versions.villages !== villagesBefore ? '*' : undefined);
       }
     });
     events.addEventListener('change', (message) => {
       const change = JSON.parse(message.data) as ChangeEvent;
-      mergeVersions(change.versions);
+      adoptVersions(change.versions);
       lastChange.value = change;
-      refreshFiguresSoon(change);
+      refreshFiguresSoon(change.entity === 'village' ? change.id : undefined);
     });
     // EventSource retries on its own only for some failures; backing off here covers them all.
     events.onerror = () => {
@@ -98,11 +99,11 @@ export const useLiveStore = defineStore('live', () => {
    */
   async function afterSave(entity: ChangeEvent['entity'], id: string): Promise<void> {
     try {
-      mergeVersions(await api.tileVersions());
+      adoptVersions(await api.tileVersions());
     } catch (e) {
       data.report(e);
     }
-    refreshFiguresSoon({ entity, id });
+    refreshFiguresSoon(entity === 'village' ? id : undefined);
   }
 
   return { status, lastChange, resyncs, connect, afterSave };
