@@ -2,6 +2,8 @@
 // latency, (d) summary query time on PostgreSQL. Writes bench/RESULTS.md and prints it. A part
 // whose system package (nginx, chromium, postgresql) or prepared data is missing is skipped with
 // the reason. Every request goes to 127.0.0.1, and every load run is bounded in time.
+// `npm run bench -- a c` runs only the sections named (a, b, c, d) and prints them without
+// touching RESULTS.md, which always holds a whole run.
 import { writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -15,12 +17,21 @@ import { benchTiles } from './tile-load';
 import { ensureWebBuild } from '../scripts/web-build';
 
 const log = (line: string) => console.log(`[bench] ${line}`);
+const SECTIONS = ['a', 'b', 'c', 'd'];
+const chosen = process.argv.slice(2);
+const unknown = chosen.filter((s) => !SECTIONS.includes(s));
+if (unknown.length) {
+  console.error(`unknown section ${unknown.join(', ')}: choose from ${SECTIONS.join(', ')}`);
+  process.exit(2);
+}
+const wholeRun = chosen.length === 0;
 const rows: ResultRow[] = [];
 const skipped: SkippedSection[] = [];
 const notes: string[] = [];
 
 /** Runs one part; a part that fails is reported as skipped, so the others still run. */
 async function part(section: string, missing: string | null, run: () => Promise<ResultRow[]>): Promise<void> {
+  if (!wholeRun && !chosen.includes(section[1])) return;
   if (missing) {
     log(`${section}: skipped (${missing})`);
     skipped.push({ section, reason: missing });
@@ -87,5 +98,5 @@ notes.push(
     `Total bench time ${((performance.now() - started) / 60_000).toFixed(1)} min.`,
 );
 const report = markdownReport(rows, skipped, notes);
-writeFileSync(join(import.meta.dirname, 'RESULTS.md'), `# Benchmark results\n\nWritten by \`npm run bench\` (bench/run.ts).\n\n${report}`);
+if (wholeRun) writeFileSync(join(import.meta.dirname, 'RESULTS.md'), `# Benchmark results\n\nWritten by \`npm run bench\` (bench/run.ts).\n\n${report}`);
 console.log(`\n${report}`);

@@ -1,8 +1,10 @@
-import { serve } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { createApp } from './app';
 import { ensureArchive, ensureDataset, openSeededDb } from './bootstrap';
 import { loadConfig } from './config';
+import { tileFastPath } from './http/tile-fast-path';
 
 const config = loadConfig();
 const dataset = await ensureDataset(config);
@@ -11,10 +13,18 @@ const db = await openSeededDb(config, async () => dataset);
 const webRoot = existsSync(config.WEB_ROOT) ? config.WEB_ROOT : undefined;
 if (!webRoot) console.warn(`[server] ${config.WEB_ROOT} not built: serving the API only (run npm run build:web)`);
 
-const { app } = createApp({ db, staticArchive: () => archive, webRoot });
-const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+const staticArchive = () => archive;
+const { app, tiles } = createApp({ db, staticArchive, webRoot });
+const serveTile = tileFastPath(tiles, staticArchive);
+const serveApp = getRequestListener(app.fetch);
+const server = createServer((req, res) => {
+  if (!serveTile(req, res)) void serveApp(req, res);
+});
+server.listen(config.PORT, config.HOST, () => {
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
   // Test harnesses read this line to find the port when PORT=0.
-  console.log(`[server] listening on http://localhost:${info.port} (${db.kind})`);
+  console.log(`[server] listening on http://localhost:${port} (${db.kind})`);
 });
 
 let closing = false;

@@ -1,8 +1,11 @@
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { PMTiles, type RangeResponse, type Source } from 'pmtiles';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TileVersions, VillageView } from '../common/api';
+import { tileFastPath } from '../server/http/tile-fast-path';
 import { createTestApp } from './helpers/app';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -103,5 +106,63 @@ describe('dynamic MVT tiles', () => {
     expect(f.properties.movedHouseholds).toBe(0);
     expect(f.properties.occupancyRate).toBe(0);
     expect(f.properties.belowTarget).toBe(true);
+  });
+});
+
+describe('the fast path in front of Hono', () => {
+  // The tile fast path alone on a port; what it hands on is marked, so each answer tells who gave it.
+  let server: Server;
+  let base: string;
+  beforeAll(async () => {
+    const serveTile = tileFastPath(t.tiles, () => t.archive);
+    server = createServer((req, res) => {
+      if (serveTile(req, res)) return;
+      res.writeHead(599);
+      res.end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  /** Both answers to one request: the fast path's over HTTP, the Hono route's in process. */
+  async function both(path: string, headers: Record<string, string> = {}) {
+    const fast = await fetch(base + path, { headers });
+    const routed = await t.request(path, { headers });
+    return { fast, routed, fastBytes: new Uint8Array(await fast.arrayBuffer()), routedBytes: new Uint8Array(await routed.arrayBuffer()) };
+  }
+  const sameHeaders = (a: Response, b: Response, names: string[]) =>
+    expect(names.map((n) => a.headers.get(n))).toEqual(names.map((n) => b.headers.get(n)));
+
+  it('answers archive ranges and current tiles exactly as the routes do', async () => {
+    const range = await both('/tiles/static.pmtiles', { Range: 'bytes=127-16510' });
+    expect(range.fast.status).toBe(206);
+    sameHeaders(range.fast, range.routed, ['content-type', 'content-range', 'content-length', 'accept-ranges', 'cache-control']);
+    expect(range.fastBytes).toEqual(range.routedBytes);
+    expect(range.fastBytes).toEqual(new Uint8Array(t.archive.subarray(127, 16511)));
+
+    const village = (await t.json<VillageView[]>('/api/villages')).body[0];
+    const { z, x, y } = tileOf(village.center[0], village.center[1], 12);
+    const version = (await t.json<TileVersions>('/api/tiles/versions')).body.villages;
+    for (const [v, cache] of [
+      [version, 'public, max-age=86400, immutable'],
+      [version - 1, 'no-cache'],
+    ] as const) {
+      const tile = await both(`/tiles/villages/${z}/${x}/${y}.mvt?v=${v}`);
+      expect(tile.fast.status).toBe(200);
+      expect(tile.fast.headers.get('cache-control')).toBe(cache);
+      sameHeaders(tile.fast, tile.routed, ['content-type', 'cache-control']);
+      expect(tile.fastBytes.length).toBeGreaterThan(0);
+      expect(tile.fastBytes).toEqual(tile.routedBytes);
+    }
+    expect((await fetch(`${base}/tiles/villages/10/0/0.mvt`)).status).toBe(204);
+  });
+
+  it('hands on what it does not serve plainly, for the routes to answer or explain', async () => {
+    for (const path of ['/tiles/villages/3/8/0.mvt', '/tiles/villages/15/0/0.mvt', '/tiles/secret/1/0/0.mvt', '/tiles/villages/1/0/0.mvt?v=1&x=2', '/api/villages']) {
+      expect((await fetch(base + path)).status, path).toBe(599);
+    }
+    expect((await fetch(`${base}/tiles/static.pmtiles`, { headers: { Range: `bytes=${t.archive.length}-` } })).status).toBe(599);
+    expect((await fetch(`${base}/tiles/static.pmtiles`, { method: 'HEAD' })).status).toBe(599);
   });
 });

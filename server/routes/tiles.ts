@@ -1,11 +1,12 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { DYNAMIC_LAYERS } from '../../common/api';
+import { HttpError } from '../http/errors';
 import { parseParams } from '../http/validate';
 import { DYNAMIC_MAX_ZOOM, type DynamicTiles } from '../tiles/dynamic-tiles';
-import { serveRange } from '../http/range';
+import { archiveAnswer, dynamicTileAnswer, type TileAnswer } from '../tiles/tile-answers';
 
-const tileParams = z
+export const tileParams = z
   .object({
     layer: z.enum(DYNAMIC_LAYERS),
     z: z.coerce.number().int().min(0).max(DYNAMIC_MAX_ZOOM),
@@ -14,23 +15,30 @@ const tileParams = z
   })
   .refine((p) => p.x < 2 ** p.z && p.y < 2 ** p.z, { message: '瓦片坐标超出范围 / tile coordinates out of range' });
 
-/** Tile endpoints: the static PMTiles archive (HTTP Range) and dynamic MVT cut from the database. */
+function send(c: Context, answer: TileAnswer): Response {
+  return answer.status === 204
+    ? c.body(null, 204, answer.headers)
+    : c.body(answer.body as Uint8Array<ArrayBuffer>, answer.status, answer.headers);
+}
+
+/**
+ * Tile endpoints: the static PMTiles archive (HTTP Range) and dynamic MVT cut from the database.
+ * The running server answers well-formed requests before they reach Hono (http/tile-fast-path.ts);
+ * these routes serve the rest and say what is wrong with a bad one.
+ */
 export function tileRoutes(tiles: DynamicTiles, staticArchive: () => Uint8Array) {
   return new Hono()
-    .get('/static.pmtiles', (c) => serveRange(c, staticArchive(), 'application/vnd.pmtiles'))
-    .get('/:layer/:z/:x/:y', async (c) => {
-      const p = parseParams(c, tileParams);
-      const data = await tiles.tile(p.layer, p.z, p.x, p.y);
-      const requested = Number(c.req.query('v'));
-      // A URL naming the current version can be cached for good: the next change makes a new URL.
-      c.header('Cache-Control', requested === tiles.currentVersions()[p.layer] ? 'public, max-age=86400, immutable' : 'no-cache');
-      if (!data) return c.body(null, 204);
-      c.header('Content-Type', 'application/vnd.mapbox-vector-tile');
-      return c.body(data as Uint8Array<ArrayBuffer>);
-    });
+    .get('/static.pmtiles', (c) => {
+      const bytes = staticArchive();
+      const range = c.req.header('Range');
+      const answer = archiveAnswer(bytes, range);
+      if (answer) return send(c, answer);
+      c.header('Content-Range', `bytes */${bytes.length}`);
+      throw new HttpError(416, 'range_not_satisfiable', `无法满足的字节范围：${range}`, `Range not satisfiable: ${range}`);
+    })
+    .get('/:layer/:z/:x/:y', async (c) => send(c, await dynamicTileAnswer(tiles, parseParams(c, tileParams), Number(c.req.query('v')))));
 }
 
 export function tileVersionRoutes(tiles: DynamicTiles) {
   return new Hono().get('/versions', (c) => c.json(tiles.currentVersions()));
 }
-

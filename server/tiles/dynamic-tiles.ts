@@ -26,6 +26,10 @@ export class DynamicTiles {
     return { ...this.versions };
   }
 
+  currentVersion(layer: DynamicLayer): number {
+    return this.versions[layer];
+  }
+
   /** Called after a committed write to a layer's data. */
   invalidate(layer: DynamicLayer): number {
     this.versions[layer]++;

@@ -1,0 +1,42 @@
+// Tiles are most of what a map asks for, hundreds per screen and view. Well-formed tile requests
+// are answered here, on the plain Node request, before Hono builds a Request and a Response for
+// each: that halves the cost of a tile (measured in bench/RESULTS.md). Anything unusual (another
+// method, extra query parameters, a bad coordinate, an unmeetable range) falls through to the
+// Hono routes, which answer it the one way they answer everything, bad requests explained.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { tileParams } from '../routes/tiles';
+import type { DynamicTiles } from '../tiles/dynamic-tiles';
+import { archiveAnswer, dynamicTileAnswer, type TileAnswer } from '../tiles/tile-answers';
+import { errorBody } from './errors';
+
+const ARCHIVE_PATH = '/tiles/static.pmtiles';
+const DYNAMIC_TILE_PATH = /^\/tiles\/(\w+)\/(\d+)\/(\d+)\/(\d+\.mvt)(?:\?v=(\d+))?$/;
+
+function send(res: ServerResponse, answer: TileAnswer): void {
+  res.writeHead(answer.status, answer.headers);
+  res.end(answer.body ?? undefined);
+}
+
+/** Returns whether it took the request; if not, the caller hands it on. */
+export function tileFastPath(tiles: DynamicTiles, staticArchive: () => Uint8Array) {
+  return (req: IncomingMessage, res: ServerResponse): boolean => {
+    if (req.method !== 'GET' || !req.url?.startsWith('/tiles/')) return false;
+    if (req.url === ARCHIVE_PATH) {
+      const answer = archiveAnswer(staticArchive(), req.headers.range);
+      if (answer) send(res, answer);
+      return answer !== null;
+    }
+    const match = DYNAMIC_TILE_PATH.exec(req.url);
+    const tile = match && tileParams.safeParse({ layer: match[1], z: match[2], x: match[3], y: match[4] });
+    if (!tile?.success) return false;
+    dynamicTileAnswer(tiles, tile.data, Number(match![5])).then(
+      (answer) => send(res, answer),
+      (error: unknown) => {
+        console.error('[tiles]', error);
+        res.writeHead(500, { 'Content-Type': 'application/json; charset=utf-8' });
+        res.end(JSON.stringify(errorBody('internal', '服务器内部错误', 'Internal server error')));
+      },
+    );
+    return true;
+  };
+}
