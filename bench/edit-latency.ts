@@ -64,7 +64,7 @@ export async function benchEditLatency(url: string, log: (line: string) => void)
     const viewer = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
     await installPaintProbe(viewer);
     await viewer.goto(url);
-    await withTimeout(viewer.evaluate(() => window.__firstPaint!), EDIT_TIMEOUT_MS * 4, 'viewer map');
+    await withTimeout(viewer.evaluate(() => window.__paint!), EDIT_TIMEOUT_MS * 4, 'viewer map');
 
     const editor = await (await browser.newContext()).newPage();
     await editor.goto(`${url}/api/county`);

@@ -1,27 +1,42 @@
-// A probe the pages under test run before the app's own scripts: window.__firstPaint resolves
-// with the time (ms since navigation start) of the map's first 'idle' with villages rendered.
+// A probe the pages under test run before the app's own scripts. window.__paint resolves with two
+// times in ms since navigation start: `drawn`, the first frame with villages on the map (the first
+// paint a user sees), and `idle`, the map's first 'idle' after that (every tile in view loaded and
+// drawn, labels placed and faded in).
 import type { Page } from 'playwright-core';
 
 /** The web app's village fill layer (web/src/map/layers.ts). */
 export const VILLAGE_LAYER = 'village-fill';
 
+export interface PaintTimes {
+  drawn: number;
+  idle: number;
+}
+
 declare global {
   interface Window {
-    __firstPaint?: Promise<number>;
+    __paint?: Promise<PaintTimes>;
   }
 }
 
 function paintProbe(layer: string): void {
-  window.__firstPaint = new Promise((resolve) => {
+  window.__paint = new Promise((resolve) => {
     const attach = () => {
       const map = window.__map;
       if (!map) return void setTimeout(attach, 2);
-      const check = () => {
-        if (!map.getLayer(layer) || map.queryRenderedFeatures({ layers: [layer] }).length === 0) return;
-        map.off('idle', check);
-        resolve(performance.now());
+      let drawn = 0;
+      const villagesShown = () => !!map.getLayer(layer) && map.queryRenderedFeatures({ layers: [layer] }).length > 0;
+      const onRender = () => {
+        if (!villagesShown()) return;
+        drawn = performance.now();
+        map.off('render', onRender);
       };
-      map.on('idle', check);
+      const onIdle = () => {
+        if (!drawn) return;
+        map.off('idle', onIdle);
+        resolve({ drawn, idle: performance.now() });
+      };
+      map.on('render', onRender);
+      map.on('idle', onIdle);
     };
     attach();
   });

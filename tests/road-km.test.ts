@@ -116,4 +116,31 @@ describe.each(BACKENDS)('township summary road km on %s', (backend) => {
     expect(after.doneKm).toBeGreaterThan(before.doneKm);
     expect(after.doneKm - before.doneKm).toBeLessThanOrEqual(addedKm + 1e-9);
   });
+
+  it('moves the km of a redrawn road to the townships it now runs through', async () => {
+    const townships = (await t.json<GeoJSON.FeatureCollection<Area, { code: string }>>('/api/geojson/townships')).body.features;
+    const insideOf = async (code: string) => (await t.json<Summary>(`/api/stats/summary?township=${code}`)).body.projects.road.inside;
+    const road = (await t.json<ProjectView[]>('/api/projects?kind=road')).body.find((p) => p.geometry.type === 'LineString' && p.plannedKm);
+    // Asked once before, so whatever the server keeps of the old drawing is there to go stale.
+    const before = await Promise.all(townships.map((tw) => insideOf(tw.properties.code)));
+    const target = townships.find((tw) => tw.properties.code === '140721101')!;
+    const centre = (await t.json<TownshipView[]>('/api/townships')).body.find((tw) => tw.code === target.properties.code)!.center;
+    const redrawn = line(centre, [centre[0] + 0.01, centre[1] + 0.005]);
+    expect(lengthInside(redrawn, target.geometry)).toBeCloseTo(km(redrawn), 6);
+
+    const admin = await login(t.request, 'admin');
+    const patched = await admin.send('PATCH', `/api/projects/${road!.id}`, { version: road!.version, geometry: redrawn });
+    expect(patched.status).toBe(200);
+    const after = await Promise.all(townships.map((tw) => insideOf(tw.properties.code)));
+    const roads = (await t.json<ProjectView[]>('/api/projects?kind=road')).body
+      .filter((p) => p.geometry.type === 'LineString' && p.plannedKm !== null)
+      .map((p) => ({ geometry: p.geometry as GeoJSON.LineString, plannedKm: p.plannedKm!, doneKm: p.doneKm }));
+    townships.forEach((tw, i) => {
+      // What the server reports is what the new drawings give, worked out afresh here.
+      expect(after[i].plannedKm, tw.properties.code).toBeCloseTo(roadKmInside(roads, tw.geometry).plannedKm, 6);
+    });
+    const gained = after[townships.indexOf(target)].plannedKm - before[townships.indexOf(target)].plannedKm;
+    expect(gained).toBeGreaterThan(0);
+    expect(gained).toBeLessThanOrEqual((patched.body as ProjectView).plannedKm! + 1e-9);
+  });
 });

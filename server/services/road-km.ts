@@ -1,6 +1,7 @@
 // Road km lying inside an area, whichever township a project is filed under: a road filed under one
 // township that runs on into the next counts in each for the stretch inside it.
 import { along, bbox, booleanPointInPolygon, feature, length, lineSplit } from '@turf/turf';
+import { createHash } from 'node:crypto';
 import type { Summary } from '../../common/api';
 import type { Queryable } from '../db/client';
 
@@ -32,35 +33,60 @@ export function lengthInside(line: GeoJSON.LineString, area: Area): number {
   return km;
 }
 
+/** The share (0..1) of the road's drawn line that lies inside the area. */
+export function shareInside(line: GeoJSON.LineString, area: Area, areaBox = bbox(area)): number {
+  if (!overlaps(bbox(line), areaBox)) return 0;
+  const drawnKm = length(feature(line));
+  return drawnKm === 0 ? 0 : Math.min(1, lengthInside(line, area) / drawnKm);
+}
+
 /**
  * The reported km of each road, apportioned by the share of its drawn line inside the area. The
  * reported figure is what counts in the bulletins; the drawing only says where it lies. Done km are
  * apportioned like planned km: progress reports do not say which end was built first.
  */
-export function roadKmInside(roads: readonly RoadLine[], area: Area): KmInside {
-  const areaBox = bbox(area);
+export function roadKmInside<R extends RoadLine>(roads: readonly R[], area: Area, share: (road: R) => number = (road) => shareInside(road.geometry, area)): KmInside {
   const total = { plannedKm: 0, doneKm: 0 };
   for (const road of roads) {
-    if (!overlaps(bbox(road.geometry), areaBox)) continue;
-    const drawnKm = length(feature(road.geometry));
-    if (drawnKm === 0) continue;
-    const share = Math.min(1, lengthInside(road.geometry, area) / drawnKm);
-    total.plannedKm += road.plannedKm * share;
-    total.doneKm += (road.doneKm ?? 0) * share;
+    const inside = share(road);
+    total.plannedKm += road.plannedKm * inside;
+    total.doneKm += (road.doneKm ?? 0) * inside;
   }
   return total;
+}
+
+/**
+ * Shares already worked out, by area and road line. Splitting lines at a boundary is the slow part
+ * of a summary and depends on the drawings alone, which edits of progress leave as they are; a
+ * redrawn road has a new key. Bounded, oldest out first, for a database serving many counties.
+ */
+const shares = new Map<string, number>();
+const SHARE_CACHE_LIMIT = 100_000;
+const digest = (text: string) => createHash('sha1').update(text).digest('base64');
+
+function cachedShare(key: string, compute: () => number): number {
+  let share = shares.get(key);
+  if (share === undefined) {
+    share = compute();
+    if (shares.size >= SHARE_CACHE_LIMIT) shares.delete(shares.keys().next().value!);
+    shares.set(key, share);
+  }
+  return share;
 }
 
 /** Road km inside the county's or a township's boundary, for the summary of that scope. */
 export async function roadKmInScope(db: Queryable, scope: Summary['scope']): Promise<KmInside> {
   const table = scope.level === 'county' ? 'counties' : 'townships';
-  const [boundary] = await db.query<{ geom: Area }>(`SELECT geom FROM ${table} WHERE code = $1`, [scope.code]);
+  const [boundary] = await db.query<{ geom: Area; text: string }>(`SELECT geom, geom::text AS text FROM ${table} WHERE code = $1`, [scope.code]);
   // Roads cross township borders but stay inside their county (project edits check that), so the
   // county's roads are all a township could hold, however many counties the database serves.
-  const roads = await db.query<RoadLine>(
-    `SELECT geom AS geometry, planned_km AS "plannedKm", done_km AS "doneKm" FROM projects
+  const roads = await db.query<RoadLine & { text: string }>(
+    `SELECT geom AS geometry, geom::text AS text, planned_km AS "plannedKm", done_km AS "doneKm" FROM projects
      WHERE kind = 'road' AND planned_km IS NOT NULL AND geom->>'type' = 'LineString' AND township_code LIKE $1 || '%'`,
     [scope.code.slice(0, 6)],
   );
-  return roadKmInside(roads, boundary.geom);
+  const area = boundary.geom;
+  const areaKey = digest(boundary.text);
+  const areaBox = bbox(area);
+  return roadKmInside(roads, area, (road) => cachedShare(`${areaKey}:${digest(road.text)}`, () => shareInside(road.geometry, area, areaBox)));
 }

@@ -30,15 +30,25 @@ export const useDataStore = defineStore('data', () => {
     });
   }
 
-  async function load(): Promise<void> {
+  let pending: Promise<void> | null = null;
+
+  /** One load at a time: main.ts asks as the app starts, and the page that opens asks again. */
+  function load(): Promise<void> {
+    pending ??= fetchAll().finally(() => (pending = null));
+    return pending;
+  }
+
+  async function fetchAll(): Promise<void> {
     loading.value = true;
     error.value = null;
     try {
-      [county.value, townships.value, villages.value, tileVersions.value] = await Promise.all([
-        api.county(),
-        api.townships(),
-        api.villages(),
-        api.tileVersions(),
+      // Each answer is taken as it comes: the map needs only the county and the tile versions and
+      // starts drawing while the village list, by far the largest answer, is still on its way.
+      await Promise.all([
+        api.county().then((answer) => (county.value = answer)),
+        api.tileVersions().then((answer) => (tileVersions.value = answer)),
+        api.townships().then((answer) => (townships.value = answer)),
+        api.villages().then((answer) => (villages.value = answer)),
       ]);
     } catch (e) {
       report(e);
