@@ -60,6 +60,8 @@ describe('office work in the browser', () => {
     expect(markers.find((m) => m.title.includes('2099'))?.overdue).toBe(false);
     const halos = await page.evaluate(() => window.__map!.queryRenderedFeatures({ layers: ['problem-overdue-halo'] }).length);
     expect(halos).toBe(1);
+    // The legend explains the badges once there are any.
+    expect(await page.getByTestId('legend-problems').textContent()).toMatch(/逾期未整改[\s\S]*待整改[\s\S]*已整改待销号/);
   });
 
   it('downloads the map view as a PNG with room for title, legend and note', async () => {

@@ -134,7 +134,6 @@ export const en: Messages = {
   'detail.indicator.occupancy': 'Occupancy',
   'detail.indicator.stableExit': 'Stable exit',
   'detail.indicator.demolition': 'Demolition & reclamation',
-  'detail.belowTarget': 'Occupancy below target {pct}',
   'detail.distanceToTown': 'Distance to town',
   'detail.originVillages': 'Origin villages',
   'detail.progress': 'Progress',

@@ -134,7 +134,6 @@ export const zhCN = {
   'detail.indicator.occupancy': '搬迁入住率',
   'detail.indicator.stableExit': '稳定脱贫率',
   'detail.indicator.demolition': '拆除复垦率',
-  'detail.belowTarget': '入住率低于目标 {pct}',
   'detail.distanceToTown': '距集镇',
   'detail.originVillages': '搬出村',
   'detail.progress': '工程进度',

@@ -1,6 +1,8 @@
-// The four assessment indicators of a site, named in full (totals) and in short (table headings).
-import type { SiteIndicators } from '../../../../common/indicators';
-import type { MessageKey } from '../../i18n';
+// The four assessment indicators of a site, named in full (totals) and in short (table headings),
+// and the note on those a site falls short in.
+import { indicatorsBelowTarget, SITE_TARGET_RATE, type SiteIndicators } from '../../../../common/indicators';
+import { t, type MessageKey } from '../../i18n';
+import { formatPercent } from '../../i18n/format';
 
 export const INDICATOR_LABEL: Record<keyof SiteIndicators, MessageKey> = {
   constructionRate: 'detail.indicator.construction',
@@ -15,3 +17,13 @@ export const INDICATOR_SHORT_LABEL: Record<keyof SiteIndicators, MessageKey> = {
   stableExitRate: 'relocation.short.stableExit',
   demolitionRate: 'relocation.short.demolition',
 };
+
+/** "Below the 90% target: occupancy 72%, …", or null when the site meets every target. */
+export function belowTargetNote(indicators: SiteIndicators): string | null {
+  const missed = indicatorsBelowTarget(indicators);
+  if (missed.length === 0) return null;
+  return t('relocation.missed', {
+    pct: formatPercent(SITE_TARGET_RATE, 0),
+    list: missed.map((key) => `${t(INDICATOR_LABEL[key])} ${formatPercent(indicators[key])}`).join(t('relocation.listSeparator')),
+  });
+}
