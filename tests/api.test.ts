@@ -171,5 +171,18 @@ describe.each(BACKENDS)('read API on %s', (backend) => {
       expect(status).toBe(404);
       expect(body.error.code).toBe('not_found');
     });
+
+    it("words zod's own messages in Chinese too, and lists the issues without echoing the input", async () => {
+      const tooDeep = await t.json('/tiles/villages/30/0/0.mvt');
+      expect(tooDeep.status).toBe(400);
+      expect(tooDeep.body.error.message).toBe('路径参数无效：z：数值过大：期望 number <=14');
+      expect(tooDeep.body.error.messageEn).toBe('Invalid path parameters: z: Too big: expected number to be <=14');
+
+      const badYear = await t.json('/api/stats/summary?year=abc');
+      expect(badYear.body.error.message).toMatch(/^查询参数无效：year：无效输入：期望 数字，实际接收 NaN/);
+      expect(badYear.body.error.messageEn).toMatch(/^Invalid query parameters: year: Invalid input: expected number, received NaN/);
+      expect(badYear.body.error.details).toEqual([expect.objectContaining({ code: 'invalid_type', path: ['year'] })]);
+      expect(badYear.body.error.details[0]).not.toHaveProperty('input');
+    });
   });
 });

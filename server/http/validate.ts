@@ -1,24 +1,26 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { HttpError } from './errors';
+import { issueDetails, issueMessages, WITH_INPUT } from './issue-messages';
 
-function describe(error: z.ZodError): string {
-  return error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+function describe(error: z.ZodError, language: 'zh' | 'en'): string {
+  return error.issues.map((i) => `${i.path.join('.') || '(root)'}${language === 'zh' ? '：' : ': '}${issueMessages(i)[language]}`).join(language === 'zh' ? '；' : '; ');
 }
 
 export function invalid(code: string, zhWhat: string, enWhat: string, error: z.ZodError): HttpError {
-  const detail = describe(error);
-  return new HttpError(400, code, `${zhWhat}无效：${detail}`, `Invalid ${enWhat}: ${detail}`, { details: error.issues });
+  return new HttpError(400, code, `${zhWhat}无效：${describe(error, 'zh')}`, `Invalid ${enWhat}: ${describe(error, 'en')}`, {
+    details: issueDetails(error),
+  });
 }
 
 export function parseQuery<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
-  const result = schema.safeParse(c.req.query());
+  const result = schema.safeParse(c.req.query(), WITH_INPUT);
   if (!result.success) throw invalid('invalid_query', '查询参数', 'query parameters', result.error);
   return result.data;
 }
 
 export function parseParams<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
-  const result = schema.safeParse(c.req.param());
+  const result = schema.safeParse(c.req.param(), WITH_INPUT);
   if (!result.success) throw invalid('invalid_path', '路径参数', 'path parameters', result.error);
   return result.data;
 }
@@ -49,7 +51,7 @@ export async function parseBody<S extends z.ZodType>(c: Context, schema: S): Pro
   if (ifMatch && body && typeof body === 'object' && !Array.isArray(body) && !('version' in body)) {
     body = { ...body, version: Number(ifMatch) };
   }
-  const result = schema.safeParse(body);
+  const result = schema.safeParse(body, WITH_INPUT);
   if (!result.success) throw invalid('invalid_body', '提交的数据', 'request body', result.error);
   return result.data;
 }

@@ -9,6 +9,7 @@ import { readUpload, uploadLimit } from '../http/upload';
 import { commitGeometry, previewGeometry, type GeometryImportPlan } from '../services/import/geometry-import';
 import { PreviewStore } from '../services/import/preview-store';
 import { commitVillageStats, previewVillageStats, type VillageImportPlan } from '../services/import/village-stats';
+import { WITH_INPUT } from '../http/issue-messages';
 
 const commitBody = z.object({ token: z.string().regex(/^[0-9a-f]{32}$/, '预览令牌无效 / invalid preview token') }).strict();
 const geometryFields = z.object({ target: z.enum(GEOMETRY_TARGETS), crs: z.enum(IMPORT_CRS).default('wgs84') });
@@ -38,7 +39,7 @@ export function importRoutes(ctx: AppContext) {
     .post('/geometry/preview', async (c) => {
       const user = requirePermission(c, 'importData');
       const { file, fields } = await readUpload(c);
-      const parsed = geometryFields.safeParse(fields);
+      const parsed = geometryFields.safeParse(fields, WITH_INPUT);
       if (!parsed.success) throw invalid('invalid_form', '导入选项', 'import options', parsed.error);
       const { preview, plan } = await previewGeometry(db, geo, file, parsed.data.target, parsed.data.crs);
       return c.json<GeometryImportPreview>({ ...preview, token: tokenFor(user.id, 'geometry', plan, preview.errors, preview.changes) });

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { ImportIssue } from '../../../common/imports';
 import { projectGeometry } from '../../../common/schemas';
 import { featureIssue, schemaIssues } from './feature-properties';
+import { WITH_INPUT } from '../../http/issue-messages';
 
 export type PointOrLine = z.infer<typeof projectGeometry>;
 
@@ -22,7 +23,7 @@ export function pointOrLine(raw: GeoJSON.Geometry | null, row: number, code: str
     }
     single = { type: raw.type === 'MultiLineString' ? 'LineString' : 'Point', coordinates: raw.coordinates[0] };
   }
-  const parsed = projectGeometry.safeParse(single);
+  const parsed = projectGeometry.safeParse(single, WITH_INPUT);
   if (!parsed.success) {
     const type = (single as { type?: unknown }).type;
     if (type !== 'Point' && type !== 'LineString') return refuse(`不支持的几何类型 ${String(type)}，须为点或线`, `unsupported geometry type ${String(type)}: expected a point or a line`);

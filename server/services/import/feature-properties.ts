@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { ImportIssue } from '../../../common/imports';
 import { HttpError } from '../../http/errors';
+import { issueMessages } from '../../http/issue-messages';
 
 export type Properties = Record<string, unknown>;
 
@@ -44,10 +45,10 @@ export function vocabulary<T extends string>(value: unknown, names: Record<T, re
 
 export const featureIssue = (row: number, code: string, message: string, messageEn: string, field?: string): ImportIssue => ({ row, code, message, messageEn, field });
 
-/** Schema messages are written "中文 / English"; an issue carries each language on its own. */
+/** An issue carries each language on its own. */
 export function schemaIssues(row: number, code: string, error: z.ZodError): ImportIssue[] {
   return error.issues.map((i) => {
-    const [zh, en = zh] = i.message.split(' / ');
+    const { zh, en } = issueMessages(i);
     const field = i.path.join('.');
     return featureIssue(row, code, `${field}：${zh}`, `${field}: ${en}`, field);
   });

@@ -12,6 +12,7 @@ import type { CountyGeometry } from '../county-geometry';
 import { insertProject, locatePatch, patchProject, plannedKmOf, planProject, type NewProject } from '../project-edits';
 import { asIssues, featureIssue, isoDate, numeric, property, schemaIssues, text, vocabulary, type Properties } from './feature-properties';
 import type { PointOrLine } from './feature-geometry';
+import { WITH_INPUT } from '../../http/issue-messages';
 
 const SUBTYPE_NAMES: Record<ProjectSubtype, readonly string[]> = {
   upgrade: ['提质改造', '农村公路提质改造', '道路提质改造', '公路提质改造'],
@@ -82,7 +83,7 @@ async function planNew(geo: CountyGeometry, row: number, geometry: PointOrLine, 
     note: text(property(props, ALIASES.note)),
   };
   const label = typeof input.name === 'string' ? input.name : `#${row}`;
-  const parsed = projectCreate.safeParse(Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)));
+  const parsed = projectCreate.safeParse(Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)), WITH_INPUT);
   if (!parsed.success) return { issues: schemaIssues(row, label, parsed.error) };
   const planned = await asIssues(row, label, () => planProject(geo, parsed.data));
   if ('issues' in planned) return planned;

@@ -15,6 +15,7 @@ import type { CountyGeometry } from '../county-geometry';
 import { asIssues, featureIssue, numeric, property, schemaIssues, text, type Properties } from './feature-properties';
 import type { PointOrLine } from './feature-geometry';
 import { stalePreview } from './village-stats';
+import { WITH_INPUT } from '../../http/issue-messages';
 
 const ALIASES = {
   id: ['id', '安置点编号'],
@@ -66,7 +67,7 @@ export async function planSiteFeature(db: Queryable, geo: CountyGeometry, row: n
     nameEn: text(property(props, ALIASES.nameEn)),
     plannedHouseholds: numeric(property(props, ALIASES.plannedHouseholds)),
     plannedPersons: numeric(property(props, ALIASES.plannedPersons)),
-  });
+  }, WITH_INPUT);
   if (!parsed.success) return { issues: schemaIssues(row, label, parsed.error) };
   const s = parsed.data;
   const violations = siteViolations({ ...s, movedHouseholds: 0, movedPersons: 0, completedHouseholds: 0, stableHouseholds: 0, demolishedHouseholds: 0 });
