@@ -9,6 +9,7 @@ import { notFound } from '../http/errors';
 import { codes, parseBody, parseParams, parseQuery } from '../http/validate';
 import { getVillage, listVillages } from '../repo/villages';
 import { history } from '../services/audit';
+import { LayerAnswerCache } from '../services/layer-answer-cache';
 import { editVillage } from '../services/village-edits';
 
 const listQuery = z.object({
@@ -22,10 +23,14 @@ const codeParam = z.object({ code: codes.village });
 
 export function villageRoutes(ctx: AppContext) {
   const { db } = ctx;
+  const lists = new LayerAnswerCache(ctx.tiles, 'villages');
   return new Hono<AuthEnv>()
     .get('/', async (c) => {
       const f = parseQuery(c, listQuery);
-      return c.json(await listVillages(db, { township: f.township, q: f.q, villageClass: f.class, status: f.status, readiness: f.readiness }));
+      const json = await lists.json(JSON.stringify(f), () =>
+        listVillages(db, { township: f.township, q: f.q, villageClass: f.class, status: f.status, readiness: f.readiness }),
+      );
+      return c.body(json, 200, { 'Content-Type': 'application/json; charset=UTF-8' });
     })
     .get('/:code', async (c) => {
       const { code } = parseParams(c, codeParam);
