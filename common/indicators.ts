@@ -111,10 +111,10 @@ export const SITE_TARGET_RATE = 0.9;
 
 export const SITE_INDICATOR_KEYS = ['constructionRate', 'occupancyRate', 'stableExitRate', 'demolitionRate'] as const satisfies readonly (keyof SiteIndicators)[];
 
-/** The indicators a site misses its target on; a site misses none while a rate cannot be computed. */
+/** A rate that cannot be computed (nothing planned) misses nothing. */
+export const rateBelowTarget = (rate: number | null): boolean => rate !== null && rate < SITE_TARGET_RATE;
+
+/** The indicators a site misses its target on. */
 export function indicatorsBelowTarget(indicators: SiteIndicators): (keyof SiteIndicators)[] {
-  return SITE_INDICATOR_KEYS.filter((key) => {
-    const rate = indicators[key];
-    return rate !== null && rate < SITE_TARGET_RATE;
-  });
+  return SITE_INDICATOR_KEYS.filter((key) => rateBelowTarget(indicators[key]));
 }

@@ -22,11 +22,14 @@ export function errorBody(code: string, message: string, messageEn: string, extr
   return { error: { code, message, messageEn, ...extra } };
 }
 
+/** What an unexpected failure answers: the details stay in the server's log. */
+export const internalErrorBody = (): ApiError => errorBody('internal', '服务器内部错误', 'Internal server error');
+
 export function handleError(err: Error, c: Context) {
   if (err instanceof HttpError) return c.json(errorBody(err.code, err.message, err.messageEn, err.extra), err.status);
   if (err instanceof HTTPException) {
     return c.json(errorBody('http_error', `请求被拒绝（${err.status}）：${err.message}`, `Request refused (${err.status}): ${err.message}`), err.status);
   }
   console.error(err);
-  return c.json(errorBody('internal', '服务器内部错误', 'Internal server error'), 500);
+  return c.json(internalErrorBody(), 500);
 }

@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tileParams } from '../routes/tiles';
 import type { DynamicTiles } from '../tiles/dynamic-tiles';
 import { archiveAnswer, dynamicTileAnswer, type TileAnswer } from '../tiles/tile-answers';
-import { errorBody } from './errors';
+import { internalErrorBody } from './errors';
 
 const ARCHIVE_PATH = '/tiles/static.pmtiles';
 const DYNAMIC_TILE_PATH = /^\/tiles\/(\w+)\/(\d+)\/(\d+)\/(\d+\.mvt)(?:\?v=(\d+))?$/;
@@ -34,7 +34,7 @@ export function tileFastPath(tiles: DynamicTiles, staticArchive: () => Uint8Arra
       (error: unknown) => {
         console.error('[tiles]', error);
         res.writeHead(500, { 'Content-Type': 'application/json; charset=utf-8' });
-        res.end(JSON.stringify(errorBody('internal', '服务器内部错误', 'Internal server error')));
+        res.end(JSON.stringify(internalErrorBody()));
       },
     );
     return true;

@@ -45,7 +45,7 @@ export function shareInside(line: GeoJSON.LineString, area: Area, areaBox = bbox
  * reported figure is what counts in the bulletins; the drawing only says where it lies. Done km are
  * apportioned like planned km: progress reports do not say which end was built first.
  */
-export function roadKmInside<R extends RoadLine>(roads: readonly R[], area: Area, share: (road: R) => number = (road) => shareInside(road.geometry, area)): KmInside {
+export function roadKmInside(roads: readonly RoadLine[], area: Area, share: (road: RoadLine) => number = (road) => shareInside(road.geometry, area)): KmInside {
   const total = { plannedKm: 0, doneKm: 0 };
   for (const road of roads) {
     const inside = share(road);
@@ -77,16 +77,16 @@ function cachedShare(key: string, compute: () => number): number {
 /** Road km inside the county's or a township's boundary, for the summary of that scope. */
 export async function roadKmInScope(db: Queryable, scope: Summary['scope']): Promise<KmInside> {
   const table = scope.level === 'county' ? 'counties' : 'townships';
-  const [boundary] = await db.query<{ geom: Area; text: string }>(`SELECT geom, geom::text AS text FROM ${table} WHERE code = $1`, [scope.code]);
+  const [boundary] = await db.query<{ geom: Area }>(`SELECT geom FROM ${table} WHERE code = $1`, [scope.code]);
   // Roads cross township borders but stay inside their county (project edits check that), so the
   // county's roads are all a township could hold, however many counties the database serves.
-  const roads = await db.query<RoadLine & { text: string }>(
-    `SELECT geom AS geometry, geom::text AS text, planned_km AS "plannedKm", done_km AS "doneKm" FROM projects
+  const roads = await db.query<RoadLine>(
+    `SELECT geom AS geometry, planned_km AS "plannedKm", done_km AS "doneKm" FROM projects
      WHERE kind = 'road' AND planned_km IS NOT NULL AND geom->>'type' = 'LineString' AND township_code LIKE $1 || '%'`,
     [scope.code.slice(0, 6)],
   );
   const area = boundary.geom;
-  const areaKey = digest(boundary.text);
+  const areaKey = digest(JSON.stringify(area));
   const areaBox = bbox(area);
-  return roadKmInside(roads, area, (road) => cachedShare(`${areaKey}:${digest(road.text)}`, () => shareInside(road.geometry, area, areaBox)));
+  return roadKmInside(roads, area, (road) => cachedShare(`${areaKey}:${digest(JSON.stringify(road.geometry))}`, () => shareInside(road.geometry, area, areaBox)));
 }

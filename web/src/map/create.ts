@@ -34,9 +34,10 @@ const styled = new WeakSet<MapLibreMap>();
  * Runs now if the map's style is in, else as soon as it is. A page can select or recolour before
  * its new map has its style (the selection carries over from another page, a live change arrives).
  */
-export function whenStyled(map: MapLibreMap, run: () => void): void {
-  if (styled.has(map)) run();
-  else map.once('style.load', run);
+export function whenStyled(map: MapLibreMap | null, run: (map: MapLibreMap) => void): void {
+  if (!map) return;
+  if (styled.has(map)) run(map);
+  else map.once('style.load', () => run(map));
 }
 
 export function createPortalMap(options: PortalMapOptions): MapLibreMap {
@@ -72,9 +73,9 @@ export function createPortalMap(options: PortalMapOptions): MapLibreMap {
 
 /** A version bump refetches that layer's tiles only. */
 export function applyTileVersions(map: MapLibreMap, next: TileVersions, previous: TileVersions | null | undefined): void {
-  whenStyled(map, () => {
+  whenStyled(map, (styledMap) => {
     for (const layer of DYNAMIC_LAYERS) {
-      if (next[layer] !== previous?.[layer]) map.getSource<VectorTileSource>(layer)?.setTiles([dynamicTileUrl(layer, next[layer])]);
+      if (next[layer] !== previous?.[layer]) styledMap.getSource<VectorTileSource>(layer)?.setTiles([dynamicTileUrl(layer, next[layer])]);
     }
   });
 }

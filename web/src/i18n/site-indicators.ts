@@ -1,8 +1,8 @@
-// The four assessment indicators of a site, named in full (totals) and in short (table headings),
+// The four assessment indicators of a site, named in full (panels, totals) and in short (table headings),
 // and the note on those a site falls short in.
-import { indicatorsBelowTarget, SITE_TARGET_RATE, type SiteIndicators } from '../../../../common/indicators';
-import { t, type MessageKey } from '../../i18n';
-import { formatPercent } from '../../i18n/format';
+import { indicatorsBelowTarget, SITE_TARGET_RATE, type SiteIndicators } from '../../../common/indicators';
+import { formatPercent } from './format';
+import { t, type MessageKey } from './index';
 
 export const INDICATOR_LABEL: Record<keyof SiteIndicators, MessageKey> = {
   constructionRate: 'detail.indicator.construction',
