@@ -1,13 +1,15 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
+import { precompress } from './web/build/precompress.ts';
+import { preloadStartPage } from './web/build/preload-start-page.ts';
 
 // The Hono server serves /api and /tiles; in dev the SPA proxies to it so it stays same-origin.
 const apiTarget = `http://localhost:${process.env.PORT ?? 8080}`;
 
 export default defineConfig({
   root: fileURLToPath(new URL('./web', import.meta.url)),
-  plugins: [vue()],
+  plugins: [vue(), preloadStartPage('/views/MapPage.vue'), precompress()],
   build: {
     outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),
     emptyOutDir: true,

@@ -23,19 +23,21 @@ import { villageRoutes } from './routes/villages';
 import { CountyGeometry } from './services/county-geometry';
 import { dynamicLayerLoaders } from './tiles/dynamic-layers';
 import { DynamicTiles } from './tiles/dynamic-tiles';
-import { serveWebApp } from './web-app';
+import type { WebFiles } from './web/web-files';
+import { serveWebApp } from './web/web-routes';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface AppOptions {
   db: Db;
   staticArchive: () => Uint8Array;
+  countyCode: string;
   /** Built web app (dist/web); absent in development, where vite serves it. */
-  webRoot?: string;
+  web?: WebFiles | null;
 }
 
-export function createApp({ db, staticArchive, webRoot }: AppOptions) {
-  const ctx: AppContext = { db, tiles: new DynamicTiles(dynamicLayerLoaders(db)), bus: new ChangeBus(), geo: new CountyGeometry(db) };
+export function createApp({ db, staticArchive, web, countyCode }: AppOptions) {
+  const ctx: AppContext = { db, countyCode, tiles: new DynamicTiles(dynamicLayerLoaders(db)), bus: new ChangeBus(), geo: new CountyGeometry(db) };
   const reports = reportRoutes(ctx);
   const api = new Hono<AuthEnv>()
     .use(loadUser(db))
@@ -69,7 +71,7 @@ export function createApp({ db, staticArchive, webRoot }: AppOptions) {
   app.use('/api/*', sameOriginWrites());
   app.route('/api', api);
   app.route('/tiles', tileRoutes(ctx.tiles, staticArchive));
-  if (webRoot) serveWebApp(app, webRoot);
+  if (web) serveWebApp(app, web);
   app.notFound((c) => c.json(errorBody('not_found', `未找到：${c.req.path}`, `Not found: ${c.req.path}`), 404));
   return { app, ...ctx };
 }

@@ -7,6 +7,8 @@ import type { DynamicTiles } from './tiles/dynamic-tiles';
 /** What route handlers share. */
 export interface AppContext {
   db: Db;
+  /** The county this portal is for (COUNTY_CODE); the database may hold a province or the nation. */
+  countyCode: string;
   tiles: DynamicTiles;
   bus: ChangeBus;
   geo: CountyGeometry;

@@ -1,24 +1,32 @@
 import { getRequestListener } from '@hono/node-server';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createApp } from './app';
 import { ensureArchive, ensureDataset, openSeededDb } from './bootstrap';
 import { loadConfig } from './config';
 import { tileFastPath } from './http/tile-fast-path';
+import { webFastPath } from './http/web-fast-path';
+import { getCounty } from './repo/geography';
+import { loadWebFiles } from './web/web-files';
 
 const config = loadConfig();
 const dataset = await ensureDataset(config);
 const archive = config.STATIC_ARCHIVE ? readFileSync(config.STATIC_ARCHIVE) : await ensureArchive(config, dataset);
 const db = await openSeededDb(config, async () => dataset);
-const webRoot = existsSync(config.WEB_ROOT) ? config.WEB_ROOT : undefined;
-if (!webRoot) console.warn(`[server] ${config.WEB_ROOT} not built: serving the API only (run npm run build:web)`);
+if (!(await getCounty(db, config.COUNTY_CODE))) {
+  console.error(`[server] COUNTY_CODE ${config.COUNTY_CODE} is not in the database: set it to a county the database holds`);
+  process.exit(1);
+}
+const web = loadWebFiles(config.WEB_ROOT);
+if (!web) console.warn(`[server] ${config.WEB_ROOT} not built: serving the API only (run npm run build:web)`);
 
 const staticArchive = () => archive;
-const { app, tiles } = createApp({ db, staticArchive, webRoot });
+const { app, tiles } = createApp({ db, staticArchive, web, countyCode: config.COUNTY_CODE });
 const serveTile = tileFastPath(tiles, staticArchive);
+const serveAsset = web ? webFastPath(web) : () => false;
 const serveApp = getRequestListener(app.fetch);
 const server = createServer((req, res) => {
-  if (!serveTile(req, res)) void serveApp(req, res);
+  if (!serveTile(req, res) && !serveAsset(req, res)) void serveApp(req, res);
 });
 server.listen(config.PORT, config.HOST, () => {
   const address = server.address();

@@ -184,5 +184,17 @@ describe.each(BACKENDS)('read API on %s', (backend) => {
       expect(badYear.body.error.details).toEqual([expect.objectContaining({ code: 'invalid_type', path: ['year'] })]);
       expect(badYear.body.error.details[0]).not.toHaveProperty('input');
     });
+
+    it('names the scope of a summary at most once, national only by name', async () => {
+      const national = await t.json<Summary>('/api/stats/summary?scope=national');
+      expect(national.body.scope).toMatchObject({ level: 'national', code: '' });
+      expect(national.body.villages.total).toBe(179);
+      const bogus = await t.json('/api/stats/summary?scope=world');
+      expect(bogus.status).toBe(400);
+      expect(bogus.body.error.messageEn).toContain('scope can only be national');
+      const twice = await t.json('/api/stats/summary?scope=national&county=140721');
+      expect(twice.status).toBe(400);
+      expect(twice.body.error.messageEn).toContain('name at most one of township, county, province, scope=national');
+    });
   });
 });

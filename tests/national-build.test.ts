@@ -116,11 +116,13 @@ describe.each(BACKENDS)('national load and scoped summaries on %s', (backend) =>
       await migrate(db);
       const counts = await seedNationalDataset(db, { dir });
       expect(counts).toMatchObject({ counties: counties.length, villages: villages.length });
-      const { app } = createApp({ db, staticArchive: () => new Uint8Array() });
+      const { app } = createApp({ db, staticArchive: () => new Uint8Array(), countyCode: '140721' });
       const summary = async (query: string) => (await (await app.request(`/api/stats/summary${query}`)).json()) as Summary;
 
-      const all = await summary('');
+      const all = await summary('?scope=national');
       expect(all.scope).toMatchObject({ level: 'national', code: '' });
+      // Unnamed, the scope is the portal's own county, not the whole database.
+      expect((await summary('')).scope).toMatchObject({ level: 'county', code: '140721' });
       expect(all.villages.total).toBe(villages.length);
       expect((await summary('?province=14')).villages).toEqual(all.villages);
       const yushe = await summary('?county=140721');
@@ -129,6 +131,18 @@ describe.each(BACKENDS)('national load and scoped summaries on %s', (backend) =>
       const poor = villages.filter((v) => v.code.startsWith('140721') && v.villageClass !== 'non_poor');
       expect(yushe.villages.poor).toBe(poor.length);
       expect(yushe.villages.exited).toBe(poor.filter((v) => v.actualExitYear !== null).length);
+
+      // The portal's lists are its county's, however much else the database holds.
+      const get = async <T>(path: string) => (await (await app.request(path)).json()) as T;
+      expect((await get<{ code: string }>('/api/county')).code).toBe('140721');
+      const listed = await get<{ code: string }[]>('/api/townships');
+      const ownTownships = await db.query<{ code: string }>(`SELECT code FROM townships WHERE county_code = '140721' ORDER BY code`);
+      expect(listed.map((t) => t.code)).toEqual(ownTownships.map((t) => t.code));
+      const villageList = await get<{ code: string }[]>('/api/villages');
+      expect(villageList.length).toBe(yushe.villages.total);
+      expect(villageList.every((v) => v.code.startsWith('140721'))).toBe(true);
+      const ranking = await get<{ code: string }[]>('/api/stats/townships');
+      expect(ranking.map((t) => t.code).sort()).toEqual(listed.map((t) => t.code));
 
       // A township is summed from its village rows, a county from the rollups: the same numbers.
       const townships = await db.query<{ code: string }>(`SELECT code FROM townships WHERE county_code = '140721'`);
@@ -140,7 +154,7 @@ describe.each(BACKENDS)('national load and scoped summaries on %s', (backend) =>
       const target = poor.find((v) => v.actualExitYear !== null)!;
       await db.query(`UPDATE villages SET actual_exit_year = NULL WHERE code = $1`, [target.code]);
       expect((await summary('?county=140721')).villages.exited).toBe(yushe.villages.exited - 1);
-      expect((await summary('')).villages.exited).toBe(all.villages.exited - 1);
+      expect((await summary('?scope=national')).villages.exited).toBe(all.villages.exited - 1);
     } finally {
       await db.close();
     }

@@ -6,16 +6,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tileParams } from '../routes/tiles';
 import type { DynamicTiles } from '../tiles/dynamic-tiles';
-import { archiveAnswer, dynamicTileAnswer, type TileAnswer } from '../tiles/tile-answers';
+import { archiveAnswer, dynamicTileAnswer } from '../tiles/tile-answers';
+import { sendNode as send } from './answer';
 import { internalErrorBody } from './errors';
 
 const ARCHIVE_PATH = '/tiles/static.pmtiles';
 const DYNAMIC_TILE_PATH = /^\/tiles\/(\w+)\/(\d+)\/(\d+)\/(\d+\.mvt)(?:\?v=(\d+))?$/;
-
-function send(res: ServerResponse, answer: TileAnswer): void {
-  res.writeHead(answer.status, answer.headers);
-  res.end(answer.body ?? undefined);
-}
 
 /** Returns whether it took the request; if not, the caller hands it on. */
 export function tileFastPath(tiles: DynamicTiles, staticArchive: () => Uint8Array) {

@@ -1,9 +1,10 @@
 import type { BBox, CountyInfo, SearchHit, TownshipView } from '../../common/api';
 import type { Queryable } from '../db/client';
 
-export async function getCounty(db: Queryable): Promise<CountyInfo | undefined> {
-  const [row] = await db.query<{ code: string; name: string; nameEn: string; geom: GeoJSON.Geometry; demo: boolean; sources: string[] }>(
-    `SELECT code, name, name_en AS "nameEn", geom, demo, sources FROM counties ORDER BY code LIMIT 1`,
+export async function getCounty(db: Queryable, code: string): Promise<CountyInfo | undefined> {
+  const [row] = await db.query<{ code: string; name: string; nameEn: string; demo: boolean; sources: string[] }>(
+    `SELECT code, name, name_en AS "nameEn", demo, sources FROM counties WHERE code = $1`,
+    [code],
   );
   if (!row) return undefined;
   const [bbox] = await db.query<{ bbox: BBox }>(
@@ -15,24 +16,28 @@ export async function getCounty(db: Queryable): Promise<CountyInfo | undefined> 
   return { code: row.code, name: row.name, nameEn: row.nameEn, demo: row.demo, sources: row.sources, bbox: b, center: [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2] };
 }
 
-export async function listTownships(db: Queryable): Promise<TownshipView[]> {
+export async function listTownships(db: Queryable, countyCode: string): Promise<TownshipView[]> {
   return db.query<TownshipView>(
     `SELECT t.code, t.name, t.name_en AS "nameEn", t.county_code AS "countyCode", t.bbox, t.center,
             (SELECT count(*)::int FROM villages v WHERE v.township_code = t.code) AS "villageCount"
-     FROM townships t ORDER BY t.code`,
+     FROM townships t WHERE t.county_code = $1 ORDER BY t.code`,
+    [countyCode],
   );
 }
 
-export async function search(db: Queryable, q: string, limit: number): Promise<SearchHit[]> {
+/** Townships and villages of the county whose name or code matches. */
+export async function search(db: Queryable, countyCode: string, q: string, limit: number): Promise<SearchHit[]> {
   return db.query<SearchHit>(
-    `SELECT * FROM (
-       SELECT 'township' AS type, code, name, name_en AS "nameEn", code AS "townshipCode", center, bbox FROM townships
+    `WITH county_townships AS (SELECT code, name, name_en, center, bbox FROM townships WHERE county_code = $3)
+     SELECT * FROM (
+       SELECT 'township' AS type, code, name, name_en AS "nameEn", code AS "townshipCode", center, bbox FROM county_townships
        UNION ALL
        SELECT 'village', code, name, name_en, township_code, center, bbox FROM villages
+       WHERE township_code IN (SELECT code FROM county_townships)
      ) hits
      WHERE name LIKE '%' || $1 || '%' OR lower("nameEn") LIKE '%' || lower($1) || '%' OR code LIKE $1 || '%'
      ORDER BY (name = $1 OR code = $1) DESC, type = 'township' DESC, code
      LIMIT $2`,
-    [q, limit],
+    [q, limit, countyCode],
   );
 }

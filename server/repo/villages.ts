@@ -31,6 +31,8 @@ export function derivedVillageColumns(v: Omit<Village, 'version' | 'updatedAt'>)
 }
 
 export interface VillageFilter {
+  /** The deployment's county: a database may hold a province or the nation. */
+  county: string;
   township?: string;
   q?: string;
   villageClass?: string;
@@ -38,7 +40,7 @@ export interface VillageFilter {
   readiness?: string;
 }
 
-export async function listVillages(db: Queryable, f: VillageFilter = {}): Promise<VillageView[]> {
+export async function listVillages(db: Queryable, f: VillageFilter): Promise<VillageView[]> {
   const rows = await db.query<VillageRow>(
     `SELECT ${VILLAGE_COLUMNS} FROM villages
      WHERE ($1::text IS NULL OR township_code = $1)
@@ -46,8 +48,9 @@ export async function listVillages(db: Queryable, f: VillageFilter = {}): Promis
        AND ($3::text IS NULL OR village_class = $3)
        AND ($4::text IS NULL OR exit_status = $4)
        AND ($5::text IS NULL OR readiness = $5)
+       AND township_code IN (SELECT code FROM townships WHERE county_code = $6)
      ORDER BY code`,
-    [f.township ?? null, f.q ?? null, f.villageClass ?? null, f.status ?? null, f.readiness ?? null],
+    [f.township ?? null, f.q ?? null, f.villageClass ?? null, f.status ?? null, f.readiness ?? null, f.county],
   );
   return rows.map(toVillageView);
 }

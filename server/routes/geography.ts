@@ -5,16 +5,16 @@ import { notFound } from '../http/errors';
 import { parseQuery } from '../http/validate';
 import { getCounty, listTownships, search } from '../repo/geography';
 
-export function geographyRoutes({ db }: AppContext) {
+export function geographyRoutes({ db, countyCode }: AppContext) {
   return new Hono()
     .get('/county', async (c) => {
-      const county = await getCounty(db);
+      const county = await getCounty(db, countyCode);
       if (!county) throw notFound('县', 'County');
       return c.json(county);
     })
-    .get('/townships', async (c) => c.json(await listTownships(db)))
+    .get('/townships', async (c) => c.json(await listTownships(db, countyCode)))
     .get('/search', async (c) => {
       const { q, limit } = parseQuery(c, z.object({ q: z.string().trim().min(1).max(50), limit: z.coerce.number().int().min(1).max(50).default(10) }));
-      return c.json(await search(db, q, limit));
+      return c.json(await search(db, countyCode, q, limit));
     });
 }

@@ -10,35 +10,43 @@ import { listVillages } from '../repo/villages';
 
 const feature = (geometry: GeoJSON.Geometry, properties: object): GeoJSON.Feature => ({ type: 'Feature', geometry, properties: { ...properties } });
 
+/** The portal's county, or one township of it. */
+interface Scope {
+  county: string;
+  township?: string;
+}
+
 const layers = {
-  async villages(db: Queryable, township?: string) {
+  async villages(db: Queryable, { county, township }: Scope) {
     const rows = await db.query<{ code: string; geom: GeoJSON.Geometry }>(
-      'SELECT code, geom FROM villages WHERE ($1::text IS NULL OR township_code = $1)',
-      [township ?? null],
+      `SELECT code, geom FROM villages
+       WHERE ($1::text IS NULL OR township_code = $1) AND township_code IN (SELECT code FROM townships WHERE county_code = $2)`,
+      [township ?? null, county],
     );
     const geoms = new Map(rows.map((r) => [r.code, r.geom]));
-    return (await listVillages(db, { township })).map((v) => feature(geoms.get(v.code)!, v));
+    return (await listVillages(db, { county, township })).map((v) => feature(geoms.get(v.code)!, v));
   },
-  async townships(db: Queryable, township?: string) {
+  async townships(db: Queryable, { county, township }: Scope) {
     const rows = await db.query<{ code: string; name: string; nameEn: string; geom: GeoJSON.Geometry }>(
-      `SELECT code, name, name_en AS "nameEn", geom FROM townships WHERE ($1::text IS NULL OR code = $1) ORDER BY code`,
-      [township ?? null],
+      `SELECT code, name, name_en AS "nameEn", geom FROM townships
+       WHERE ($1::text IS NULL OR code = $1) AND county_code = $2 ORDER BY code`,
+      [township ?? null, county],
     );
     return rows.map(({ geom, ...props }) => feature(geom, props));
   },
-  async sites(db: Queryable, township?: string) {
+  async sites(db: Queryable, { township }: Scope) {
     return (await listSites(db, township)).map((s) => feature({ type: 'Point', coordinates: [s.lon, s.lat] }, s));
   },
-  async projects(db: Queryable, township?: string) {
+  async projects(db: Queryable, { township }: Scope) {
     return (await listProjects(db, { township })).map(({ geometry, ...p }) => feature(geometry, p));
   },
 };
 
-export function geojsonRoutes({ db }: AppContext) {
+export function geojsonRoutes({ db, countyCode }: AppContext) {
   return new Hono().get('/:layer', async (c) => {
     const { layer } = parseParams(c, z.object({ layer: z.enum(['villages', 'townships', 'sites', 'projects']) }));
     const { township } = parseQuery(c, z.object({ township: codes.township.optional() }));
-    const features = await layers[layer](db, township);
+    const features = await layers[layer](db, { county: countyCode, township });
     c.header('Content-Type', 'application/geo+json; charset=utf-8');
     return c.body(JSON.stringify({ type: 'FeatureCollection', features }));
   });

@@ -26,7 +26,7 @@ export function importRoutes(ctx: AppContext) {
     .post('/villages/preview', async (c) => {
       const user = requirePermission(c, 'importData');
       const { file } = await readUpload(c);
-      const { preview, plan } = await previewVillageStats(db, file);
+      const { preview, plan } = await previewVillageStats(db, ctx.countyCode, file);
       return c.json<VillageImportPreview>({ ...preview, token: tokenFor(user.id, 'villages', plan, preview.errors, preview.changes) });
     })
     .post('/villages/commit', async (c) => {

@@ -25,9 +25,9 @@ const monthQuery = z.object({
 
 const exportFile = z.object({ file: z.enum([...EXPORT_LAYERS.map((l) => `${l}.xlsx` as const), 'bulletin.xlsx']) });
 
-export function reportRoutes({ db }: AppContext) {
-  const county = async () => (await getCounty(db)) ?? Promise.reject(notFound('县', 'County'));
-  const bulletin = new Hono().get('/', async (c) => c.json(await monthlyBulletin(db, parseQuery(c, monthQuery).month)));
+export function reportRoutes({ db, countyCode }: AppContext) {
+  const county = async () => (await getCounty(db, countyCode)) ?? Promise.reject(notFound('县', 'County'));
+  const bulletin = new Hono().get('/', async (c) => c.json(await monthlyBulletin(db, countyCode, parseQuery(c, monthQuery).month)));
 
   const exports = new Hono().get('/:file', async (c) => {
     const { file } = parseParams(c, exportFile);
@@ -36,8 +36,8 @@ export function reportRoutes({ db }: AppContext) {
     const month = parseQuery(c, monthQuery).month;
     const fileName = layer === 'bulletin' ? `${name}月度通报-${month}.xlsx` : `${name}-${layer}-${chinaToday()}.xlsx`;
     const bytes = await workbookBytes(async (workbook) => {
-      if (layer === 'bulletin') addBulletinSheet(workbook, await monthlyBulletin(db, month), name);
-      else await addLayerSheet(workbook, db, layer, name);
+      if (layer === 'bulletin') addBulletinSheet(workbook, await monthlyBulletin(db, countyCode, month), name);
+      else await addLayerSheet(workbook, db, layer, { code, name });
     });
     c.header('Content-Type', XLSX_TYPE);
     c.header('Content-Disposition', attachment(fileName, `${code}-${layer}.xlsx`));

@@ -1,10 +1,11 @@
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { z } from 'zod';
 import { DYNAMIC_LAYERS } from '../../common/api';
+import { sendHono as send } from '../http/answer';
 import { HttpError } from '../http/errors';
 import { parseParams } from '../http/validate';
 import { DYNAMIC_MAX_ZOOM, type DynamicTiles } from '../tiles/dynamic-tiles';
-import { archiveAnswer, dynamicTileAnswer, type TileAnswer } from '../tiles/tile-answers';
+import { archiveAnswer, dynamicTileAnswer } from '../tiles/tile-answers';
 
 export const tileParams = z
   .object({
@@ -14,12 +15,6 @@ export const tileParams = z
     y: z.string().regex(/^\d+\.mvt$/, 'y 须为 <数字>.mvt / y must be <number>.mvt').transform((s) => parseInt(s, 10)),
   })
   .refine((p) => p.x < 2 ** p.z && p.y < 2 ** p.z, { message: '瓦片坐标超出范围 / tile coordinates out of range' });
-
-function send(c: Context, answer: TileAnswer): Response {
-  return answer.status === 204
-    ? c.body(null, 204, answer.headers)
-    : c.body(answer.body as Uint8Array<ArrayBuffer>, answer.status, answer.headers);
-}
 
 /**
  * Tile endpoints: the static PMTiles archive (HTTP Range) and dynamic MVT cut from the database.

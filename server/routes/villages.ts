@@ -28,7 +28,7 @@ export function villageRoutes(ctx: AppContext) {
     .get('/', async (c) => {
       const f = parseQuery(c, listQuery);
       const json = await lists.json(JSON.stringify(f), () =>
-        listVillages(db, { township: f.township, q: f.q, villageClass: f.class, status: f.status, readiness: f.readiness }),
+        listVillages(db, { county: ctx.countyCode, township: f.township, q: f.q, villageClass: f.class, status: f.status, readiness: f.readiness }),
       );
       return c.body(json, 200, { 'Content-Type': 'application/json; charset=UTF-8' });
     })

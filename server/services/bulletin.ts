@@ -151,7 +151,8 @@ export function figuresOf(t: Tally): BulletinFigures {
 }
 
 /** Every township's figures at the end of the month, and the county's. */
-async function monthFigures(db: Queryable, month: string, current: boolean) {
+/** Tallies by township; the county's figures sum its own townships (the database may hold more). */
+async function monthFigures(db: Queryable, month: string, current: boolean, townships: string[]) {
   const tallies = new Map<string, Tally>();
   const tally = (township: string) => tallies.get(township) ?? tallies.set(township, emptyTally()).get(township)!;
   await tallyVillages(db, month, tally);
@@ -159,7 +160,7 @@ async function monthFigures(db: Queryable, month: string, current: boolean) {
   await tallySites(db, month, tally);
   await tallyProblems(db, month, tally);
   const county = emptyTally();
-  for (const t of tallies.values()) {
+  for (const t of townships.map((code) => tallies.get(code)).filter((t) => t !== undefined)) {
     for (const key of Object.keys(county) as (keyof Tally)[]) {
       if (key === 'sites') county.sites.push(...t.sites);
       else county[key] += t[key];
@@ -175,11 +176,15 @@ export function rankByScore<T extends { code: string; score: number | null }>(ro
     .map((r, i) => ({ ...r, rank: i + 1 }));
 }
 
-export async function monthlyBulletin(db: Queryable, month: string): Promise<Bulletin> {
+export async function monthlyBulletin(db: Queryable, countyCode: string, month: string): Promise<Bulletin> {
   const previousMonth = addMonths(month, -1);
   const thisMonth = chinaToday().slice(0, 7);
-  const [now, before] = [await monthFigures(db, month, month === thisMonth), await monthFigures(db, previousMonth, previousMonth === thisMonth)];
-  const townships = await listTownships(db);
+  const townships = await listTownships(db, countyCode);
+  const codes = townships.map((t) => t.code);
+  const [now, before] = [
+    await monthFigures(db, month, month === thisMonth, codes),
+    await monthFigures(db, previousMonth, previousMonth === thisMonth, codes),
+  ];
   const ranked = (figures: typeof now) => rankByScore(townships.map((t) => ({ code: t.code, ...figures.byTownship(t.code) })));
   const previous = new Map(ranked(before).map((r) => [r.code, r]));
   const rows: BulletinRow[] = ranked(now).map((r) => {

@@ -65,7 +65,8 @@ export async function summary(db: Queryable, scope: Summary['scope'], asOfYear: 
 }
 
 /** 一月一督查一排名: townships ranked by exit progress, then by project progress. */
-export async function townshipRanking(db: Queryable, asOfYear: number | null): Promise<TownshipRankRow[]> {
+/** The county's townships ranked; villages and projects are summed for those townships only. */
+export async function townshipRanking(db: Queryable, countyCode: string, asOfYear: number | null): Promise<TownshipRankRow[]> {
   const rows = await db.query<Omit<TownshipRankRow, 'rank' | 'exitProgress' | 'projectProgress' | 'fundsProgress' | 'infraCompletion'> & Record<string, number>>(
     `SELECT t.code, t.name, t.name_en AS "nameEn",
        coalesce(v.poor, 0)::int AS "poorVillages", coalesce(v.exited, 0)::int AS "exitedVillages",
@@ -76,12 +77,14 @@ export async function townshipRanking(db: Queryable, asOfYear: number | null): P
        SELECT township_code, count(*) FILTER (WHERE village_class <> 'non_poor') AS poor,
          count(*) FILTER (WHERE village_class <> 'non_poor' AND actual_exit_year <= coalesce($1::int, 9999)) AS exited,
          sum(infra_done) AS done, sum(infra_required) AS required
-       FROM villages GROUP BY township_code) v ON v.township_code = t.code
+       FROM villages WHERE township_code IN (SELECT code FROM townships WHERE county_code = $2)
+       GROUP BY township_code) v ON v.township_code = t.code
      LEFT JOIN (
        SELECT township_code, sum(progress_pct / 100 * budget) AS weighted, sum(budget) AS budget, sum(spent) AS spent
        FROM projects GROUP BY township_code) p ON p.township_code = t.code
+     WHERE t.county_code = $2
      ORDER BY t.code`,
-    [asOfYear],
+    [asOfYear, countyCode],
   );
   const ranked = rows.map((r) => ({
     code: r.code, name: r.name, nameEn: r.nameEn, poorVillages: r.poorVillages, exitedVillages: r.exitedVillages,

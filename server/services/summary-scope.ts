@@ -1,5 +1,5 @@
-// Which area a summary covers: one township, county or province by code, or, when none is named,
-// the county the database holds (a county deployment) or the whole nation (a larger one).
+// Which area a summary covers: one township, county or province by code, the whole database
+// (scope=national), or, when none is named, the portal's own county.
 import { z } from 'zod';
 import type { Summary } from '../../common/api';
 import type { Queryable } from '../db/client';
@@ -11,10 +11,11 @@ export const summaryQuery = z
     township: codes.township.optional(),
     county: z.string().regex(/^\d{6}$/, '县代码须为6位数字 / county code must be 6 digits').optional(),
     province: z.string().regex(/^\d{2}$/, '省代码须为2位数字 / province code must be 2 digits').optional(),
+    scope: z.literal('national', { error: 'scope 只能为 national / scope can only be national' }).optional(),
     year: codes.year.optional(),
   })
-  .refine((q) => [q.township, q.county, q.province].filter(Boolean).length <= 1, {
-    message: '乡镇、县、省只能指定一个 / name at most one of township, county, province',
+  .refine((q) => [q.township, q.county, q.province, q.scope].filter(Boolean).length <= 1, {
+    message: '乡镇、县、省、全国只能指定一个 / name at most one of township, county, province, scope=national',
   });
 export type SummaryQuery = z.infer<typeof summaryQuery>;
 
@@ -39,11 +40,10 @@ async function unitScope(db: Queryable, level: Level, code: string): Promise<Sum
   return { level, ...row };
 }
 
-export async function resolveScope(db: Queryable, q: Omit<SummaryQuery, 'year'>): Promise<Summary['scope']> {
+export async function resolveScope(db: Queryable, q: Omit<SummaryQuery, 'year'>, countyCode: string): Promise<Summary['scope']> {
   if (q.township) return unitScope(db, 'township', q.township);
   if (q.county) return unitScope(db, 'county', q.county);
   if (q.province) return unitScope(db, 'province', q.province);
-  const counties = await db.query<{ code: string }>('SELECT code FROM counties ORDER BY code LIMIT 2');
-  if (counties.length === 0) throw notFound('县', 'County');
-  return counties.length === 1 ? unitScope(db, 'county', counties[0].code) : NATIONAL;
+  if (q.scope === 'national') return NATIONAL;
+  return unitScope(db, 'county', countyCode);
 }

@@ -2,13 +2,9 @@
 // request comes in: the Hono routes (which validate and explain bad requests) and the plain Node
 // fast path in front of them (http/tile-fast-path.ts) that serves well-formed ones.
 import type { DynamicLayer } from '../../common/api';
+import type { Answer } from '../http/answer';
 import { parseRange } from '../http/range';
 import type { DynamicTiles } from './dynamic-tiles';
-
-export type TileAnswer = { headers: Record<string, string> } & (
-  | { status: 200 | 206; body: Uint8Array }
-  | { status: 204; body: null }
-);
 
 const ARCHIVE_HEADERS = { 'Content-Type': 'application/vnd.pmtiles', 'Accept-Ranges': 'bytes', 'Cache-Control': 'no-cache' };
 
@@ -16,7 +12,7 @@ export async function dynamicTileAnswer(
   tiles: DynamicTiles,
   tile: { layer: DynamicLayer; z: number; x: number; y: number },
   requestedVersion: number,
-): Promise<TileAnswer> {
+): Promise<Answer> {
   const data = await tiles.tile(tile.layer, tile.z, tile.x, tile.y);
   // A URL naming the current version can be cached for good: the next change makes a new URL.
   const cache = requestedVersion === tiles.currentVersion(tile.layer) ? 'public, max-age=86400, immutable' : 'no-cache';
@@ -25,7 +21,7 @@ export async function dynamicTileAnswer(
 }
 
 /** The whole archive, or the one range asked for; null when that range cannot be met (416). */
-export function archiveAnswer(bytes: Uint8Array, rangeHeader: string | undefined): TileAnswer | null {
+export function archiveAnswer(bytes: Uint8Array, rangeHeader: string | undefined): Answer | null {
   if (!rangeHeader) return { status: 200, headers: { ...ARCHIVE_HEADERS, 'Content-Length': String(bytes.length) }, body: bytes };
   const range = parseRange(rangeHeader, bytes.length);
   if (!range) return null;

@@ -33,7 +33,7 @@ export async function createTestApp(backend: Backend = 'pglite') {
   await migrate(db);
   await seedDataset(db, dataset);
   await seedDemoUsers(db);
-  const { app, tiles, bus } = createApp({ db, staticArchive: () => archive });
+  const { app, tiles, bus } = createApp({ db, staticArchive: () => archive, countyCode: config.COUNTY_CODE });
   const request = (path: string, init?: RequestInit) => app.request(path, init);
   const json = async <T = any>(path: string, init?: RequestInit): Promise<{ status: number; body: T }> => {
     const res = await request(path, init);

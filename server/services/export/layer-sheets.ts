@@ -27,8 +27,14 @@ const TITLES: Record<ExportLayer, string> = {
   problems: '问题台账',
 };
 
-export async function addLayerSheet(workbook: ExcelJS.Workbook, db: Queryable, layer: ExportLayer, countyName: string): Promise<void> {
-  const townships = new Map((await listTownships(db)).map((t) => [t.code, t.name]));
+export async function addLayerSheet(
+  workbook: ExcelJS.Workbook,
+  db: Queryable,
+  layer: ExportLayer,
+  county: { code: string; name: string },
+): Promise<void> {
+  const countyName = county.name;
+  const townships = new Map((await listTownships(db, county.code)).map((t) => [t.code, t.name]));
   const township = (r: { townshipCode: string }) => townships.get(r.townshipCode) ?? r.townshipCode;
   const base = { name: TITLES[layer], title: `${countyName}${TITLES[layer]}（导出于 ${chinaToday()}）`, note: DEMO_NOTE };
   const add = <Row>(columns: SheetColumn<Row>[], rows: Row[]) => void addSheet(workbook, { ...base, columns, rows });
@@ -54,7 +60,7 @@ export async function addLayerSheet(workbook: ExcelJS.Workbook, db: Queryable, l
           { header: '退出状态', value: (v) => label(`exitStatus.${v.exitStatus}`), width: 18 },
           { header: '更新时间', value: (v) => v.updatedAt.slice(0, 10), width: 12 },
         ],
-        await listVillages(db),
+        await listVillages(db, { county: county.code }),
       );
     case 'sites':
       return add(

@@ -110,10 +110,10 @@ export interface VillageImportPlan {
   changes: PlannedChange[];
 }
 
-export async function previewVillageStats(db: Queryable, file: Upload): Promise<{ preview: Omit<VillageImportPreview, 'token'>; plan: VillageImportPlan }> {
+export async function previewVillageStats(db: Queryable, countyCode: string, file: Upload): Promise<{ preview: Omit<VillageImportPreview, 'token'>; plan: VillageImportPlan }> {
   const rows = await readTable(file);
   const layout = findLayout(rows);
-  const villages = new Map((await listVillages(db)).map((v) => [v.code, v]));
+  const villages = new Map((await listVillages(db, { county: countyCode })).map((v) => [v.code, v]));
   const errors: ImportIssue[] = [];
   const changes: VillageStatChange[] = [];
   const planned: PlannedChange[] = [];

@@ -1,0 +1,16 @@
+import type { Hono } from 'hono';
+import { sendHono } from '../http/answer';
+import { assetAnswer, indexAnswer } from './web-answers';
+import type { WebFiles } from './web-files';
+
+/**
+ * Serves the built SPA. A missing asset is a 404 (not index.html, which a browser would try to
+ * run as a script); any other path gets index.html so client-side routes survive a reload.
+ */
+export function serveWebApp(app: Hono, files: WebFiles) {
+  app.get('/assets/*', (c, next) => {
+    const answer = assetAnswer(files, c.req.path, c.req.header('Accept-Encoding'));
+    return answer ? sendHono(c, answer) : next();
+  });
+  app.get('*', (c, next) => (c.req.path.startsWith('/assets/') ? next() : sendHono(c, indexAnswer(files, c.req.header('Accept-Encoding')))));
+}
