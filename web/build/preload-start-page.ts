@@ -1,6 +1,6 @@
-// The map page is where the portal opens, and its code (MapLibre above all, about 1 MB) is loaded
-// on demand behind the entry chunk: the browser only learns of it once the entry has run. Listing
-// that page's chunks in index.html lets the browser fetch them while it is still reading the
+// The map page is where the portal opens, and its code is loaded on demand behind the entry chunk
+// (which MapLibre, about 1 MB, makes slow to arrive): the browser only learns of the page's chunks
+// once the entry has run. Listing them in index.html lets the browser fetch them alongside the
 // entry, and the whole set arrives at once instead of queueing behind the app's first API calls.
 import type { Plugin, Rollup } from 'vite';
 

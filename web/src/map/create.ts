@@ -12,7 +12,6 @@ import {
 } from 'maplibre-gl';
 import { DYNAMIC_LAYERS, type BBox, type TileVersions } from '../../../common/api';
 import { addWaterIcons } from './icons';
-import { setUpMapLibre } from './setup';
 import { dynamicTileUrl } from './style';
 
 export interface PortalMapOptions {
@@ -41,7 +40,6 @@ export function whenStyled(map: MapLibreMap | null, run: (map: MapLibreMap) => v
 }
 
 export function createPortalMap(options: PortalMapOptions): MapLibreMap {
-  setUpMapLibre();
   const [w, s, e, n] = options.countyBbox;
   const margin = Math.max(e - w, n - s);
   const map = new MapLibreMap({

@@ -170,7 +170,9 @@ export function buildLayers(): LayerSpecification[] {
       type: 'fill',
       source: STATIC_SOURCE,
       'source-layer': 'county',
-      paint: { 'fill-color': COUNTY_FILL },
+      // Edges are drawn by county-border: the antialiased outline would be a second pass (and
+      // shader) over the whole county on every frame.
+      paint: { 'fill-color': COUNTY_FILL, 'fill-antialias': false },
     },
     {
       id: LAYER.villageFill,
