@@ -2,7 +2,8 @@
 // a click opens the village's detail panel, the language switches, and nothing leaves the machine.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { VillageView } from '../../common/api';
+import type { SiteView, VillageView } from '../../common/api';
+import { indicatorsBelowTarget, SITE_INDICATOR_KEYS } from '../../common/indicators';
 import { launchBrowser, recordForeignRequests, waitForMapIdle } from '../helpers/browser';
 import { startTestServer, type TestServer } from '../helpers/server';
 
@@ -75,6 +76,36 @@ describe('map page', () => {
     await title.filter({ hasText: target!.nameEn }).waitFor({ timeout: 10_000 });
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(await page.getByTestId('legend').textContent()).toContain('Legend');
+  });
+
+  it('flags in a clicked site\'s panel each indicator below target, with its rate', async () => {
+    await toggleLayer('sites');
+    await waitForMapIdle(page);
+    // Sites the map draws where a click lands on them and on nothing else above them.
+    const clickable = await page.evaluate(async (layer) => {
+      const map = window.__map!;
+      const canvas = map.getCanvas().getBoundingClientRect();
+      const sites: SiteView[] = await (await fetch('/api/sites')).json();
+      return sites.flatMap((site) => {
+        const point = map.project([site.lon, site.lat]);
+        if (point.x < 420 || point.x > canvas.width - 460 || point.y < 40 || point.y > canvas.height - 40) return [];
+        const [hit] = map.queryRenderedFeatures([point.x, point.y], { layers: [layer] });
+        return hit?.properties.id === site.id ? [{ site, x: canvas.left + point.x, y: canvas.top + point.y }] : [];
+      });
+    }, 'site-circle');
+    const target = clickable.find(({ site }) => indicatorsBelowTarget(site.indicators).length > 0);
+    expect(target).toBeDefined();
+
+    await page.mouse.click(target!.x, target!.y);
+    const title = page.getByTestId('detail-panel').getByTestId('panel-title');
+    await title.filter({ hasText: target!.site.nameEn }).waitFor({ timeout: 10_000 });
+    const note = (await page.getByTestId('detail-below-target').textContent())!;
+    expect(note).toContain('Below the 90% target');
+    const missed = indicatorsBelowTarget(target!.site.indicators);
+    for (const key of SITE_INDICATOR_KEYS) {
+      const rate = target!.site.indicators[key];
+      if (rate !== null) expect(note.includes(`${(rate * 100).toFixed(1)}%`), key).toBe(missed.includes(key));
+    }
   });
 
   it('made no request to another host', () => {
