@@ -85,6 +85,8 @@ export interface Project {
   kind: ProjectKind;
   subtype: ProjectSubtype;
   name: string;
+  /** Empty when nobody gave one; the English UI then shows the Chinese name. */
+  nameEn: string;
   townshipCode: string;
   geometry: GeoJSON.LineString | GeoJSON.Point;
   /** Planned length for road works (km); null for point projects. */

@@ -63,6 +63,7 @@ export const projectCreate = z
     kind: z.enum(PROJECT_KINDS),
     subtype: z.enum(PROJECT_SUBTYPES),
     name: z.string().trim().min(2, '名称至少2个字 / name needs at least 2 characters').max(100),
+    nameEn: z.string().trim().max(200).default(''),
     geometry: projectGeometry,
     budget: yuan,
     spent: yuan.default(0),
@@ -79,6 +80,7 @@ export const projectPatch = z
   .object({
     version,
     name: z.string().trim().min(2).max(100).optional(),
+    nameEn: z.string().trim().max(200).optional(),
     geometry: projectGeometry.optional(),
     budget: yuan.optional(),
     spent: yuan.optional(),

@@ -133,15 +133,27 @@ describe.each(BACKENDS)('edits on %s', (backend) => {
       const from = (await fresh<VillageView[]>('/api/villages?township=140721101'))[0];
       const to = (await fresh<VillageView[]>('/api/villages?township=140721101'))[1];
       const res = await pm.send('POST', '/api/projects', {
-        kind: 'road', subtype: 'upgrade', name: '测试新建道路', geometry: { type: 'LineString', coordinates: [from.center, to.center] },
+        kind: 'road', subtype: 'upgrade', name: '测试新建道路', nameEn: ' Test road ', geometry: { type: 'LineString', coordinates: [from.center, to.center] },
         budget: 1_000_000, plannedStart: '2020-03-01', plannedEnd: '2020-10-31',
       });
       expect(res.status).toBe(201);
-      expect(res.body).toMatchObject({ name: '测试新建道路', status: 'planned', progressPct: 0, demo: false, version: 1 });
+      expect(res.body).toMatchObject({ name: '测试新建道路', nameEn: 'Test road', status: 'planned', progressPct: 0, demo: false, version: 1 });
       expect(res.body.plannedKm).toBeGreaterThan(0);
       expect(res.body.villages).toEqual(expect.arrayContaining([from.code, to.code]));
       const history = (await t.json<AuditEntry[]>(`/api/projects/${res.body.id}/history`)).body;
       expect(history[0]).toMatchObject({ action: 'create', username: 'xiangmu' });
+
+      const renamed = await pm.send('PATCH', `/api/projects/${res.body.id}`, { version: 1, nameEn: 'Test village road' });
+      expect(renamed.status).toBe(200);
+      expect(renamed.body).toMatchObject({ name: '测试新建道路', nameEn: 'Test village road', version: 2 });
+      const update = (await t.json<AuditEntry[]>(`/api/projects/${res.body.id}/history`)).body.find((e) => e.action === 'update');
+      expect(update).toMatchObject({ oldValue: { nameEn: 'Test road' }, newValue: { nameEn: 'Test village road' } });
+    });
+
+    it('names every demo project in English too', async () => {
+      const projects = await fresh<ProjectView[]>('/api/projects');
+      expect(projects.length).toBeGreaterThan(0);
+      for (const p of projects) expect(p.nameEn, p.name).toMatch(/^[\x20-\x7e–]+$/);
     });
   });
 

@@ -167,7 +167,7 @@ describe.each(BACKENDS)('imports on %s', (backend) => {
   describe('project and site geometry', () => {
     const geojson = (features: object[]) => ({ name: 'projects.geojson', bytes: JSON.stringify({ type: 'FeatureCollection', features }) });
     const feature = (geometry: object, properties: object = {}) => ({ type: 'Feature', geometry, properties });
-    const NEW_ROAD = { 名称: '导入测试公路', 类型: '提质改造', 总投资: '1,200,000', 开工日期: '2020/3/1', 完工日期: '2020-10-31' };
+    const NEW_ROAD = { 名称: '导入测试公路', 英文名称: 'Imported test road', 类型: '提质改造', 总投资: '1,200,000', 开工日期: '2020/3/1', 完工日期: '2020-10-31' };
 
     it('converts a GCJ-02 road to WGS-84 within a few metres, previews and commits it as a new project', async () => {
       const [from, to] = villages.filter((v) => v.townshipCode === '140721101');
@@ -189,7 +189,7 @@ describe.each(BACKENDS)('imports on %s', (backend) => {
       unsubscribe();
       expect(done.status).toBe(200);
       const project = (await t.json<ProjectView>(`/api/projects/${done.body.ids[0]}`)).body;
-      expect(project).toMatchObject({ kind: 'road', subtype: 'upgrade', budget: 1_200_000, plannedStart: '2020-03-01', status: 'planned', demo: false });
+      expect(project).toMatchObject({ kind: 'road', subtype: 'upgrade', nameEn: 'Imported test road', budget: 1_200_000, plannedStart: '2020-03-01', status: 'planned', demo: false });
       expect(project.plannedKm).toBeGreaterThan(0);
       expect(project.villages).toEqual(expect.arrayContaining([from.code, to.code]));
       expect((await t.json<AuditEntry[]>(`/api/projects/${project.id}/history`)).body[0]).toMatchObject({ action: 'import', username: 'admin' });

@@ -31,6 +31,7 @@ type RoadSubtype = 'upgrade' | 'safety' | 'bridge';
 interface RoadDraft {
   subtype: RoadSubtype;
   name: string;
+  nameEn: string;
   line: LonLat[];
   /** The village whose township runs the project. */
   lead: PlacedVillage;
@@ -72,8 +73,14 @@ function drawChain(villages: PlacedVillage[], random: Random): PlacedVillage[] {
 function drawRoad(villages: PlacedVillage[], subtype: 'upgrade' | 'safety', random: Random): RoadDraft {
   const chain = drawChain(villages, random);
   const [first, last] = [chain[0], chain[chain.length - 1]];
-  const works = subtype === 'upgrade' ? '道路提质改造' : '公路安保工程';
-  return { subtype, name: `${first.name}—${last.name}${works}`, line: bendyPath(chain.map((v) => v.center), random), lead: first };
+  const [works, worksEn] = subtype === 'upgrade' ? ['道路提质改造', 'road upgrade'] : ['公路安保工程', 'road safety works'];
+  return {
+    subtype,
+    name: `${first.name}—${last.name}${works}`,
+    nameEn: `${first.nameEn}–${last.nameEn} ${worksEn}`,
+    line: bendyPath(chain.map((v) => v.center), random),
+    lead: first,
+  };
 }
 
 function drawBridge(villages: PlacedVillage[], random: Random): RoadDraft {
@@ -81,7 +88,7 @@ function drawBridge(villages: PlacedVillage[], random: Random): RoadDraft {
   const km = random.float(BRIDGE_DISTANCE_FROM_CENTRE_KM.min, BRIDGE_DISTANCE_FROM_CENTRE_KM.max);
   const from = destination(village.center, km, random.float(-180, 180)).geometry.coordinates;
   const to = destination(from, random.float(BRIDGE_LENGTH_KM.min, BRIDGE_LENGTH_KM.max), random.float(-180, 180)).geometry.coordinates;
-  return { subtype: 'bridge', name: `${village.name}危桥改造`, line: [roundPosition(from), roundPosition(to)], lead: village };
+  return { subtype: 'bridge', name: `${village.name}危桥改造`, nameEn: `${village.nameEn} bridge rebuild`, line: [roundPosition(from), roundPosition(to)], lead: village };
 }
 
 /** Villages whose polygon the line touches, bounding boxes first since most pairs are far apart. */
@@ -109,6 +116,7 @@ function toProject(draft: RoadDraft, villages: PlacedVillage[], random: Random):
     kind: 'road',
     subtype: draft.subtype,
     name: draft.name,
+    nameEn: draft.nameEn,
     townshipCode: draft.lead.townshipCode,
     geometry: line.geometry,
     plannedKm,

@@ -43,6 +43,10 @@ function waterProject(anchor: PlacedVillage, rural: PlacedVillage[], random: Ran
     kind: 'water',
     subtype: 'drinking_water',
     name: served.length === 1 ? `${anchor.name}安全饮水工程` : `${anchor.name}等${served.length}村集中供水工程`,
+    nameEn:
+      served.length === 1
+        ? `${anchor.nameEn} safe drinking water`
+        : `${anchor.nameEn} and ${served.length - 1} more villages: piped water supply`,
     townshipCode: anchor.townshipCode,
     geometry: { type: 'Point', coordinates: worksLocation(anchor, random) },
     plannedKm: null,

@@ -89,11 +89,11 @@ export async function seedDataset(db: Db, ds: Dataset): Promise<void> {
     const projects = ds.projects.map(({ progressReports: _reports, ...p }, i) => ({ ...p, id: i + 1 }));
     await insertBatches(
       tx,
-      `INSERT INTO projects (id, kind, subtype, township_code, name, geom, planned_km, done_km, progress_pct, budget, spent,
+      `INSERT INTO projects (id, kind, subtype, township_code, name, name_en, geom, planned_km, done_km, progress_pct, budget, spent,
          planned_start, planned_end, status, villages, served_households, demo)
-       SELECT id, kind, subtype, "townshipCode", name, geometry, "plannedKm", "doneKm", "progressPct", budget, spent,
+       SELECT id, kind, subtype, "townshipCode", name, coalesce("nameEn", ''), geometry, "plannedKm", "doneKm", "progressPct", budget, spent,
          "plannedStart", "plannedEnd", status, villages, "servedHouseholds", demo
-       FROM jsonb_to_recordset($1::text::jsonb) AS x(id int, kind text, subtype text, "townshipCode" text, name text, geometry jsonb,
+       FROM jsonb_to_recordset($1::text::jsonb) AS x(id int, kind text, subtype text, "townshipCode" text, name text, "nameEn" text, geometry jsonb,
          "plannedKm" float8, "doneKm" float8, "progressPct" float8, budget float8, spent float8, "plannedStart" date,
          "plannedEnd" date, status text, villages jsonb, "servedHouseholds" int, demo boolean)`,
       projects,

@@ -1,7 +1,7 @@
 import type { ProjectView } from '../../common/api';
 import type { Queryable } from '../db/client';
 
-export const PROJECT_COLUMNS = `id, kind, subtype, township_code AS "townshipCode", name, geom AS geometry,
+export const PROJECT_COLUMNS = `id, kind, subtype, township_code AS "townshipCode", name, name_en AS "nameEn", geom AS geometry,
   planned_km AS "plannedKm", done_km AS "doneKm", progress_pct AS "progressPct", budget, spent,
   to_char(planned_start, 'YYYY-MM-DD') AS "plannedStart", to_char(planned_end, 'YYYY-MM-DD') AS "plannedEnd",
   status, villages, served_households AS "servedHouseholds", demo, version, updated_at AS "updatedAt"`;

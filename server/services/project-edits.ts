@@ -14,7 +14,7 @@ import { assertCurrent, assertNoViolations } from './versioning';
 export const plannedKmOf = (g: ProjectView['geometry']) => (g.type === 'LineString' ? round2(turfLength(feature(g))) : null);
 const missing = (id: number) => () => notFound(`项目 ${id}`, `Project ${id}`);
 
-const ATTRIBUTES = ['name', 'geometry', 'plannedKm', 'doneKm', 'progressPct', 'budget', 'spent', 'plannedStart', 'plannedEnd', 'status', 'townshipCode', 'villages', 'servedHouseholds'] as const;
+const ATTRIBUTES = ['name', 'nameEn', 'geometry', 'plannedKm', 'doneKm', 'progressPct', 'budget', 'spent', 'plannedStart', 'plannedEnd', 'status', 'townshipCode', 'villages', 'servedHouseholds'] as const;
 type Attributes = Pick<ProjectView, (typeof ATTRIBUTES)[number]>;
 const attributes = (p: Attributes): Attributes => Object.fromEntries(ATTRIBUTES.map((k) => [k, p[k]])) as Attributes;
 
@@ -22,10 +22,10 @@ async function saveAttributes(tx: Queryable, id: number, p: Attributes) {
   await tx.query(
     `UPDATE projects SET name = $2, geom = $3::text::jsonb, planned_km = $4, done_km = $5, progress_pct = $6, budget = $7,
        spent = $8, planned_start = $9, planned_end = $10, status = $11, township_code = $12, villages = $13::text::jsonb,
-       served_households = $14, version = version + 1, updated_at = now()
+       served_households = $14, name_en = $15, version = version + 1, updated_at = now()
      WHERE id = $1`,
     [id, p.name, JSON.stringify(p.geometry), p.plannedKm, p.doneKm, p.progressPct, p.budget, p.spent, p.plannedStart, p.plannedEnd,
-      p.status, p.townshipCode, JSON.stringify(p.villages), p.servedHouseholds],
+      p.status, p.townshipCode, JSON.stringify(p.villages), p.servedHouseholds, p.nameEn],
   );
 }
 
@@ -46,10 +46,11 @@ export async function planProject(geo: CountyGeometry, input: ProjectCreate) {
 export async function insertProject(tx: Queryable, user: SessionUser, record: NewProject, action: 'create' | 'import' = 'create'): Promise<ProjectView> {
   const [{ id }] = await tx.query<{ id: number }>(
     `INSERT INTO projects (kind, subtype, township_code, name, geom, planned_km, done_km, progress_pct, budget, spent,
-       planned_start, planned_end, status, villages, served_households, demo)
-     VALUES ($1, $2, $3, $4, $5::text::jsonb, $6, $7, $8, $9, $10, $11, $12, $13, $14::text::jsonb, $15, false) RETURNING id`,
+       planned_start, planned_end, status, villages, served_households, name_en, demo)
+     VALUES ($1, $2, $3, $4, $5::text::jsonb, $6, $7, $8, $9, $10, $11, $12, $13, $14::text::jsonb, $15, $16, false) RETURNING id`,
     [record.kind, record.subtype, record.townshipCode, record.name, JSON.stringify(record.geometry), record.plannedKm, record.doneKm, record.progressPct,
-      record.budget, record.spent, record.plannedStart, record.plannedEnd, record.status, JSON.stringify(record.villages), record.servedHouseholds],
+      record.budget, record.spent, record.plannedStart, record.plannedEnd, record.status, JSON.stringify(record.villages), record.servedHouseholds,
+      record.nameEn],
   );
   const created = (await getProject(tx, id))!;
   await recordAudit(tx, { user, entityType: 'project', entityId: String(id), action, old: null, new: attributes(created), note: record.note });

@@ -58,7 +58,7 @@ async function sites(db: Queryable) {
 
 async function projects(db: Queryable, kind: 'road' | 'water') {
   const rows = await db.query<{ id: number; geom: GeoJSON.Geometry } & Record<string, unknown>>(
-    `SELECT id, name, subtype, status, township_code AS "townshipCode", progress_pct AS "progressPct", served_households AS "servedHouseholds", geom
+    `SELECT id, name, nullif(name_en, '') AS "nameEn", subtype, status, township_code AS "townshipCode", progress_pct AS "progressPct", served_households AS "servedHouseholds", geom
      FROM projects WHERE kind = $1`,
     [kind],
   );

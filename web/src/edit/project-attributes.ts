@@ -6,6 +6,7 @@ import { toNullable, toWan, toYuan, today, type NumberInput } from './patch';
 
 export interface ProjectAttributesModel {
   name: string;
+  nameEn: string;
   budgetWan: NumberInput;
   spentWan: NumberInput;
   plannedStart: string;
@@ -13,17 +14,18 @@ export interface ProjectAttributesModel {
   servedHouseholds: NumberInput;
 }
 
-export type ProjectAttributes = Pick<ProjectCreate, 'name' | 'budget' | 'spent' | 'plannedStart' | 'plannedEnd'> & {
+export type ProjectAttributes = Pick<ProjectCreate, 'name' | 'nameEn' | 'budget' | 'spent' | 'plannedStart' | 'plannedEnd'> & {
   servedHouseholds: number | null;
 };
 
 /** The attribute fields, as the API and the rules name them. */
-export const PROJECT_ATTRIBUTE_FIELDS = ['name', 'budget', 'spent', 'plannedStart', 'plannedEnd', 'servedHouseholds'] as const;
+export const PROJECT_ATTRIBUTE_FIELDS = ['name', 'nameEn', 'budget', 'spent', 'plannedStart', 'plannedEnd', 'servedHouseholds'] as const;
 
 export function attributesModel(project?: ProjectView): ProjectAttributesModel {
-  if (!project) return { name: '', budgetWan: '', spentWan: 0, plannedStart: today(), plannedEnd: '', servedHouseholds: '' };
+  if (!project) return { name: '', nameEn: '', budgetWan: '', spentWan: 0, plannedStart: today(), plannedEnd: '', servedHouseholds: '' };
   return {
     name: project.name,
+    nameEn: project.nameEn,
     budgetWan: toWan(project.budget),
     spentWan: toWan(project.spent),
     plannedStart: project.plannedStart,
@@ -35,6 +37,7 @@ export function attributesModel(project?: ProjectView): ProjectAttributesModel {
 export function attributesOf(model: ProjectAttributesModel): ProjectAttributes {
   return {
     name: model.name.trim(),
+    nameEn: model.nameEn.trim(),
     budget: toYuan(model.budgetWan),
     spent: toYuan(model.spentWan),
     plannedStart: model.plannedStart,

@@ -50,6 +50,7 @@ export const zhCN = {
   'edit.reload': '刷新页面',
 
   'field.name': '名称',
+  'field.nameEn': '英文名称（可不填）',
   'field.status': '状态',
   'field.progressPct': '进度',
   'field.doneKm': '完成里程',
@@ -178,6 +179,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'edit.reload': 'Reload',
 
   'field.name': 'Name',
+  'field.nameEn': 'English name (optional)',
   'field.status': 'Status',
   'field.progressPct': 'Progress',
   'field.doneKm': 'Km done',
