@@ -1,12 +1,11 @@
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { PMTiles, type RangeResponse, type Source } from 'pmtiles';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TileVersions, VillageView } from '../common/api';
 import { tileFastPath } from '../server/http/tile-fast-path';
 import { createTestApp } from './helpers/app';
+import { HANDED_ON, serveFastPathAlone } from './helpers/fast-path';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
@@ -110,20 +109,13 @@ describe('dynamic MVT tiles', () => {
 });
 
 describe('the fast path in front of Hono', () => {
-  // The tile fast path alone on a port; what it hands on is marked, so each answer tells who gave it.
-  let server: Server;
+  let alone: Awaited<ReturnType<typeof serveFastPathAlone>>;
   let base: string;
   beforeAll(async () => {
-    const serveTile = tileFastPath(t.tiles, () => t.archive);
-    server = createServer((req, res) => {
-      if (serveTile(req, res)) return;
-      res.writeHead(599);
-      res.end();
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    alone = await serveFastPathAlone(tileFastPath(t.tiles, () => t.archive));
+    base = alone.base;
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => alone.close());
 
   /** Both answers to one request: the fast path's over HTTP, the Hono route's in process. */
   async function both(path: string, headers: Record<string, string> = {}) {
@@ -160,9 +152,9 @@ describe('the fast path in front of Hono', () => {
 
   it('hands on what it does not serve plainly, for the routes to answer or explain', async () => {
     for (const path of ['/tiles/villages/3/8/0.mvt', '/tiles/villages/15/0/0.mvt', '/tiles/secret/1/0/0.mvt', '/tiles/villages/1/0/0.mvt?v=1&x=2', '/api/villages']) {
-      expect((await fetch(base + path)).status, path).toBe(599);
+      expect((await fetch(base + path)).status, path).toBe(HANDED_ON);
     }
-    expect((await fetch(`${base}/tiles/static.pmtiles`, { headers: { Range: `bytes=${t.archive.length}-` } })).status).toBe(599);
-    expect((await fetch(`${base}/tiles/static.pmtiles`, { method: 'HEAD' })).status).toBe(599);
+    expect((await fetch(`${base}/tiles/static.pmtiles`, { headers: { Range: `bytes=${t.archive.length}-` } })).status).toBe(HANDED_ON);
+    expect((await fetch(`${base}/tiles/static.pmtiles`, { method: 'HEAD' })).status).toBe(HANDED_ON);
   });
 });

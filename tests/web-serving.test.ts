@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, get, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -11,6 +10,7 @@ import { loadWebFiles } from '../server/web/web-files';
 import { serveWebApp } from '../server/web/web-routes';
 import { precompressFile } from '../web/build/precompress';
 import { chunkGraph } from '../web/build/preload-start-page';
+import { HANDED_ON, serveFastPathAlone } from './helpers/fast-path';
 import { REPO_ROOT } from './helpers/server';
 
 const root = mkdtempSync(join(tmpdir(), 'fupin-web-'));
@@ -18,7 +18,7 @@ const script = `export const villages = ${JSON.stringify(Array.from({ length: 30
 const index = '<!doctype html><html lang="zh-CN"><head><title>扶贫一张图</title></head><body><div id="app"></div></body></html>';
 
 let app: Hono;
-let server: Server;
+let alone: Awaited<ReturnType<typeof serveFastPathAlone>>;
 let base: string;
 
 beforeAll(async () => {
@@ -30,19 +30,12 @@ beforeAll(async () => {
   const files = loadWebFiles(root)!;
   app = new Hono();
   serveWebApp(app, files);
-  // The fast path alone on a port; what it hands on is marked, so each answer tells who gave it.
-  const serveAsset = webFastPath(files);
-  server = createServer((req, res) => {
-    if (serveAsset(req, res)) return;
-    res.writeHead(599);
-    res.end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  alone = await serveFastPathAlone(webFastPath(files));
+  base = alone.base;
 });
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await alone.close();
   rmSync(root, { recursive: true, force: true });
 });
 
@@ -103,7 +96,7 @@ describe('the built web app, served from memory', () => {
     const { routed, fast } = await rawGet('/assets/gone-0000.js', 'br');
     expect(routed.status).toBe(404);
     expect(routed.headers.get('content-type')).not.toContain('text/html');
-    expect(fast.status).toBe(599);
+    expect(fast.status).toBe(HANDED_ON);
   });
 
   it('gives index.html, checked on every visit, for any page of the app', async () => {
@@ -112,7 +105,7 @@ describe('the built web app, served from memory', () => {
       expect(routed.status).toBe(200);
       expect(routed.headers.get('cache-control')).toBe('no-cache');
       expect(decode(routed.headers.get('content-encoding'), routedBody).toString()).toBe(index);
-      expect(fast.status).toBe(599);
+      expect(fast.status).toBe(HANDED_ON);
     }
   });
 });
