@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SiteView, VillageView } from '../../common/api';
 import { indicatorsBelowTarget, SITE_INDICATOR_KEYS } from '../../common/indicators';
+import { installPaintProbe } from '../../bench/paint-probe';
 import { launchBrowser, recordForeignRequests, waitForMapIdle } from '../helpers/browser';
 import { startTestServer, type TestServer } from '../helpers/server';
 
@@ -105,6 +106,43 @@ describe('map page', () => {
     for (const key of SITE_INDICATOR_KEYS) {
       const rate = target!.site.indicators[key];
       if (rate !== null) expect(note.includes(`${(rate * 100).toFixed(1)}%`), key).toBe(missed.includes(key));
+    }
+  });
+
+  it('mounts the toolbar once the villages are drawn, and all the same when they never are', async () => {
+    const toolbarShown = () => {
+      const w = window as Window & { __toolbarAt?: number };
+      new MutationObserver((_, observer) => {
+        if (!document.querySelector('[data-testid="layer-panel"]')) return;
+        w.__toolbarAt = performance.now();
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    };
+    const open = async (blockVillages: boolean) => {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      // Village tiles that never arrive: the map cannot finish, the panels must not wait for it.
+      if (blockVillages) await context.route('**/tiles/villages/**', () => undefined);
+      const opened = await context.newPage();
+      await installPaintProbe(opened);
+      await opened.addInitScript(toolbarShown);
+      await opened.goto(server.url);
+      await opened.getByTestId('layer-panel').waitFor({ timeout: 10_000 });
+      return { context, page: opened };
+    };
+
+    const normal = await open(false);
+    try {
+      const { drawn } = await normal.page.evaluate(() => window.__paint!);
+      const toolbarAt = await normal.page.evaluate(() => (window as Window & { __toolbarAt?: number }).__toolbarAt!);
+      expect(toolbarAt).toBeGreaterThanOrEqual(drawn);
+    } finally {
+      await normal.context.close();
+    }
+    const stuck = await open(true);
+    try {
+      expect(await stuck.page.evaluate(() => window.__map!.isSourceLoaded('villages'))).toBe(false);
+    } finally {
+      await stuck.context.close();
     }
   });
 

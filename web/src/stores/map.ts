@@ -13,6 +13,8 @@ export const useMapStore = defineStore('map', () => {
   const selection = ref<Selection | null>(null);
   /** A camera move asked for by a component other than the map (search, detail links); a new object each time. */
   const focusRequest = ref<{ bbox: BBox } | null>(null);
+  /** A map has drawn its villages since the app started (MapPage.vue mounts its panels after that). */
+  const firstDrawn = ref(false);
 
   function select(next: Selection | null): void {
     selection.value = next;
@@ -26,5 +28,5 @@ export const useMapStore = defineStore('map', () => {
     township.value = code;
   }
 
-  return { colourMode, visible, township, selection, focusRequest, select, focus, setTownship };
+  return { colourMode, visible, township, selection, focusRequest, firstDrawn, select, focus, setTownship };
 });
