@@ -65,6 +65,15 @@ describe('exit timeline and exit-criteria check on the map page', () => {
     await page.getByTestId('legend-villages-readiness').waitFor();
 
     const panel = page.getByTestId('exit-check-panel');
+    // The map moves the county out from under the list.
+    await waitForMapIdle(page);
+    const panelLeft = (await panel.boundingBox())!.x;
+    const countyEast = await page.evaluate(async () => {
+      const map = window.__map!;
+      const [, south, east, north] = (await (await fetch('/api/county')).json()).bbox as number[];
+      return map.getCanvas().getBoundingClientRect().left + map.project([east, (south + north) / 2]).x;
+    });
+    expect(countyEast).toBeLessThan(panelLeft);
     for (const group of ['wrong_exit', 'ready', 'not_ready'] as const) {
       const expected = await api<VillageView[]>(`/api/villages?readiness=${group}`);
       const listed = panel.getByTestId(`exit-check-${group}`).getByTestId('exit-check-village');
