@@ -9,6 +9,7 @@ import { PbfReader } from 'pbf';
 import { PMTiles, type RangeResponse, type Source } from 'pmtiles';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Summary } from '../common/api';
+import type { Bulletin } from '../common/bulletin';
 import { NATIONAL_FILES, type NationalCounty, type NationalMeta, type NationalVillage } from '../common/national-dataset';
 import { isInside } from '../data/build/geo';
 import { buildNationalDataset } from '../data/build/national/national-dataset';
@@ -143,6 +144,9 @@ describe.each(BACKENDS)('national load and scoped summaries on %s', (backend) =>
       expect(villageList.every((v) => v.code.startsWith('140721'))).toBe(true);
       const ranking = await get<{ code: string }[]>('/api/stats/townships');
       expect(ranking.map((t) => t.code).sort()).toEqual(listed.map((t) => t.code));
+      const bulletin = await get<Bulletin>('/api/bulletin');
+      expect(bulletin.rows.map((r) => r.code).sort()).toEqual(listed.map((t) => t.code));
+      expect(bulletin.county.poorVillages).toBe(yushe.villages.poor);
 
       // A township is summed from its village rows, a county from the rollups: the same numbers.
       const townships = await db.query<{ code: string }>(`SELECT code FROM townships WHERE county_code = '140721'`);

@@ -28,12 +28,10 @@ export async function listTownships(db: Queryable, countyCode: string): Promise<
 /** Townships and villages of the county whose name or code matches. */
 export async function search(db: Queryable, countyCode: string, q: string, limit: number): Promise<SearchHit[]> {
   return db.query<SearchHit>(
-    `WITH county_townships AS (SELECT code, name, name_en, center, bbox FROM townships WHERE county_code = $3)
-     SELECT * FROM (
-       SELECT 'township' AS type, code, name, name_en AS "nameEn", code AS "townshipCode", center, bbox FROM county_townships
+    `SELECT * FROM (
+       SELECT 'township' AS type, code, name, name_en AS "nameEn", code AS "townshipCode", center, bbox FROM townships WHERE county_code = $3
        UNION ALL
-       SELECT 'village', code, name, name_en, township_code, center, bbox FROM villages
-       WHERE township_code IN (SELECT code FROM county_townships)
+       SELECT 'village', code, name, name_en, township_code, center, bbox FROM villages WHERE township_code LIKE $3 || '%'
      ) hits
      WHERE name LIKE '%' || $1 || '%' OR lower("nameEn") LIKE '%' || lower($1) || '%' OR code LIKE $1 || '%'
      ORDER BY (name = $1 OR code = $1) DESC, type = 'township' DESC, code

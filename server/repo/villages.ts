@@ -48,7 +48,7 @@ export async function listVillages(db: Queryable, f: VillageFilter): Promise<Vil
        AND ($3::text IS NULL OR village_class = $3)
        AND ($4::text IS NULL OR exit_status = $4)
        AND ($5::text IS NULL OR readiness = $5)
-       AND township_code IN (SELECT code FROM townships WHERE county_code = $6)
+       AND township_code LIKE $6 || '%'
      ORDER BY code`,
     [f.township ?? null, f.q ?? null, f.villageClass ?? null, f.status ?? null, f.readiness ?? null, f.county],
   );

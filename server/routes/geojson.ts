@@ -20,7 +20,7 @@ const layers = {
   async villages(db: Queryable, { county, township }: Scope) {
     const rows = await db.query<{ code: string; geom: GeoJSON.Geometry }>(
       `SELECT code, geom FROM villages
-       WHERE ($1::text IS NULL OR township_code = $1) AND township_code IN (SELECT code FROM townships WHERE county_code = $2)`,
+       WHERE ($1::text IS NULL OR township_code = $1) AND township_code LIKE $2 || '%'`,
       [township ?? null, county],
     );
     const geoms = new Map(rows.map((r) => [r.code, r.geom]));

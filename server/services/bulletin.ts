@@ -55,9 +55,13 @@ const emptyTally = (): Tally => ({
   poorVillages: 0, exitedVillages: 0, projects: 0, unreportedProjects: 0, plannedKm: 0, doneKm: 0, budget: 0, spent: 0, sites: [], openProblems: 0, overdueProblems: 0,
 });
 
-async function tallyVillages(db: Queryable, month: string, tally: (township: string) => Tally) {
+// Each tally reads the county's rows only (the database may hold a province or the nation): township
+// codes begin with the county's, the scope test stats.ts uses too.
+async function tallyVillages(db: Queryable, countyCode: string, month: string, tally: (township: string) => Tally) {
   const rows = await db.query<{ code: string; townshipCode: string; villageClass: string; actualExitYear: number | null }>(
-    `SELECT code, township_code AS "townshipCode", village_class AS "villageClass", actual_exit_year AS "actualExitYear" FROM villages`,
+    `SELECT code, township_code AS "townshipCode", village_class AS "villageClass", actual_exit_year AS "actualExitYear"
+     FROM villages WHERE township_code LIKE $1 || '%'`,
+    [countyCode],
   );
   const villages = new Map(rows.map((r) => [r.code, r]));
   rewind(villages, await changesAfter(db, 'village', month));
@@ -71,11 +75,12 @@ async function tallyVillages(db: Queryable, month: string, tally: (township: str
   }
 }
 
-async function tallyProjects(db: Queryable, month: string, current: boolean, tally: (township: string) => Tally) {
+async function tallyProjects(db: Queryable, countyCode: string, month: string, current: boolean, tally: (township: string) => Tally) {
   const monthEnd = lastDayOf(month);
   const projects = await db.query<{ id: number; townshipCode: string; plannedKm: number | null; doneKm: number | null; budget: number; spent: number; plannedStart: string }>(
     `SELECT id, township_code AS "townshipCode", planned_km AS "plannedKm", done_km AS "doneKm", budget, spent,
-       to_char(planned_start, 'YYYY-MM-DD') AS "plannedStart" FROM projects`,
+       to_char(planned_start, 'YYYY-MM-DD') AS "plannedStart" FROM projects WHERE township_code LIKE $1 || '%'`,
+    [countyCode],
   );
   const reports = new Map(
     (
@@ -110,24 +115,26 @@ async function tallyProjects(db: Queryable, month: string, current: boolean, tal
   }
 }
 
-async function tallySites(db: Queryable, month: string, tally: (township: string) => Tally) {
+async function tallySites(db: Queryable, countyCode: string, month: string, tally: (township: string) => Tally) {
   const rows = await db.query<Tally['sites'][number] & { id: number; townshipCode: string }>(
     `SELECT id, township_code AS "townshipCode", planned_households AS "plannedHouseholds", moved_households AS "movedHouseholds",
        completed_households AS "completedHouseholds", stable_households AS "stableHouseholds", demolished_households AS "demolishedHouseholds"
-     FROM sites`,
+     FROM sites WHERE township_code LIKE $1 || '%'`,
+    [countyCode],
   );
   const sites = new Map(rows.map((r) => [String(r.id), r]));
   const createdLater = rewind(sites, await changesAfter(db, 'site', month));
   for (const [id, s] of sites) if (!createdLater.has(id)) tally(s.townshipCode).sites.push(s);
 }
 
-async function tallyProblems(db: Queryable, month: string, tally: (township: string) => Tally) {
+async function tallyProblems(db: Queryable, countyCode: string, month: string, tally: (township: string) => Tally) {
   const rows = await db.query<{ townshipCode: string; open: number; overdue: number }>(
     `SELECT township_code AS "townshipCode", count(*)::int AS open,
        count(*) FILTER (WHERE (fixed_at IS NULL OR fixed_at >= $1::timestamptz) AND deadline <= $2::date)::int AS overdue
      FROM problems WHERE created_at < $1::timestamptz AND (closed_at IS NULL OR closed_at >= $1::timestamptz)
+       AND township_code LIKE $3 || '%'
      GROUP BY township_code`,
-    [endInstant(month), lastDayOf(month)],
+    [endInstant(month), lastDayOf(month), countyCode],
   );
   for (const r of rows) Object.assign(tally(r.townshipCode), { openProblems: r.open, overdueProblems: r.overdue });
 }
@@ -151,16 +158,15 @@ export function figuresOf(t: Tally): BulletinFigures {
 }
 
 /** Every township's figures at the end of the month, and the county's. */
-/** Tallies by township; the county's figures sum its own townships (the database may hold more). */
-async function monthFigures(db: Queryable, month: string, current: boolean, townships: string[]) {
+async function monthFigures(db: Queryable, countyCode: string, month: string, current: boolean) {
   const tallies = new Map<string, Tally>();
   const tally = (township: string) => tallies.get(township) ?? tallies.set(township, emptyTally()).get(township)!;
-  await tallyVillages(db, month, tally);
-  await tallyProjects(db, month, current, tally);
-  await tallySites(db, month, tally);
-  await tallyProblems(db, month, tally);
+  await tallyVillages(db, countyCode, month, tally);
+  await tallyProjects(db, countyCode, month, current, tally);
+  await tallySites(db, countyCode, month, tally);
+  await tallyProblems(db, countyCode, month, tally);
   const county = emptyTally();
-  for (const t of townships.map((code) => tallies.get(code)).filter((t) => t !== undefined)) {
+  for (const t of tallies.values()) {
     for (const key of Object.keys(county) as (keyof Tally)[]) {
       if (key === 'sites') county.sites.push(...t.sites);
       else county[key] += t[key];
@@ -179,12 +185,11 @@ export function rankByScore<T extends { code: string; score: number | null }>(ro
 export async function monthlyBulletin(db: Queryable, countyCode: string, month: string): Promise<Bulletin> {
   const previousMonth = addMonths(month, -1);
   const thisMonth = chinaToday().slice(0, 7);
-  const townships = await listTownships(db, countyCode);
-  const codes = townships.map((t) => t.code);
   const [now, before] = [
-    await monthFigures(db, month, month === thisMonth, codes),
-    await monthFigures(db, previousMonth, previousMonth === thisMonth, codes),
+    await monthFigures(db, countyCode, month, month === thisMonth),
+    await monthFigures(db, countyCode, previousMonth, previousMonth === thisMonth),
   ];
+  const townships = await listTownships(db, countyCode);
   const ranked = (figures: typeof now) => rankByScore(townships.map((t) => ({ code: t.code, ...figures.byTownship(t.code) })));
   const previous = new Map(ranked(before).map((r) => [r.code, r]));
   const rows: BulletinRow[] = ranked(now).map((r) => {

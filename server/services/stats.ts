@@ -64,8 +64,7 @@ export async function summary(db: Queryable, scope: Summary['scope'], asOfYear: 
   };
 }
 
-/** 一月一督查一排名: townships ranked by exit progress, then by project progress. */
-/** The county's townships ranked; villages and projects are summed for those townships only. */
+/** 一月一督查一排名: the county's townships ranked by exit progress, then by project progress. */
 export async function townshipRanking(db: Queryable, countyCode: string, asOfYear: number | null): Promise<TownshipRankRow[]> {
   const rows = await db.query<Omit<TownshipRankRow, 'rank' | 'exitProgress' | 'projectProgress' | 'fundsProgress' | 'infraCompletion'> & Record<string, number>>(
     `SELECT t.code, t.name, t.name_en AS "nameEn",
@@ -77,7 +76,7 @@ export async function townshipRanking(db: Queryable, countyCode: string, asOfYea
        SELECT township_code, count(*) FILTER (WHERE village_class <> 'non_poor') AS poor,
          count(*) FILTER (WHERE village_class <> 'non_poor' AND actual_exit_year <= coalesce($1::int, 9999)) AS exited,
          sum(infra_done) AS done, sum(infra_required) AS required
-       FROM villages WHERE township_code IN (SELECT code FROM townships WHERE county_code = $2)
+       FROM villages WHERE township_code LIKE $2 || '%'
        GROUP BY township_code) v ON v.township_code = t.code
      LEFT JOIN (
        SELECT township_code, sum(progress_pct / 100 * budget) AS weighted, sum(budget) AS budget, sum(spent) AS spent
