@@ -8,9 +8,9 @@ import type { WebFiles } from './web-files';
  * run as a script); any other path gets index.html so client-side routes survive a reload.
  */
 export function serveWebApp(app: Hono, files: WebFiles) {
-  app.get('/assets/*', (c, next) => {
+  app.get('/assets/*', (c) => {
     const answer = assetAnswer(files, c.req.path, c.req.header('Accept-Encoding'));
-    return answer ? sendHono(c, answer) : next();
+    return answer ? sendHono(c, answer) : c.notFound();
   });
-  app.get('*', (c, next) => (c.req.path.startsWith('/assets/') ? next() : sendHono(c, indexAnswer(files, c.req.header('Accept-Encoding')))));
+  app.get('*', (c) => sendHono(c, indexAnswer(files, c.req.header('Accept-Encoding'))));
 }
