@@ -126,3 +126,12 @@ export const userPatch = z
   .object({ displayName: z.string().trim().min(1).max(50).optional(), role: z.enum(ROLES).optional(), password: password.optional() })
   .strict();
 export type UserPatch = z.infer<typeof userPatch>;
+
+/** Shared shapes of path and query parameters. */
+export const codes = {
+  township: z.string().regex(/^\d{9}$/, '乡镇代码须为9位数字 / township code must be 9 digits'),
+  village: z.string().regex(/^\d{12}$/, '村代码须为12位数字 / village code must be 12 digits'),
+  id: z.coerce.number().int().positive(),
+  year: z.coerce.number().int().min(2000).max(2100),
+};
+

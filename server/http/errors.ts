@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ApiError } from '../../common/api';
+import { DomainError, type DomainErrorKind } from '../services/domain-error';
 
 /** An error the client caused or must know about, with a message in both UI languages. */
 export class HttpError extends Error {
@@ -16,8 +17,6 @@ export class HttpError extends Error {
   }
 }
 
-export const notFound = (zh: string, en: string) => new HttpError(404, 'not_found', `未找到${zh}`, `${en} not found`);
-
 export function errorBody(code: string, message: string, messageEn: string, extra: object = {}): ApiError {
   return { error: { code, message, messageEn, ...extra } };
 }
@@ -25,7 +24,17 @@ export function errorBody(code: string, message: string, messageEn: string, extr
 /** What an unexpected failure answers: the details stay in the server's log. */
 export const internalErrorBody = (): ApiError => errorBody('internal', '服务器内部错误', 'Internal server error');
 
+const STATUS_OF: Record<DomainErrorKind, ContentfulStatusCode> = {
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  gone: 410,
+  unsupported_media: 415,
+  unprocessable: 422,
+};
+
 export function handleError(err: Error, c: Context) {
+  if (err instanceof DomainError) return c.json(errorBody(err.code, err.message, err.messageEn, err.extra), STATUS_OF[err.kind]);
   if (err instanceof HttpError) return c.json(errorBody(err.code, err.message, err.messageEn, err.extra), err.status);
   if (err instanceof HTTPException) {
     return c.json(errorBody('http_error', `请求被拒绝（${err.status}）：${err.message}`, `Request refused (${err.status}): ${err.message}`), err.status);

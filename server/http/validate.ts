@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { HttpError } from './errors';
-import { issueDetails, issueMessages, WITH_INPUT } from './issue-messages';
+import { issueDetails, issueMessages, WITH_INPUT } from '../../common/issue-messages';
 
 function describe(error: z.ZodError, language: 'zh' | 'en'): string {
   return error.issues.map((i) => `${i.path.join('.') || '(root)'}${language === 'zh' ? '：' : ': '}${issueMessages(i)[language]}`).join(language === 'zh' ? '；' : '; ');
@@ -25,13 +25,6 @@ export function parseParams<S extends z.ZodType>(c: Context, schema: S): z.infer
   return result.data;
 }
 
-/** Shared parameter shapes. */
-export const codes = {
-  township: z.string().regex(/^\d{9}$/, '乡镇代码须为9位数字 / township code must be 9 digits'),
-  village: z.string().regex(/^\d{12}$/, '村代码须为12位数字 / village code must be 12 digits'),
-  id: z.coerce.number().int().positive(),
-  year: z.coerce.number().int().min(2000).max(2100),
-};
 
 /**
  * Parses a JSON body. The version a write edited may come in the body or, as HTTP intends, in

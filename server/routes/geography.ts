@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppContext } from '../context';
-import { notFound } from '../http/errors';
+import { notFound } from '../services/domain-error';
 import { parseQuery } from '../http/validate';
 import { getCounty, listTownships, search } from '../repo/geography';
 

@@ -9,7 +9,7 @@ import { readUpload, uploadLimit } from '../http/upload';
 import { commitGeometry, previewGeometry, type GeometryImportPlan } from '../services/import/geometry-import';
 import { PreviewStore } from '../services/import/preview-store';
 import { commitVillageStats, previewVillageStats, type VillageImportPlan } from '../services/import/village-stats';
-import { WITH_INPUT } from '../http/issue-messages';
+import { WITH_INPUT } from '../../common/issue-messages';
 
 const commitBody = z.object({ token: z.string().regex(/^[0-9a-f]{32}$/, '预览令牌无效 / invalid preview token') }).strict();
 const geometryFields = z.object({ target: z.enum(GEOMETRY_TARGETS), crs: z.enum(IMPORT_CRS).default('wgs84') });

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { MONTH_PATTERN } from '../../common/bulletin';
 import { chinaToday } from '../../common/problems';
 import type { AppContext } from '../context';
-import { notFound } from '../http/errors';
+import { notFound } from '../services/domain-error';
 import { parseParams, parseQuery } from '../http/validate';
 import { getCounty } from '../repo/geography';
 import { monthlyBulletin } from '../services/bulletin';

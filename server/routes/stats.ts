@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import type { AppContext } from '../context';
 import { z } from 'zod';
-import { codes, parseQuery } from '../http/validate';
+import { codes } from '../../common/schemas';
+import { parseQuery } from '../http/validate';
 import { summary, townshipRanking } from '../services/stats';
 import { resolveScope, summaryQuery } from '../services/summary-scope';
 

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { userCreate, userPatch } from '../../common/schemas';
 import { requirePermission, type AuthEnv } from '../auth/middleware';
 import type { Db } from '../db/client';
-import { codes, parseBody, parseParams } from '../http/validate';
+import { codes } from '../../common/schemas';
+import { parseBody, parseParams } from '../http/validate';
 import { createUser, listUsers, updateUser } from '../services/user-admin';
 
 /** User administration: admins only, audited like every other change. */

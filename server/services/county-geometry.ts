@@ -2,7 +2,7 @@
 // and villages a drawn project falls in.
 import { booleanIntersects, booleanPointInPolygon, pointOnFeature } from '@turf/turf';
 import type { Queryable } from '../db/client';
-import { HttpError } from '../http/errors';
+import { DomainError } from './domain-error';
 
 type Area = { code: string; geom: GeoJSON.Polygon | GeoJSON.MultiPolygon };
 
@@ -28,8 +28,8 @@ export class CountyGeometry {
     const outside = positions.findIndex((p) => !booleanPointInPolygon(p as [number, number], county.geom));
     if (outside >= 0) {
       const [lon, lat] = positions[outside];
-      throw new HttpError(
-        422,
+      throw new DomainError(
+        'unprocessable',
         'outside_county',
         `坐标 (${lon}, ${lat}) 不在本县范围内`,
         `Coordinate (${lon}, ${lat}) lies outside the county`,

@@ -3,7 +3,7 @@ import { pointOnFeature } from '@turf/turf';
 import { can, type SessionUser } from '../../common/roles';
 import { canFixProblem, chinaToday, type Problem, type ProblemCreate, type ProblemEntityType, type ProblemStep } from '../../common/problems';
 import type { Db, Queryable } from '../db/client';
-import { HttpError, notFound } from '../http/errors';
+import { DomainError, notFound } from './domain-error';
 import { getProblem } from '../repo/problems';
 import { getProject } from '../repo/projects';
 import { getSite } from '../repo/sites';
@@ -18,7 +18,7 @@ interface Located {
 }
 
 async function locateEntity(db: Queryable, type: ProblemEntityType, id: string): Promise<Located> {
-  const missing = () => new HttpError(422, 'unknown_entity', `问题所属对象不存在：${type} ${id}`, `The problem's ${type} ${id} does not exist`);
+  const missing = () => new DomainError('unprocessable', 'unknown_entity', `问题所属对象不存在：${type} ${id}`, `The problem's ${type} ${id} does not exist`);
   if (type === 'village') {
     const v = await getVillage(db, id);
     if (!v) throw missing();
@@ -63,7 +63,7 @@ export async function fixProblem(db: Db, user: SessionUser, id: number, step: Pr
   return db.write(async (tx) => {
     const before = await current(tx, id, step.version);
     if (!canFixProblem(user.role, before.entityType)) {
-      throw new HttpError(403, 'forbidden', '您的角色无权整改此类对象的问题', 'Your role may not fix problems of this kind of record');
+      throw new DomainError('forbidden', 'forbidden', '您的角色无权整改此类对象的问题', 'Your role may not fix problems of this kind of record');
     }
     if (before.status !== 'open') throw wrongStatus(before, '整改', 'fixed');
     await tx.query(
@@ -76,7 +76,7 @@ export async function fixProblem(db: Db, user: SessionUser, id: number, step: Pr
 
 /** 销号: the poverty office checks the fix and takes the problem off the ledger. */
 export async function closeProblem(db: Db, user: SessionUser, id: number, step: ProblemStep): Promise<Problem> {
-  if (!can(user.role, 'closeProblems')) throw new HttpError(403, 'forbidden', '只有扶贫办管理员可以销号', 'Only the poverty office (admin) may close problems');
+  if (!can(user.role, 'closeProblems')) throw new DomainError('forbidden', 'forbidden', '只有扶贫办管理员可以销号', 'Only the poverty office (admin) may close problems');
   return db.write(async (tx) => {
     const before = await current(tx, id, step.version);
     if (before.status !== 'fixed') throw wrongStatus(before, '销号', 'closed');
@@ -85,8 +85,8 @@ export async function closeProblem(db: Db, user: SessionUser, id: number, step: 
   });
 }
 
-function wrongStatus(p: Problem, zhStep: string, enStep: string): HttpError {
-  return new HttpError(409, 'wrong_status', `问题 ${p.id} 当前状态为「${p.status}」，不能${zhStep}`, `Problem ${p.id} is ${p.status} and cannot be ${enStep}`, { current: p });
+function wrongStatus(p: Problem, zhStep: string, enStep: string): DomainError {
+  return new DomainError('conflict', 'wrong_status', `问题 ${p.id} 当前状态为「${p.status}」，不能${zhStep}`, `Problem ${p.id} is ${p.status} and cannot be ${enStep}`, { current: p });
 }
 
 async function audited(tx: Queryable, user: SessionUser, before: Problem, action: 'fix' | 'close', note?: string): Promise<Problem> {

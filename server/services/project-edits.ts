@@ -5,7 +5,7 @@ import type { SessionUser } from '../../common/roles';
 import { projectViolations } from '../../common/rules';
 import type { ProgressRecord, ProjectCreate, ProjectPatch } from '../../common/schemas';
 import type { Db, Queryable } from '../db/client';
-import { notFound } from '../http/errors';
+import { notFound } from './domain-error';
 import { getProject } from '../repo/projects';
 import { diff, recordAudit } from './audit';
 import type { CountyGeometry } from './county-geometry';

@@ -3,7 +3,7 @@ import type { SessionUser } from '../../common/roles';
 import { siteViolations } from '../../common/rules';
 import type { SitePatch } from '../../common/schemas';
 import type { Db } from '../db/client';
-import { notFound } from '../http/errors';
+import { notFound } from './domain-error';
 import { getSite } from '../repo/sites';
 import { diff, recordAudit } from './audit';
 import { assertCurrent, assertNoViolations } from './versioning';

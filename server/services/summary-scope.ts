@@ -3,8 +3,8 @@
 import { z } from 'zod';
 import type { Summary } from '../../common/api';
 import type { Queryable } from '../db/client';
-import { notFound } from '../http/errors';
-import { codes } from '../http/validate';
+import { notFound } from './domain-error';
+import { codes } from '../../common/schemas';
 
 export const summaryQuery = z
   .object({

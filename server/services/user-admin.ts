@@ -2,7 +2,7 @@ import type { SessionUser } from '../../common/roles';
 import type { UserCreate, UserPatch } from '../../common/schemas';
 import { hashPassword } from '../auth/passwords';
 import type { Db, Queryable } from '../db/client';
-import { HttpError, notFound } from '../http/errors';
+import { DomainError, notFound } from './domain-error';
 import { diff, recordAudit } from './audit';
 
 const USER_COLUMNS = `id, username, display_name AS "displayName", role`;
@@ -15,7 +15,7 @@ export async function createUser(db: Db, admin: SessionUser, input: UserCreate):
   const hash = await hashPassword(input.password);
   return db.write(async (tx) => {
     const [taken] = await tx.query('SELECT 1 FROM users WHERE username = $1', [input.username]);
-    if (taken) throw new HttpError(409, 'username_taken', `用户名 ${input.username} 已存在`, `Username ${input.username} is taken`);
+    if (taken) throw new DomainError('conflict', 'username_taken', `用户名 ${input.username} 已存在`, `Username ${input.username} is taken`);
     const [{ id }] = await tx.query<{ id: number }>(
       'INSERT INTO users (username, display_name, role, password_hash) VALUES ($1, $2, $3, $4) RETURNING id',
       [input.username, input.displayName, input.role, hash],
@@ -32,7 +32,7 @@ export async function updateUser(db: Db, admin: SessionUser, id: number, patch: 
     const current = await getUser(tx, id);
     if (!current) throw notFound(`用户 ${id}`, `User ${id}`);
     if (id === admin.id && patch.role && patch.role !== 'admin') {
-      throw new HttpError(422, 'last_admin_guard', '不能撤销自己的管理员角色', 'You cannot remove your own admin role');
+      throw new DomainError('unprocessable', 'last_admin_guard', '不能撤销自己的管理员角色', 'You cannot remove your own admin role');
     }
     await tx.query(
       `UPDATE users SET display_name = coalesce($2, display_name), role = coalesce($3, role), password_hash = coalesce($4, password_hash) WHERE id = $1`,

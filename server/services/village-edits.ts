@@ -3,7 +3,7 @@ import { can, type SessionUser } from '../../common/roles';
 import { villageViolations } from '../../common/rules';
 import type { VillagePatch } from '../../common/schemas';
 import type { Db } from '../db/client';
-import { HttpError, notFound } from '../http/errors';
+import { DomainError, notFound } from './domain-error';
 import { derivedVillageColumns, getVillage } from '../repo/villages';
 import { diff, recordAudit } from './audit';
 import { assertCurrent, assertNoViolations } from './versioning';
@@ -17,10 +17,10 @@ const pick = (v: Editable): Editable => Object.fromEntries(EDITABLE.map((k) => [
 function assertAllowed(user: SessionUser, patch: VillagePatch) {
   const touchesExit = EDITABLE.some((k) => k !== 'infra' && patch[k] !== undefined);
   if (patch.infra && !can(user.role, 'editVillageInfra')) {
-    throw new HttpError(403, 'forbidden', '您的角色无权修改村基础设施', 'Your role may not edit village infrastructure');
+    throw new DomainError('forbidden', 'forbidden', '您的角色无权修改村基础设施', 'Your role may not edit village infrastructure');
   }
   if (touchesExit && !can(user.role, 'editVillageExit')) {
-    throw new HttpError(403, 'forbidden', '您的角色无权修改村退出状态和统计数字', 'Your role may not edit village exit status or figures');
+    throw new DomainError('forbidden', 'forbidden', '您的角色无权修改村退出状态和统计数字', 'Your role may not edit village exit status or figures');
   }
 }
 

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { ImportIssue } from '../../../common/imports';
 import { projectGeometry } from '../../../common/schemas';
 import { featureIssue, schemaIssues } from './feature-properties';
-import { WITH_INPUT } from '../../http/issue-messages';
+import { WITH_INPUT } from '../../../common/issue-messages';
 
 export type PointOrLine = z.infer<typeof projectGeometry>;
 

@@ -2,8 +2,8 @@
 // camelCase, DBF field names cut to 10 characters), and so do number and date formats.
 import type { z } from 'zod';
 import type { ImportIssue } from '../../../common/imports';
-import { HttpError } from '../../http/errors';
-import { issueMessages } from '../../http/issue-messages';
+import { DomainError } from '../domain-error';
+import { issueMessages } from '../../../common/issue-messages';
 
 export type Properties = Record<string, unknown>;
 
@@ -59,7 +59,7 @@ export async function asIssues<T>(row: number, code: string, work: () => Promise
   try {
     return { value: await work() };
   } catch (e) {
-    if (!(e instanceof HttpError)) throw e;
+    if (!(e instanceof DomainError)) throw e;
     return { issues: [featureIssue(row, code, e.message, e.messageEn)] };
   }
 }

@@ -2,7 +2,7 @@
 // not a file re-read that might differ. In memory: one server process owns the database, and a
 // preview lost to a restart is simply made again.
 import { randomBytes } from 'node:crypto';
-import { HttpError } from '../../http/errors';
+import { DomainError } from '../domain-error';
 
 const TTL_MS = 30 * 60_000;
 const MAX_PENDING = 50;
@@ -31,8 +31,8 @@ export class PreviewStore {
   take<Plan>(token: string, userId: number, kind: string): Plan {
     const p = this.pending.get(token);
     if (!p || p.userId !== userId || p.kind !== kind || p.expires < Date.now()) {
-      throw new HttpError(
-        410,
+      throw new DomainError(
+        'gone',
         'preview_expired',
         '预览已失效（超过30分钟、已提交或服务已重启），请重新上传文件预览',
         'The preview has expired (older than 30 minutes, already committed, or the server restarted); upload the file again',

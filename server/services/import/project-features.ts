@@ -12,7 +12,7 @@ import type { CountyGeometry } from '../county-geometry';
 import { insertProject, locatePatch, patchProject, plannedKmOf, planProject, type NewProject } from '../project-edits';
 import { asIssues, featureIssue, isoDate, numeric, property, schemaIssues, text, vocabulary, type Properties } from './feature-properties';
 import type { PointOrLine } from './feature-geometry';
-import { WITH_INPUT } from '../../http/issue-messages';
+import { WITH_INPUT } from '../../../common/issue-messages';
 
 const SUBTYPE_NAMES: Record<ProjectSubtype, readonly string[]> = {
   upgrade: ['提质改造', '农村公路提质改造', '道路提质改造', '公路提质改造'],

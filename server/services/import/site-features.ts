@@ -15,7 +15,7 @@ import type { CountyGeometry } from '../county-geometry';
 import { asIssues, featureIssue, numeric, property, schemaIssues, text, type Properties } from './feature-properties';
 import type { PointOrLine } from './feature-geometry';
 import { stalePreview } from './village-stats';
-import { WITH_INPUT } from '../../http/issue-messages';
+import { WITH_INPUT } from '../../../common/issue-messages';
 
 const ALIASES = {
   id: ['id', '安置点编号'],

@@ -1,5 +1,5 @@
 // An uploaded file as the import services see it, and the errors a file as a whole can cause.
-import { HttpError } from '../../http/errors';
+import { DomainError } from '../domain-error';
 
 export interface Upload {
   name: string;
@@ -9,10 +9,10 @@ export interface Upload {
 export const extensionOf = (name: string) => /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '';
 
 export const unreadable = (name: string, zhWhy: string, enWhy: string) =>
-  new HttpError(422, 'unreadable_file', `无法读取文件「${name}」：${zhWhy}`, `Cannot read the file "${name}": ${enWhy}`);
+  new DomainError('unprocessable', 'unreadable_file', `无法读取文件「${name}」：${zhWhy}`, `Cannot read the file "${name}": ${enWhy}`);
 
-export function unsupported(name: string, zhExpected: string, enExpected: string): HttpError {
-  return new HttpError(415, 'unsupported_file', `不支持的文件类型「${name}」，请上传${zhExpected}`, `Unsupported file type "${name}": upload ${enExpected}`);
+export function unsupported(name: string, zhExpected: string, enExpected: string): DomainError {
+  return new DomainError('unsupported_media', 'unsupported_file', `不支持的文件类型「${name}」，请上传${zhExpected}`, `Unsupported file type "${name}": upload ${enExpected}`);
 }
 
 /** Text in UTF-8 (with or without BOM) or, as older Chinese office software writes it, GB18030/GBK. */

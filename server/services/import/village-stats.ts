@@ -5,7 +5,7 @@ import type { SessionUser } from '../../../common/roles';
 import { villageViolations } from '../../../common/rules';
 import { count, year as yearSchema } from '../../../common/schemas';
 import type { Db, Queryable } from '../../db/client';
-import { HttpError } from '../../http/errors';
+import { DomainError } from '../domain-error';
 import { derivedVillageColumns, getVillage, listVillages } from '../../repo/villages';
 import { diff, recordAudit } from '../audit';
 import { readTable, type TableRow } from './table-file';
@@ -76,10 +76,10 @@ function findLayout(rows: TableRow[]): Layout {
   return { headerIndex, index: index as Record<Column, number>, ignored };
 }
 
-function wrongColumns(zh: string, en: string, found: string[]): HttpError {
+function wrongColumns(zh: string, en: string, found: string[]): DomainError {
   const expected = COLUMNS.map((c) => LABELS[c][0]).join('、');
-  return new HttpError(
-    422,
+  return new DomainError(
+    'unprocessable',
     'wrong_columns',
     `文件的列不符合要求：${zh}。须有列：${expected}（也可用英文列名）`,
     `The file's columns do not fit: ${en}. Required: ${COLUMNS.map((c) => LABELS[c][1]).join(', ')}`,
@@ -199,9 +199,9 @@ export async function commitVillageStats(db: Db, user: SessionUser, plan: Villag
   });
 }
 
-export function stalePreview(what: string): HttpError {
-  return new HttpError(
-    409,
+export function stalePreview(what: string): DomainError {
+  return new DomainError(
+    'conflict',
     'stale_preview',
     `预览之后 ${what} 已被修改，本次导入未写入任何数据，请重新预览`,
     `${what} changed after the preview; nothing was imported, preview again`,
