@@ -14,7 +14,7 @@ class BufferSource implements Source {
   constructor(private readonly bytes: Uint8Array) {}
   getKey = () => 'bench';
   async getBytes(offset: number, length: number): Promise<RangeResponse> {
-    return { data: this.bytes.slice(offset, offset + length).buffer as ArrayBuffer };
+    return { data: this.bytes.slice(offset, offset + length).buffer };
   }
 }
 

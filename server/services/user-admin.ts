@@ -20,7 +20,7 @@ export async function createUser(db: Db, admin: SessionUser, input: UserCreate):
       'INSERT INTO users (username, display_name, role, password_hash) VALUES ($1, $2, $3, $4) RETURNING id',
       [input.username, input.displayName, input.role, hash],
     );
-    const user = (await getUser(tx, id))!;
+    const user = await getUser(tx, id);
     await recordAudit(tx, { user: admin, entityType: 'user', entityId: String(id), action: 'create', old: null, new: user });
     return user;
   });
@@ -40,7 +40,7 @@ export async function updateUser(db: Db, admin: SessionUser, id: number, patch: 
     );
     // A changed role or password ends the user's sessions, so the change takes effect at once.
     if (patch.role || hash) await tx.query('DELETE FROM sessions WHERE user_id = $1', [id]);
-    const updated = (await getUser(tx, id))!;
+    const updated = await getUser(tx, id);
     const changes = diff(current, updated);
     await recordAudit(tx, {
       user: admin, entityType: 'user', entityId: String(id), action: 'update', old: changes.old,

@@ -59,7 +59,7 @@ describe('drill-down', () => {
     const ranking = await api<TownshipRankRow[]>('/api/stats/townships');
     await page.getByTestId('ranking-row').nth(ranking.length - 1).waitFor();
     const rows = await page.getByTestId('ranking-row').evaluateAll((trs) =>
-      trs.map((tr) => ({ code: tr.getAttribute('data-code'), cells: [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()) })),
+      trs.map((tr) => ({ code: tr.getAttribute('data-code'), cells: [...tr.querySelectorAll('td')].map((td) => td.textContent.trim()) })),
     );
     expect(rows).toEqual(
       ranking.map((r) => ({

@@ -38,8 +38,8 @@ export async function startTestServer(opts: StartOptions = {}): Promise<TestServ
       const m = /listening on (http:\/\/\S+)/.exec(output);
       if (m) resolve(m[1].replace('localhost', '127.0.0.1'));
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.once('exit', (code) => reject(new Error(`server exited with ${code} before listening:\n${output}`)));
   });
   const kill = async (signal: NodeJS.Signals) => {

@@ -9,7 +9,7 @@ const CHANGE = '+0.0%;-0.0%;0.0%';
 
 type Line = BulletinFigures & { label: string; rank: number | null; previous: (BulletinFigures & { rank: number }) | null };
 
-const change = (k: BulletinIndicator) => (l: Line) => (l.previous && l[k] !== null && l.previous[k] !== null ? l[k]! - l.previous[k]! : null);
+const change = (k: BulletinIndicator) => (l: Line) => (l.previous && l[k] !== null && l.previous[k] !== null ? l[k] - l.previous[k] : null);
 
 const indicator = (header: string, k: BulletinIndicator): SheetColumn<Line>[] => [
   { header, value: (l) => l[k], format: PCT },

@@ -76,7 +76,7 @@ type Position = GeoJSON.Position;
 function toWgs84(geometry: GeoJSON.Geometry, from: CRSTypes): GeoJSON.Geometry {
   // Shift only well-formed positions; malformed ones are left for validation to report.
   const shift = (p: Position): Position =>
-    Array.isArray(p) && p.length >= 2 && p.every(Number.isFinite) ? (gcoord.transform([p[0], p[1]], from, gcoord.WGS84) as Position) : p;
+    Array.isArray(p) && p.length >= 2 && p.every(Number.isFinite) ? gcoord.transform([p[0], p[1]], from, gcoord.WGS84) : p;
   switch (geometry.type) {
     case 'Point':
       return { ...geometry, coordinates: shift(geometry.coordinates) };
@@ -90,4 +90,4 @@ function toWgs84(geometry: GeoJSON.Geometry, from: CRSTypes): GeoJSON.Geometry {
   }
 }
 
-const mapArray = <T, U>(list: T[], fn: (item: T) => U): U[] => (Array.isArray(list) ? list.map(fn) : (list as unknown as U[]));
+const mapArray = <T, U>(list: T[], fn: (item: T) => U): U[] => (Array.isArray(list) ? list.map(fn) : list);

@@ -61,7 +61,7 @@ function findLayout(rows: TableRow[]): Layout {
       return;
     }
     if (index[column] !== undefined) {
-      throw wrongColumns(`「${LABELS[column][0]}」列出现了两次（${headers[index[column]!]}、${header}）`, `the ${LABELS[column][1]} column appears twice (${headers[index[column]!]}, ${header})`, headers);
+      throw wrongColumns(`「${LABELS[column][0]}」列出现了两次（${headers[index[column]]}、${header}）`, `the ${LABELS[column][1]} column appears twice (${headers[index[column]]}, ${header})`, headers);
     }
     index[column] = i;
   });

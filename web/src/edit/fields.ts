@@ -43,7 +43,7 @@ function formatValue(field: Field, value: unknown): string {
     case 'plannedKm':
       return formatKm(Number(value));
     case 'geometry':
-      return formatGeometry(value as object);
+      return formatGeometry(value);
     case 'villages':
       return t('edit.value.villages', { n: (value as unknown[]).length });
     case 'plannedExitYear':

@@ -54,6 +54,7 @@ export function briefingLegend(mode: ColourMode, visible: Record<ToggleLayer, bo
   }
   const projectStatuses = (kind: 'line' | 'triangle') =>
     PROJECT_STATUS_ORDER.map((s) => ({
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- without it kind widens to string
       symbol: { kind: kind === 'line' && s === 'planned' ? 'dashed-line' : kind, colour: PROJECT_STATUS_COLOURS[s] } as LegendSymbol,
       label: t(`projectStatus.${s}`),
     }));

@@ -5,7 +5,6 @@ import {
   Map as MapLibreMap,
   NavigationControl,
   ScaleControl,
-  type LngLatBoundsLike,
   type PaddingOptions,
   type StyleSpecification,
   type VectorTileSource,
@@ -45,7 +44,7 @@ export function createPortalMap(options: PortalMapOptions): MapLibreMap {
   const map = new MapLibreMap({
     container: options.container,
     style: options.style,
-    bounds: options.countyBbox as LngLatBoundsLike,
+    bounds: options.countyBbox,
     fitBoundsOptions: { padding: options.padding },
     pixelRatio: options.pixelRatio,
     // There is nothing to see further out.

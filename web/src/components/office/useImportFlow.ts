@@ -22,7 +22,7 @@ export function useImportFlow<P extends ImportPreviewBase>(kind: 'villages' | 'g
     });
   const commit = () =>
     run(async () => {
-      applied.value = (await importApi.commit(kind, result.value!.token!)).applied;
+      applied.value = (await importApi.commit(kind, result.value!.token)).applied;
       result.value = null;
     });
 
