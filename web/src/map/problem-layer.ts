@@ -43,7 +43,7 @@ function badgeImage(state: ProblemMarkerState): ImageData {
 export function showProblems(map: MapLibreMap, data: GeoJSON.FeatureCollection): void {
   const existing = map.getSource<GeoJSONSource>(PROBLEM_SOURCE);
   if (existing) {
-    existing.setData(data);
+    void existing.setData(data);
     return;
   }
   for (const state of PROBLEM_MARKER_STATES) {

@@ -73,7 +73,7 @@ export function useSketchOnMap(getMap: () => MapLibreMap | null): void {
     const geometry = sketch.draft?.geometry;
     const draftCoords = !geometry ? [] : geometry.type === 'Point' ? [geometry.coordinates] : geometry.coordinates;
     const lineDrawing = sketch.drawing?.geometryType === 'LineString';
-    ensureLayers(map).setData({
+    void ensureLayers(map).setData({
       type: 'FeatureCollection',
       features: sketch.drawing ? features(sketch.vertices, lineDrawing ? pointer : null) : features(draftCoords, null),
     });
