@@ -36,7 +36,7 @@ export function isoDate(value: unknown): unknown {
 }
 
 /** A value from a fixed vocabulary, given as its code or any of its Chinese names. */
-export function vocabulary<T extends string>(value: unknown, names: Record<T, readonly string[]>): T | unknown {
+export function vocabulary<T extends string>(value: unknown, names: Record<T, readonly string[]>): T | string | undefined {
   const v = text(value);
   if (v === undefined) return undefined;
   const found = (Object.keys(names) as T[]).find((code) => code === v.toLowerCase() || names[code].includes(v));
