@@ -14,7 +14,7 @@ const VIEWPORT = { width: 1200, height: 760 };
 
 let server: TestServer;
 let browser: Browser;
-let contexts: BrowserContext[] = [];
+const contexts: BrowserContext[] = [];
 let editor: Page;
 let viewer: Page;
 /** One list per page, filled as the pages run. */
