@@ -1,7 +1,7 @@
 // The published forward transforms WGS-84 → GCJ-02 → BD-09, written out independently of gcoord,
 // so the import's conversion back to WGS-84 is checked against the formula, not against itself.
 const A = 6378245.0;
-const EE = 0.00669342162296594323;
+const EE = 0.006693421622965943;
 const X_PI = (Math.PI * 3000) / 180;
 
 function shiftLat(x: number, y: number): number {
