@@ -27,7 +27,7 @@ export function lockDataDir(dataDir: string): () => void {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const holder = Number(readFileSync(path, 'utf8'));
       if (holder && holder !== process.pid && isAlive(holder)) {
-        throw new Error(`Data directory ${dataDir} is in use by process ${holder}: PGlite allows one server per directory (数据目录已被进程 ${holder} 占用)`);
+        throw new Error(`Data directory ${dataDir} is in use by process ${holder}: PGlite allows one server per directory (数据目录已被进程 ${holder} 占用)`, { cause: err });
       }
       rmSync(path, { force: true });
     }
