@@ -2,6 +2,7 @@
 // shared schemas say, what the cross-field rules say, and what the server answered.
 import type { z } from 'zod';
 import type { ApiError } from '../../../common/api';
+import { formIssueMessages } from '../../../common/issue-messages';
 import type { Violation } from '../../../common/rules';
 import { locale } from '../i18n';
 
@@ -10,27 +11,11 @@ export const FORM = '';
 
 type Bilingual = Pick<Violation, 'message' | 'messageEn'>;
 
-/** The shared schemas write "中文 / English" in one message. */
-function splitBilingual(text: string): Bilingual {
-  const at = text.indexOf(' / ');
-  return at < 0 ? { message: text, messageEn: text } : { message: text.slice(0, at), messageEn: text.slice(at + 3) };
-}
-
-/** Zod's own messages are English only; the ones a form can provoke get a Chinese twin. */
-function issueMessage(issue: z.core.$ZodIssue): Bilingual {
-  if (issue.code === 'invalid_type') {
-    return issue.expected === 'number'
-      ? { message: '请填写有效数值', messageEn: 'Enter a valid number' }
-      : { message: '请填写此项', messageEn: 'This field is required' };
-  }
-  if (issue.code === 'too_small' && issue.origin === 'string' && !issue.message.includes(' / ')) {
-    return { message: `至少 ${String(issue.minimum)} 个字`, messageEn: `At least ${String(issue.minimum)} characters` };
-  }
-  return splitBilingual(issue.message);
-}
-
 export function issueViolations(issues: readonly z.core.$ZodIssue[]): Violation[] {
-  return issues.map((issue) => ({ field: String(issue.path[0] ?? FORM), ...issueMessage(issue) }));
+  return issues.map((issue) => {
+    const { zh, en } = formIssueMessages(issue);
+    return { field: String(issue.path[0] ?? FORM), message: zh, messageEn: en };
+  });
 }
 
 /** Schema first; the cross-field rules only make sense on a value that passed it. */
