@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import type { Project } from './domain';
+import { expectedGeometryType, projectViolations, siteViolations, villageViolations } from './rules';
+
+const fields = (violations: { field: string }[]) => violations.map((v) => v.field);
+
+describe('site rules', () => {
+  const site = { plannedHouseholds: 10, plannedPersons: 30, movedHouseholds: 10, movedPersons: 30, completedHouseholds: 10, stableHouseholds: 10, demolishedHouseholds: 10 };
+
+  it('accepts figures at their limits', () => {
+    expect(siteViolations(site)).toEqual([]);
+    expect(siteViolations({ ...site, plannedPersons: 10, movedPersons: 10 })).toEqual([]);
+    expect(siteViolations({ plannedHouseholds: 0, plannedPersons: 0, movedHouseholds: 0, movedPersons: 0, completedHouseholds: 0, stableHouseholds: 0, demolishedHouseholds: 0 })).toEqual([]);
+  });
+
+  it('rejects moving in more than planned, and fewer persons than households', () => {
+    expect(fields(siteViolations({ ...site, movedHouseholds: 11, stableHouseholds: 0, demolishedHouseholds: 0 }))).toEqual(['movedHouseholds']);
+    expect(fields(siteViolations({ ...site, movedPersons: 9 }))).toEqual(['movedPersons']);
+    expect(fields(siteViolations({ ...site, plannedPersons: 9, movedPersons: 9 }))).toEqual(['plannedPersons', 'movedPersons']);
+  });
+
+  it('counts stable exits and demolitions against those moved in, completed units against the plan', () => {
+    expect(fields(siteViolations({ ...site, movedHouseholds: 5, movedPersons: 15 }))).toEqual(['stableHouseholds', 'demolishedHouseholds']);
+    expect(fields(siteViolations({ ...site, completedHouseholds: 11 }))).toEqual(['completedHouseholds']);
+  });
+
+  it('says each violation in Chinese and English', () => {
+    const [violation] = siteViolations({ ...site, completedHouseholds: 11 });
+    expect(violation.message).toBe('竣工户数不能超过计划户数');
+    expect(violation.messageEn).toBe('completed units cannot exceed planned households');
+  });
+});
+
+describe('village rules', () => {
+  const village = { villageClass: 'poor' as const, ruralPopulation: 100, poorHouseholds: 10, poorPersons: 30, plannedExitYear: 2018, actualExitYear: 2018 };
+
+  it('accepts poor persons equal to the population and households equal to persons', () => {
+    expect(villageViolations({ ...village, poorPersons: 100, poorHouseholds: 100 })).toEqual([]);
+  });
+
+  it('rejects more poor persons than people, and more poor households than poor persons', () => {
+    expect(fields(villageViolations({ ...village, poorPersons: 101 }))).toEqual(['poorPersons']);
+    expect(fields(villageViolations({ ...village, poorHouseholds: 31 }))).toEqual(['poorHouseholds']);
+  });
+
+  it('gives a non-poor village no exit years', () => {
+    expect(fields(villageViolations({ ...village, villageClass: 'non_poor' }))).toEqual(['actualExitYear', 'plannedExitYear']);
+    expect(villageViolations({ ...village, villageClass: 'non_poor', plannedExitYear: null, actualExitYear: null })).toEqual([]);
+  });
+});
+
+describe('project rules', () => {
+  const road: Parameters<typeof projectViolations>[0] = {
+    kind: 'road',
+    subtype: 'upgrade',
+    geometry: { type: 'LineString', coordinates: [[112.9, 37.0], [113.0, 37.1]] },
+    plannedStart: '2019-03-01',
+    plannedEnd: '2019-03-01',
+    plannedKm: 5,
+    doneKm: 5,
+    progressPct: 99,
+    status: 'under_construction',
+  };
+  const point: Project['geometry'] = { type: 'Point', coordinates: [112.9, 37.0] };
+
+  it('accepts a road that ends the day it starts, with km done equal to km planned', () => {
+    expect(projectViolations(road)).toEqual([]);
+  });
+
+  it('tolerates km done beyond the plan only by rounding noise', () => {
+    expect(projectViolations({ ...road, doneKm: 5 + 1e-12 })).toEqual([]);
+    expect(fields(projectViolations({ ...road, doneKm: 5.01 }))).toEqual(['doneKm']);
+  });
+
+  it('needs a point for water projects and bus stops, a line for other roads', () => {
+    expect(expectedGeometryType({ kind: 'water', subtype: 'drinking_water' })).toBe('Point');
+    expect(expectedGeometryType({ kind: 'road', subtype: 'bus_stop' })).toBe('Point');
+    expect(expectedGeometryType({ kind: 'road', subtype: 'bridge' })).toBe('LineString');
+    expect(fields(projectViolations({ ...road, geometry: point }))).toEqual(['geometry']);
+    expect(fields(projectViolations({ ...road, subtype: 'bus_stop', geometry: point, plannedKm: null, doneKm: null }))).toEqual([]);
+  });
+
+  it('rejects a subtype of the other kind and an end before the start', () => {
+    expect(fields(projectViolations({ ...road, kind: 'water', geometry: point, plannedKm: null, doneKm: null }))).toEqual(['subtype']);
+    expect(fields(projectViolations({ ...road, plannedEnd: '2019-02-28' }))).toEqual(['plannedEnd']);
+  });
+
+  it('keeps status and progress consistent at 0% and 100%', () => {
+    expect(fields(projectViolations({ ...road, progressPct: 100 }))).toEqual(['status']);
+    expect(fields(projectViolations({ ...road, status: 'completed' }))).toEqual(['status']);
+    expect(projectViolations({ ...road, status: 'accepted', progressPct: 100 })).toEqual([]);
+    expect(fields(projectViolations({ ...road, status: 'planned', progressPct: 1 }))).toEqual(['status']);
+    expect(projectViolations({ ...road, status: 'planned', progressPct: 0, doneKm: 0 })).toEqual([]);
+    expect(fields(projectViolations({ ...road, progressPct: -1 }))).toEqual(['progressPct']);
+    expect(fields(projectViolations({ ...road, status: 'completed', progressPct: 100.5 }))).toEqual(['progressPct', 'status']);
+  });
+});
