@@ -1,5 +1,5 @@
 // Domain vocabulary shared by the data build, the server and the web app.
-// See ../shared/DOMAIN.md for where these terms come from.
+// See docs/DOMAIN.md for where these terms come from.
 
 export const VILLAGE_CLASSES = ['poor', 'deep_poor', 'non_poor'] as const;
 export type VillageClass = (typeof VILLAGE_CLASSES)[number];
@@ -21,7 +21,7 @@ export type ProjectSubtype = (typeof PROJECT_SUBTYPES)[number];
 export const PROJECT_STATUSES = ['planned', 'under_construction', 'completed', 'accepted'] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 
-/** Exit thresholds of the national standard of the period (DOMAIN.md). */
+/** Exit thresholds of the national standard of the period (docs/DOMAIN.md). */
 export const EXIT_CRITERIA = {
   maxPovertyIncidence: 0.02,
   minCollectiveIncomeYuan: 50_000,

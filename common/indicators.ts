@@ -36,7 +36,7 @@ export interface ExitCheck {
   readiness: ExitReadiness;
 }
 
-/** Exit criteria check (DOMAIN.md): a village marked exited while a criterion fails is a 错退 risk. */
+/** Exit criteria check (docs/DOMAIN.md): a village marked exited while a criterion fails is a 错退 risk. */
 export function exitCheck(
   v: Pick<Village, 'villageClass' | 'poorPersons' | 'ruralPopulation' | 'infra' | 'collectiveIncome' | 'actualExitYear'>,
   asOfYear?: number,

@@ -1,4 +1,4 @@
-// Demo township and village polygons. No public source has them (DOMAIN.md), so each village
+// Demo township and village polygons. No public source has them (docs/DOMAIN.md), so each village
 // gets the Voronoi cell of a generated settlement point, clipped to the real county outline,
 // and a township is the union of its villages' cells.
 import { bbox, destination, featureCollection, intersect, lineIntersect, point, union, voronoi } from '@turf/turf';

@@ -1,4 +1,4 @@
-// The moment the demo data describes. Exit years run 2016-2019 (DOMAIN.md), so the demo shows
+// The moment the demo data describes. Exit years run 2016-2019 (docs/DOMAIN.md), so the demo shows
 // the end of 2019: most poor villages exited, the hardest ones and some projects still open.
 export const DEMO_AS_OF_YEAR = 2019;
 

@@ -37,7 +37,7 @@ export function renderedVillages(page: Page): Promise<RenderedVillage[]> {
   });
 }
 
-/** The colour of a village in a timeline year (null: today), as DOMAIN.md defines exit status. */
+/** The colour of a village in a timeline year (null: today), as docs/DOMAIN.md defines exit status. */
 export function exitFillIn(v: RenderedVillage, year: number | null): string {
   if (year === null) return EXIT_STATUS_COLOURS[v.exitStatus];
   if (v.villageClass === 'non_poor') return EXIT_STATUS_COLOURS.non_poor;
