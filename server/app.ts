@@ -37,7 +37,7 @@ export interface AppOptions {
 }
 
 export function createApp({ db, staticArchive, web, countyCode }: AppOptions) {
-  const ctx: AppContext = { db, countyCode, tiles: new DynamicTiles(dynamicLayerLoaders(db)), bus: new ChangeBus(), geo: new CountyGeometry(db) };
+  const ctx: AppContext = { db, countyCode, tiles: new DynamicTiles(dynamicLayerLoaders(db)), bus: new ChangeBus(), geo: new CountyGeometry(db, countyCode) };
   const reports = reportRoutes(ctx);
   const api = new Hono<AuthEnv>()
     .use(loadUser(db))

@@ -83,7 +83,7 @@ export async function addLayerSheet(
           { header: '拆除复垦率', value: (s) => s.indicators.demolitionRate, format: PCT },
           { header: '距镇区（公里）', value: (s) => s.distanceToTownKm },
         ],
-        await listSites(db),
+        await listSites(db, { county: county.code }),
       );
     case 'projects':
       return add(
@@ -103,7 +103,7 @@ export async function addLayerSheet(
           { header: '受益户数', value: (p) => p.servedHouseholds, format: INT },
           { header: '受益村数', value: (p) => p.villages.length },
         ],
-        await listProjects(db),
+        await listProjects(db, { county: county.code }),
       );
     case 'problems':
       return add(
