@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { seedDemoUsers } from '../server/auth/users';
 import { loadConfig } from '../server/config';
-import { openDb } from '../server/db/client';
+import { openDb } from '../server/db/open-db';
 import { migrate } from '../server/db/migrate';
 import { seedNationalDataset } from '../server/db/national-seed';
 import { nationalDir } from '../data/build/national/build-national';
