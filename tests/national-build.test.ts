@@ -10,6 +10,7 @@ import { PMTiles, type RangeResponse, type Source } from 'pmtiles';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProjectView, SiteView, Summary, VillageView } from '../common/api';
 import type { Bulletin } from '../common/bulletin';
+import { EXIT_STATUSES } from '../common/indicators';
 import { NATIONAL_FILES, type NationalCounty, type NationalMeta, type NationalVillage } from '../common/national-dataset';
 import { isInside } from '../data/build/geo';
 import { buildNationalDataset } from '../data/build/national/national-dataset';
@@ -106,7 +107,7 @@ describe('national tiles, one prefecture', () => {
       const layer = tile.layers.villages;
       for (let i = 0; layer && i < layer.length; i++) {
         const { code, exitStatus } = layer.feature(i).properties;
-        expect(['poor', 'deep_poor', 'exited', 'wrong_exit', 'non_poor']).toContain(exitStatus);
+        expect(EXIT_STATUSES).toContain(exitStatus);
         seen.add(String(code));
       }
     }
