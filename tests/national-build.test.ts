@@ -173,7 +173,7 @@ describe.each(BACKENDS)('national load and scoped summaries on %s', (backend) =>
     expect((await summary('?scope=national')).villages.exited).toBe(all.villages.exited - 1);
   }, 120_000);
 
-  it("locates a road drawn in the portal's county in its own townships and villages, and lists only its county's sites and projects", async () => {
+  it("locates a road drawn in the portal's county in its own townships and villages, and lists only its county's sites, projects and problems", async () => {
     // A site and a project of another county, as a province's own data would hold them, and a site of the portal's.
     const [village] = await get<VillageView[]>('/api/villages');
     const [lon, lat] = village.center;
@@ -217,5 +217,21 @@ describe.each(BACKENDS)('national load and scoped summaries on %s', (backend) =>
     };
     expect(await sheetNames('sites.xlsx')).toEqual(['县内安置点']);
     expect(await sheetNames('projects.xlsx')).toEqual(['县内新建道路']);
+
+    // Problems, likewise: one logged here on the drawn road, one of the other county's.
+    await db.query(
+      `INSERT INTO problems (entity_type, entity_id, township_code, lon, lat, title, source, responsible_unit, deadline, created_by)
+       SELECT 'project', id::text, township_code, $2, $3, '外县问题', 'audit', '外县水利局', '2020-01-01', (SELECT min(id) FROM users)
+       FROM projects WHERE township_code = $1`,
+      [elsewhere.code, elsewhere.lon, elsewhere.lat],
+    );
+    const logged = await pm.send('POST', '/api/problems', {
+      entityType: 'project', entityId: String(drawn.body.id), title: '县内问题', source: 'inspection', responsibleUnit: '县交通局', deadline: '2020-01-01',
+    });
+    expect(logged.status).toBe(201);
+    const titles = (rows: { title: string }[]) => rows.map((r) => r.title);
+    expect(titles(await get<{ title: string }[]>('/api/problems'))).toEqual(['县内问题']);
+    expect(titles((await get<GeoJSON.FeatureCollection>('/api/problems/map')).features.map((f) => f.properties as { title: string }))).toEqual(['县内问题']);
+    expect(await sheetNames('problems.xlsx')).toEqual(['县内问题']);
   }, 120_000);
 });
