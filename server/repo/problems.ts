@@ -30,6 +30,8 @@ const toProblem = (r: ProblemRow): Problem => ({
 });
 
 export interface ProblemFilter {
+  /** The deployment's county: a database may hold a province or the nation. */
+  county: string;
   status?: ProblemStatus;
   /** Only open problems past their deadline. */
   overdue?: boolean;
@@ -39,13 +41,14 @@ export interface ProblemFilter {
 }
 
 /** Newest first; `today` (China date) decides what is overdue. */
-export async function listProblems(db: Queryable, today: string, f: ProblemFilter = {}): Promise<Problem[]> {
+export async function listProblems(db: Queryable, today: string, f: ProblemFilter): Promise<Problem[]> {
   const rows = await db.query<ProblemRow>(
     `SELECT ${COLUMNS}
      WHERE ($2::text IS NULL OR p.status = $2) AND ($3::boolean IS NOT TRUE OR ${OVERDUE})
        AND ($4::text IS NULL OR p.entity_type = $4) AND ($5::text IS NULL OR p.entity_id = $5) AND ($6::text IS NULL OR p.township_code = $6)
+       AND p.township_code LIKE $7 || '%'
      ORDER BY p.id DESC`,
-    [today, f.status ?? null, f.overdue ?? null, f.entityType ?? null, f.entityId ?? null, f.township ?? null],
+    [today, f.status ?? null, f.overdue ?? null, f.entityType ?? null, f.entityId ?? null, f.township ?? null, f.county],
   );
   return rows.map(toProblem);
 }

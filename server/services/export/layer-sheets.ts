@@ -125,7 +125,7 @@ export async function addLayerSheet(
           { header: '销号人', value: (p) => p.closedBy },
           { header: '销号时间', value: (p) => p.closedAt?.slice(0, 10) ?? null, width: 12 },
         ],
-        await listProblems(db, chinaToday()),
+        await listProblems(db, chinaToday(), { county: county.code }),
       );
   }
 }
