@@ -41,8 +41,8 @@ export function createApp({ db, staticArchive, web, countyCode }: AppOptions) {
   const reports = reportRoutes(ctx);
   const api = new Hono<AuthEnv>()
     .use(loadUser(db))
-    .route('/auth', authRoutes(db))
-    .route('/users', userRoutes(db))
+    .route('/auth', authRoutes(ctx))
+    .route('/users', userRoutes(ctx))
     .route('/', geographyRoutes(ctx))
     .route('/villages', villageRoutes(ctx))
     .route('/sites', siteRoutes(ctx))
