@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { NATIONAL_FILES } from '../common/national-dataset';
 import { nationalDir } from '../data/build/national/build-national';
 import { buildNationalDataset } from '../data/build/national/national-dataset';
-import { openDb } from '../server/db/client';
+import { openDb } from '../server/db/open-db';
 import { migrate } from '../server/db/migrate';
 import { seedNationalDataset } from '../server/db/national-seed';
 import { seedDemoUsers } from '../server/auth/users';

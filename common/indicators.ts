@@ -58,8 +58,9 @@ export function hasExited(v: Pick<Village, 'actualExitYear'>, asOfYear?: number)
   return asOfYear === undefined || v.actualExitYear <= asOfYear;
 }
 
-/** The colour class of a village on the exit-status map. */
-export type ExitStatus = 'non_poor' | 'exited' | 'wrong_exit' | 'poor' | 'deep_poor';
+/** The colour classes of a village on the exit-status map. */
+export const EXIT_STATUSES = ['non_poor', 'exited', 'wrong_exit', 'poor', 'deep_poor'] as const;
+export type ExitStatus = (typeof EXIT_STATUSES)[number];
 
 export function exitStatus(
   v: Parameters<typeof exitCheck>[0],

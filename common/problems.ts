@@ -52,8 +52,6 @@ export function chinaToday(now = new Date()): string {
   return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
-export const isOverdue = (p: Pick<Problem, 'status' | 'deadline'>, today: string): boolean => p.status === 'open' && p.deadline < today;
-
 const text = (max: number, zh: string, en: string) => z.string().trim().min(1, `须填写${zh} / ${en} is required`).max(max);
 
 export const problemCreate = z

@@ -6,11 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { seedDemoUsers } from '../server/auth/users';
 import { loadConfig } from '../server/config';
-import { openDb } from '../server/db/client';
+import { openDb } from '../server/db/open-db';
 import { migrate } from '../server/db/migrate';
 import { seedNationalDataset } from '../server/db/national-seed';
 import { nationalDir } from '../data/build/national/build-national';
-import { measureResources } from './resource-report';
+import { measureResources } from '../data/build/national/resource-report';
 
 const prefixArg = z.string().regex(/^\d{0,6}$/, 'prefix: up to 6 digits of a county code');
 

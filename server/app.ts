@@ -37,12 +37,12 @@ export interface AppOptions {
 }
 
 export function createApp({ db, staticArchive, web, countyCode }: AppOptions) {
-  const ctx: AppContext = { db, countyCode, tiles: new DynamicTiles(dynamicLayerLoaders(db)), bus: new ChangeBus(), geo: new CountyGeometry(db) };
+  const ctx: AppContext = { db, countyCode, tiles: new DynamicTiles(dynamicLayerLoaders(db)), bus: new ChangeBus(), geo: new CountyGeometry(db, countyCode) };
   const reports = reportRoutes(ctx);
   const api = new Hono<AuthEnv>()
     .use(loadUser(db))
-    .route('/auth', authRoutes(db))
-    .route('/users', userRoutes(db))
+    .route('/auth', authRoutes(ctx))
+    .route('/users', userRoutes(ctx))
     .route('/', geographyRoutes(ctx))
     .route('/villages', villageRoutes(ctx))
     .route('/sites', siteRoutes(ctx))

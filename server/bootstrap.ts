@@ -4,7 +4,8 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path';
 import type { Dataset } from '../common/dataset';
 import type { ServerConfig } from './config';
-import { openDb, type Db } from './db/client';
+import type { Db } from './db/client';
+import { openDb } from './db/open-db';
 import { migrate } from './db/migrate';
 import { isSeeded, seedDataset } from './db/seed';
 import { seedDemoUsers } from './auth/users';

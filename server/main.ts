@@ -4,8 +4,8 @@ import { createServer } from 'node:http';
 import { createApp } from './app';
 import { ensureArchive, ensureDataset, openSeededDb } from './bootstrap';
 import { loadConfig } from './config';
-import { tileFastPath } from './http/tile-fast-path';
-import { webFastPath } from './http/web-fast-path';
+import { tileFastPath } from './tiles/tile-fast-path';
+import { webFastPath } from './web/web-fast-path';
 import { getCounty } from './repo/geography';
 import { loadWebFiles } from './web/web-files';
 

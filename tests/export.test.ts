@@ -3,9 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProjectView, SiteView, VillageView } from '../common/api';
 import { BACKENDS, createTestApp } from './helpers/app';
 import { login } from './helpers/session';
-import { readSheet } from './helpers/xlsx';
-
-const HEADER_ROW = 2; // 0-based: title, demo note, then the header
+import { HEADER_ROW, readSheet } from './helpers/xlsx';
 
 describe.each(BACKENDS)('Excel export on %s', (backend) => {
   let t: Awaited<ReturnType<typeof createTestApp>>;

@@ -8,8 +8,9 @@ import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { PMTiles, type RangeResponse, type Source } from 'pmtiles';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Summary } from '../common/api';
+import type { ProjectView, SiteView, Summary, VillageView } from '../common/api';
 import type { Bulletin } from '../common/bulletin';
+import { EXIT_STATUSES } from '../common/indicators';
 import { NATIONAL_FILES, type NationalCounty, type NationalMeta, type NationalVillage } from '../common/national-dataset';
 import { isInside } from '../data/build/geo';
 import { buildNationalDataset } from '../data/build/national/national-dataset';
@@ -18,11 +19,15 @@ import { readOutlineFeature } from '../data/build/national/outlines';
 import { readCountyUnits } from '../data/build/units';
 import { readCounties } from '../data/build/sources';
 import { createApp } from '../server/app';
+import { seedDemoUsers } from '../server/auth/users';
+import type { Db } from '../server/db/client';
 import { migrate } from '../server/db/migrate';
 import { seedNationalDataset } from '../server/db/national-seed';
 import { buildNationalTiles, FULL_ZOOM, NATIONAL_ZOOMS, TILE_BUDGET_BYTES, type NationalTileResult } from '../tiles/build-national';
 import { listArchiveTiles } from '../bench/archive-tiles';
 import { BACKENDS, freshDb } from './helpers/app';
+import { login } from './helpers/session';
+import { HEADER_ROW, readSheet } from './helpers/xlsx';
 
 const PREFECTURE = '1407';
 let dir: string;
@@ -102,7 +107,7 @@ describe('national tiles, one prefecture', () => {
       const layer = tile.layers.villages;
       for (let i = 0; layer && i < layer.length; i++) {
         const { code, exitStatus } = layer.feature(i).properties;
-        expect(['poor', 'deep_poor', 'exited', 'wrong_exit', 'non_poor']).toContain(exitStatus);
+        expect(EXIT_STATUSES).toContain(exitStatus);
         seen.add(String(code));
       }
     }
@@ -111,56 +116,122 @@ describe('national tiles, one prefecture', () => {
 });
 
 describe.each(BACKENDS)('national load and scoped summaries on %s', (backend) => {
+  let db: Db;
+  let app: ReturnType<typeof createApp>['app'];
+  let counts: Awaited<ReturnType<typeof seedNationalDataset>>;
+  beforeAll(async () => {
+    db = await freshDb(backend);
+    await migrate(db);
+    counts = await seedNationalDataset(db, { dir });
+    await seedDemoUsers(db);
+    ({ app } = createApp({ db, staticArchive: () => new Uint8Array(), countyCode: '140721' }));
+  }, 120_000);
+  afterAll(() => db?.close());
+  const get = async <T>(path: string) => (await (await app.request(path)).json()) as T;
+
   it('sums townships, counties, the province and the database alike, and follows edits', async () => {
-    const db = await freshDb(backend);
-    try {
-      await migrate(db);
-      const counts = await seedNationalDataset(db, { dir });
-      expect(counts).toMatchObject({ counties: counties.length, villages: villages.length });
-      const { app } = createApp({ db, staticArchive: () => new Uint8Array(), countyCode: '140721' });
-      const summary = async (query: string) => (await (await app.request(`/api/stats/summary${query}`)).json()) as Summary;
+    expect(counts).toMatchObject({ counties: counties.length, villages: villages.length });
+    const summary = async (query: string) => (await (await app.request(`/api/stats/summary${query}`)).json()) as Summary;
 
-      const all = await summary('?scope=national');
-      expect(all.scope).toMatchObject({ level: 'national', code: '' });
-      // Unnamed, the scope is the portal's own county, not the whole database.
-      expect((await summary('')).scope).toMatchObject({ level: 'county', code: '140721' });
-      expect(all.villages.total).toBe(villages.length);
-      expect((await summary('?province=14')).villages).toEqual(all.villages);
-      const yushe = await summary('?county=140721');
-      expect(yushe.scope).toMatchObject({ level: 'county', name: '榆社县' });
-      expect(yushe.villages.total).toBe(villages.filter((v) => v.code.startsWith('140721')).length);
-      const poor = villages.filter((v) => v.code.startsWith('140721') && v.villageClass !== 'non_poor');
-      expect(yushe.villages.poor).toBe(poor.length);
-      expect(yushe.villages.exited).toBe(poor.filter((v) => v.actualExitYear !== null).length);
+    const all = await summary('?scope=national');
+    expect(all.scope).toMatchObject({ level: 'national', code: '' });
+    // Unnamed, the scope is the portal's own county, not the whole database.
+    expect((await summary('')).scope).toMatchObject({ level: 'county', code: '140721' });
+    expect(all.villages.total).toBe(villages.length);
+    expect((await summary('?province=14')).villages).toEqual(all.villages);
+    const yushe = await summary('?county=140721');
+    expect(yushe.scope).toMatchObject({ level: 'county', name: '榆社县' });
+    expect(yushe.villages.total).toBe(villages.filter((v) => v.code.startsWith('140721')).length);
+    const poor = villages.filter((v) => v.code.startsWith('140721') && v.villageClass !== 'non_poor');
+    expect(yushe.villages.poor).toBe(poor.length);
+    expect(yushe.villages.exited).toBe(poor.filter((v) => v.actualExitYear !== null).length);
 
-      // The portal's lists are its county's, however much else the database holds.
-      const get = async <T>(path: string) => (await (await app.request(path)).json()) as T;
-      expect((await get<{ code: string }>('/api/county')).code).toBe('140721');
-      const listed = await get<{ code: string }[]>('/api/townships');
-      const ownTownships = await db.query<{ code: string }>(`SELECT code FROM townships WHERE county_code = '140721' ORDER BY code`);
-      expect(listed.map((t) => t.code)).toEqual(ownTownships.map((t) => t.code));
-      const villageList = await get<{ code: string }[]>('/api/villages');
-      expect(villageList.length).toBe(yushe.villages.total);
-      expect(villageList.every((v) => v.code.startsWith('140721'))).toBe(true);
-      const ranking = await get<{ code: string }[]>('/api/stats/townships');
-      expect(ranking.map((t) => t.code).sort()).toEqual(listed.map((t) => t.code));
-      const bulletin = await get<Bulletin>('/api/bulletin');
-      expect(bulletin.rows.map((r) => r.code).sort()).toEqual(listed.map((t) => t.code));
-      expect(bulletin.county.poorVillages).toBe(yushe.villages.poor);
+    // The portal's lists are its county's, however much else the database holds.
+    expect((await get<{ code: string }>('/api/county')).code).toBe('140721');
+    const listed = await get<{ code: string }[]>('/api/townships');
+    const ownTownships = await db.query<{ code: string }>(`SELECT code FROM townships WHERE county_code = '140721' ORDER BY code`);
+    expect(listed.map((t) => t.code)).toEqual(ownTownships.map((t) => t.code));
+    const villageList = await get<{ code: string }[]>('/api/villages');
+    expect(villageList.length).toBe(yushe.villages.total);
+    expect(villageList.every((v) => v.code.startsWith('140721'))).toBe(true);
+    const ranking = await get<{ code: string }[]>('/api/stats/townships');
+    expect(ranking.map((t) => t.code).sort()).toEqual(listed.map((t) => t.code));
+    const bulletin = await get<Bulletin>('/api/bulletin');
+    expect(bulletin.rows.map((r) => r.code).sort()).toEqual(listed.map((t) => t.code));
+    expect(bulletin.county.poorVillages).toBe(yushe.villages.poor);
 
-      // A township is summed from its village rows, a county from the rollups: the same numbers.
-      const townships = await db.query<{ code: string }>(`SELECT code FROM townships WHERE county_code = '140721'`);
-      const parts = await Promise.all(townships.map((t) => summary(`?township=${t.code}`)));
-      expect(parts.reduce((n, s) => n + s.villages.exited, 0)).toBe(yushe.villages.exited);
-      expect(parts.reduce((n, s) => n + s.population.poorPersons, 0)).toBe(yushe.population.poorPersons);
+    // A township is summed from its village rows, a county from the rollups: the same numbers.
+    const townships = await db.query<{ code: string }>(`SELECT code FROM townships WHERE county_code = '140721'`);
+    const parts = await Promise.all(townships.map((t) => summary(`?township=${t.code}`)));
+    expect(parts.reduce((n, s) => n + s.villages.exited, 0)).toBe(yushe.villages.exited);
+    expect(parts.reduce((n, s) => n + s.population.poorPersons, 0)).toBe(yushe.population.poorPersons);
 
-      // Rollups follow a write that bypasses the application, as an import would do.
-      const target = poor.find((v) => v.actualExitYear !== null)!;
-      await db.query(`UPDATE villages SET actual_exit_year = NULL WHERE code = $1`, [target.code]);
-      expect((await summary('?county=140721')).villages.exited).toBe(yushe.villages.exited - 1);
-      expect((await summary('?scope=national')).villages.exited).toBe(all.villages.exited - 1);
-    } finally {
-      await db.close();
-    }
+    // Rollups follow a write that bypasses the application, as an import would do.
+    const target = poor.find((v) => v.actualExitYear !== null)!;
+    await db.query(`UPDATE villages SET actual_exit_year = NULL WHERE code = $1`, [target.code]);
+    expect((await summary('?county=140721')).villages.exited).toBe(yushe.villages.exited - 1);
+    expect((await summary('?scope=national')).villages.exited).toBe(all.villages.exited - 1);
+  }, 120_000);
+
+  it("locates a road drawn in the portal's county in its own townships and villages, and lists only its county's sites, projects and problems", async () => {
+    // A site and a project of another county, as a province's own data would hold them, and a site of the portal's.
+    const [village] = await get<VillageView[]>('/api/villages');
+    const [lon, lat] = village.center;
+    const [elsewhere] = await db.query<{ code: string; lon: number; lat: number }>(
+      `SELECT code, (center->>0)::float8 AS lon, (center->>1)::float8 AS lat FROM townships WHERE county_code <> '140721' ORDER BY code LIMIT 1`,
+    );
+    const addSite = (township: string, name: string, at: number[]) =>
+      db.query(
+        `INSERT INTO sites (township_code, name, name_en, lon, lat, planned_households, planned_persons, moved_households,
+           moved_persons, completed_households, stable_households, demolished_households)
+         VALUES ($1, $2, $2, $3, $4, 10, 30, 0, 0, 0, 0, 0)`,
+        [township, name, ...at],
+      );
+    await addSite(elsewhere.code, '外县安置点', [elsewhere.lon, elsewhere.lat]);
+    await addSite(village.townshipCode, '县内安置点', [lon, lat]);
+    await db.query(
+      `INSERT INTO projects (kind, subtype, township_code, name, name_en, geom, progress_pct, budget, spent, planned_start, planned_end, status)
+       VALUES ('water', 'drinking_water', $1, '外县饮水工程', 'Other county water', $2::text::jsonb, 0, 1000, 0, '2020-01-01', '2020-12-31', 'planned')`,
+      [elsewhere.code, JSON.stringify({ type: 'Point', coordinates: [elsewhere.lon, elsewhere.lat] })],
+    );
+
+    const pm = await login(app.request.bind(app), 'xiangmu');
+    const drawn = await pm.send<ProjectView>('POST', '/api/projects', {
+      kind: 'road', subtype: 'upgrade', name: '县内新建道路', geometry: { type: 'LineString', coordinates: [[lon, lat], [lon + 0.001, lat]] },
+      budget: 100_000, plannedStart: '2020-03-01', plannedEnd: '2020-10-31',
+    });
+    expect(drawn.status).toBe(201);
+    expect(drawn.body.townshipCode).toMatch(/^140721/);
+    expect(drawn.body.villages).toContain(village.code);
+    expect(drawn.body.villages.every((code) => code.startsWith('140721'))).toBe(true);
+
+    const names = (rows: { name: string }[]) => rows.map((r) => r.name);
+    expect(names(await get<ProjectView[]>('/api/projects'))).toEqual(['县内新建道路']);
+    expect(names(await get<SiteView[]>('/api/sites'))).toEqual(['县内安置点']);
+    const layer = async (name: string) => names((await get<GeoJSON.FeatureCollection>(`/api/geojson/${name}`)).features.map((f) => f.properties as { name: string }));
+    expect(await layer('projects')).toEqual(['县内新建道路']);
+    expect(await layer('sites')).toEqual(['县内安置点']);
+    const sheetNames = async (file: string) => {
+      const { rows } = await readSheet(await (await app.request(`/api/export/${file}`)).arrayBuffer());
+      return rows.slice(HEADER_ROW + 1).map((r) => r[1]);
+    };
+    expect(await sheetNames('sites.xlsx')).toEqual(['县内安置点']);
+    expect(await sheetNames('projects.xlsx')).toEqual(['县内新建道路']);
+
+    // Problems, likewise: one logged here on the drawn road, one of the other county's.
+    await db.query(
+      `INSERT INTO problems (entity_type, entity_id, township_code, lon, lat, title, source, responsible_unit, deadline, created_by)
+       SELECT 'project', id::text, township_code, $2, $3, '外县问题', 'audit', '外县水利局', '2020-01-01', (SELECT min(id) FROM users)
+       FROM projects WHERE township_code = $1`,
+      [elsewhere.code, elsewhere.lon, elsewhere.lat],
+    );
+    const logged = await pm.send('POST', '/api/problems', {
+      entityType: 'project', entityId: String(drawn.body.id), title: '县内问题', source: 'inspection', responsibleUnit: '县交通局', deadline: '2020-01-01',
+    });
+    expect(logged.status).toBe(201);
+    const titles = (rows: { title: string }[]) => rows.map((r) => r.title);
+    expect(titles(await get<{ title: string }[]>('/api/problems'))).toEqual(['县内问题']);
+    expect(titles((await get<GeoJSON.FeatureCollection>('/api/problems/map')).features.map((f) => f.properties as { title: string }))).toEqual(['县内问题']);
+    expect(await sheetNames('problems.xlsx')).toEqual(['县内问题']);
   }, 120_000);
 });

@@ -3,7 +3,7 @@ import { PbfReader } from 'pbf';
 import { PMTiles, type RangeResponse, type Source } from 'pmtiles';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TileVersions, VillageView } from '../common/api';
-import { tileFastPath } from '../server/http/tile-fast-path';
+import { tileFastPath } from '../server/tiles/tile-fast-path';
 import { createTestApp } from './helpers/app';
 import { HANDED_ON, serveFastPathAlone } from './helpers/fast-path';
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { webFastPath } from '../server/http/web-fast-path';
+import { webFastPath } from '../server/web/web-fast-path';
 import { loadWebFiles } from '../server/web/web-files';
 import { serveWebApp } from '../server/web/web-routes';
 import { precompressFile } from '../web/build/precompress';

@@ -18,7 +18,7 @@ import {
 import { nationalDir } from '../data/build/national/build-national';
 import { readNdjsonGz } from '../data/build/national/ndjson';
 import { readOutlineFeature } from '../data/build/national/outlines';
-import { measureResources } from '../scripts/resource-report';
+import { measureResources } from '../data/build/national/resource-report';
 import { formatBytes, tilesCovering, type Bounds } from './build-static';
 import { writePmtiles, type ArchiveTile } from './pmtiles-writer';
 import { cutPointTiles, thinByGrid, tileKey, type TilePoint } from './point-tiles';

@@ -1,5 +1,5 @@
 // One database interface over two drivers: embedded PGlite (default) and a PostgreSQL server
-// (DATABASE_URL). Both receive the same SQL with $n parameters.
+// (DATABASE_URL). Both receive the same SQL with $n parameters; open-db.ts picks the driver.
 
 export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
@@ -15,29 +15,4 @@ export interface Db extends Queryable {
    */
   write<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
-}
-
-export interface DbConfig {
-  databaseUrl?: string;
-  /** PGlite data directory; undefined keeps the database in memory (tests). */
-  dataDir?: string;
-}
-
-export async function openDb(config: DbConfig): Promise<Db> {
-  if (config.databaseUrl) {
-    const { openPostgres } = await import('./postgres');
-    return openPostgres(config.databaseUrl);
-  }
-  const { openPglite } = await import('./pglite');
-  return openPglite(config.dataDir);
-}
-
-/** Chains tasks so each starts after the previous settled, whatever its outcome. */
-export function serialQueue() {
-  let tail: Promise<unknown> = Promise.resolve();
-  return <T>(task: () => Promise<T>): Promise<T> => {
-    const run = tail.then(task, task);
-    tail = run.catch(() => undefined);
-    return run;
-  };
 }

@@ -1,7 +1,8 @@
 import { PGlite } from '@electric-sql/pglite';
 import { mkdirSync } from 'node:fs';
-import { serialQueue, type Db } from './client';
+import type { Db } from './client';
 import { lockDataDir } from './data-dir-lock';
+import { serialQueue } from './serial-queue';
 
 export async function openPglite(dataDir?: string): Promise<Db> {
   let unlock = () => {};

@@ -1,5 +1,6 @@
 import postgres from 'postgres';
-import { serialQueue, type Db, type Queryable } from './client';
+import type { Db, Queryable } from './client';
+import { serialQueue } from './serial-queue';
 
 type Sql = postgres.Sql | postgres.TransactionSql;
 

@@ -1,5 +1,5 @@
 // An answer worked out apart from the way it is sent: the plain Node fast paths in front of Hono
-// (tile-fast-path.ts, web-fast-path.ts) and the Hono routes behind them send the same ones.
+// (tiles/tile-fast-path.ts, web/web-fast-path.ts) and the Hono routes behind them send the same ones.
 import type { Context } from 'hono';
 import type { ServerResponse } from 'node:http';
 

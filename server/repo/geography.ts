@@ -25,6 +25,19 @@ export async function listTownships(db: Queryable, countyCode: string): Promise<
   );
 }
 
+/** The county's townships, or one of them, with their polygons. */
+export async function townshipAreas(
+  db: Queryable,
+  countyCode: string,
+  township?: string,
+): Promise<{ code: string; name: string; nameEn: string; geom: GeoJSON.Geometry }[]> {
+  return db.query(
+    `SELECT code, name, name_en AS "nameEn", geom FROM townships
+     WHERE ($1::text IS NULL OR code = $1) AND county_code = $2 ORDER BY code`,
+    [township ?? null, countyCode],
+  );
+}
+
 /** Townships and villages of the county whose name or code matches. */
 export async function search(db: Queryable, countyCode: string, q: string, limit: number): Promise<SearchHit[]> {
   return db.query<SearchHit>(
@@ -38,4 +51,14 @@ export async function search(db: Queryable, countyCode: string, q: string, limit
      LIMIT $2`,
     [q, limit, countyCode],
   );
+}
+
+export type Area = { code: string; geom: GeoJSON.Polygon | GeoJSON.MultiPolygon };
+
+/** The county's outline and the polygons of its own townships and villages, in code order. */
+export async function countyAreas(db: Queryable, countyCode: string): Promise<{ county: Area | undefined; townships: Area[]; villages: Area[] }> {
+  const [county] = await db.query<Area>('SELECT code, geom FROM counties WHERE code = $1', [countyCode]);
+  const townships = await db.query<Area>('SELECT code, geom FROM townships WHERE county_code = $1 ORDER BY code', [countyCode]);
+  const villages = await db.query<Area>(`SELECT code, geom FROM villages WHERE township_code LIKE $1 || '%' ORDER BY code`, [countyCode]);
+  return { county, townships, villages };
 }

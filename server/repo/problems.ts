@@ -1,11 +1,14 @@
 import type { Problem, ProblemEntityType, ProblemStatus } from '../../common/problems';
 import type { Queryable } from '../db/client';
 
+/** Open past its deadline, `$1` being today's China date: the one definition of overdue. */
+const OVERDUE = `(p.status = 'open' AND p.deadline < $1::date)`;
+
 // The entity's name comes from its own table, so a renamed project shows its current name.
 const COLUMNS = `p.id, p.entity_type AS "entityType", p.entity_id AS "entityId",
   coalesce(v.name, s.name, pr.name, p.entity_id) AS "entityName", p.township_code AS "townshipCode",
   jsonb_build_array(p.lon, p.lat) AS location, p.title, p.description, p.source, p.responsible_unit AS "responsibleUnit",
-  to_char(p.deadline, 'YYYY-MM-DD') AS deadline, p.status, (p.status = 'open' AND p.deadline < $1::date) AS overdue,
+  to_char(p.deadline, 'YYYY-MM-DD') AS deadline, p.status, ${OVERDUE} AS overdue,
   cu.username AS "createdBy", p.created_at AS "createdAt", fu.username AS "fixedBy", p.fixed_at AS "fixedAt", p.fix_note AS "fixNote",
   clu.username AS "closedBy", p.closed_at AS "closedAt", p.version, p.updated_at AS "updatedAt"
   FROM problems p
@@ -27,6 +30,8 @@ const toProblem = (r: ProblemRow): Problem => ({
 });
 
 export interface ProblemFilter {
+  /** The deployment's county: a database may hold a province or the nation. */
+  county: string;
   status?: ProblemStatus;
   /** Only open problems past their deadline. */
   overdue?: boolean;
@@ -36,13 +41,14 @@ export interface ProblemFilter {
 }
 
 /** Newest first; `today` (China date) decides what is overdue. */
-export async function listProblems(db: Queryable, today: string, f: ProblemFilter = {}): Promise<Problem[]> {
+export async function listProblems(db: Queryable, today: string, f: ProblemFilter): Promise<Problem[]> {
   const rows = await db.query<ProblemRow>(
     `SELECT ${COLUMNS}
-     WHERE ($2::text IS NULL OR p.status = $2) AND ($3::boolean IS NOT TRUE OR (p.status = 'open' AND p.deadline < $1::date))
+     WHERE ($2::text IS NULL OR p.status = $2) AND ($3::boolean IS NOT TRUE OR ${OVERDUE})
        AND ($4::text IS NULL OR p.entity_type = $4) AND ($5::text IS NULL OR p.entity_id = $5) AND ($6::text IS NULL OR p.township_code = $6)
+       AND p.township_code LIKE $7 || '%'
      ORDER BY p.id DESC`,
-    [today, f.status ?? null, f.overdue ?? null, f.entityType ?? null, f.entityId ?? null, f.township ?? null],
+    [today, f.status ?? null, f.overdue ?? null, f.entityType ?? null, f.entityId ?? null, f.township ?? null, f.county],
   );
   return rows.map(toProblem);
 }

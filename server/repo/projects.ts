@@ -14,17 +14,20 @@ export const toProjectView = (row: ProjectRow): ProjectView => ({
 });
 
 export interface ProjectFilter {
+  /** The deployment's county: a database may hold a province or the nation. */
+  county: string;
   kind?: string;
   township?: string;
   status?: string;
 }
 
-export async function listProjects(db: Queryable, f: ProjectFilter = {}): Promise<ProjectView[]> {
+export async function listProjects(db: Queryable, f: ProjectFilter): Promise<ProjectView[]> {
   const rows = await db.query<ProjectRow>(
     `SELECT ${PROJECT_COLUMNS} FROM projects
      WHERE ($1::text IS NULL OR kind = $1) AND ($2::text IS NULL OR township_code = $2) AND ($3::text IS NULL OR status = $3)
+       AND township_code LIKE $4 || '%'
      ORDER BY id`,
-    [f.kind ?? null, f.township ?? null, f.status ?? null],
+    [f.kind ?? null, f.township ?? null, f.status ?? null, f.county],
   );
   return rows.map(toProjectView);
 }

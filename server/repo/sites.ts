@@ -15,10 +15,16 @@ export function toSiteView(row: SiteRow): SiteView {
   return { ...row, updatedAt: new Date(row.updatedAt).toISOString(), indicators: siteIndicators(row) };
 }
 
-export async function listSites(db: Queryable, township?: string): Promise<SiteView[]> {
+export interface SiteFilter {
+  /** The deployment's county: a database may hold a province or the nation. */
+  county: string;
+  township?: string;
+}
+
+export async function listSites(db: Queryable, f: SiteFilter): Promise<SiteView[]> {
   const rows = await db.query<SiteRow>(
-    `SELECT ${SITE_COLUMNS} FROM sites WHERE ($1::text IS NULL OR township_code = $1) ORDER BY id`,
-    [township ?? null],
+    `SELECT ${SITE_COLUMNS} FROM sites WHERE ($1::text IS NULL OR township_code = $1) AND township_code LIKE $2 || '%' ORDER BY id`,
+    [f.township ?? null, f.county],
   );
   return rows.map(toSiteView);
 }

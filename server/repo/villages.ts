@@ -55,6 +55,16 @@ export async function listVillages(db: Queryable, f: VillageFilter): Promise<Vil
   return rows.map(toVillageView);
 }
 
+/** Village polygons by code, of the county or one township of it. */
+export async function villageGeometries(db: Queryable, f: Pick<VillageFilter, 'county' | 'township'>): Promise<Map<string, GeoJSON.Geometry>> {
+  const rows = await db.query<{ code: string; geom: GeoJSON.Geometry }>(
+    `SELECT code, geom FROM villages
+     WHERE ($1::text IS NULL OR township_code = $1) AND township_code LIKE $2 || '%'`,
+    [f.township ?? null, f.county],
+  );
+  return new Map(rows.map((r) => [r.code, r.geom]));
+}
+
 export async function getVillage(db: Queryable, code: string): Promise<VillageView | undefined> {
   const [row] = await db.query<VillageRow>(`SELECT ${VILLAGE_COLUMNS} FROM villages WHERE code = $1`, [code]);
   return row && toVillageView(row);

@@ -4,11 +4,11 @@ import { loginBody } from '../../common/schemas';
 import type { AuthEnv } from '../auth/middleware';
 import { createSession, deleteSession, SESSION_COOKIE, SESSION_TTL_HOURS } from '../auth/sessions';
 import { authenticate } from '../auth/users';
-import type { Db } from '../db/client';
+import type { AppContext } from '../context';
 import { HttpError } from '../http/errors';
 import { parseBody } from '../http/validate';
 
-export function authRoutes(db: Db) {
+export function authRoutes({ db }: AppContext) {
   return new Hono<AuthEnv>()
     .post('/login', async (c) => {
       const { username, password } = await parseBody(c, loginBody);

@@ -33,12 +33,12 @@ const markers = (problems: Problem[]): GeoJSON.FeatureCollection => ({
 });
 
 export function problemRoutes(ctx: AppContext) {
-  const { db, geo } = ctx;
+  const { db, geo, countyCode } = ctx;
   const changed = (p: Problem, action: 'create' | 'fix' | 'close', by: string) =>
     announce(ctx, { entity: 'problem', id: String(p.id), action, layer: null, by });
   return new Hono<AuthEnv>()
-    .get('/', async (c) => c.json(await listProblems(db, chinaToday(), parseQuery(c, listQuery))))
-    .get('/map', async (c) => c.json(markers(await listProblems(db, chinaToday()))))
+    .get('/', async (c) => c.json(await listProblems(db, chinaToday(), { county: countyCode, ...parseQuery(c, listQuery) })))
+    .get('/map', async (c) => c.json(markers(await listProblems(db, chinaToday(), { county: countyCode }))))
     .get('/:id', async (c) => {
       const { id } = parseParams(c, idParam);
       const problem = await getProblem(db, chinaToday(), id);

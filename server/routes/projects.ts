@@ -21,14 +21,14 @@ const idParam = z.object({ id: codes.id });
 const layerOf = (p: ProjectView) => (p.kind === 'road' ? 'roads' : 'water');
 
 export function projectRoutes(ctx: AppContext) {
-  const { db, geo } = ctx;
+  const { db, geo, countyCode } = ctx;
   const existing = async (id: number) => {
     const project = await getProject(db, id);
     if (!project) throw notFound(`项目 ${id}`, `Project ${id}`);
     return project;
   };
   return new Hono<AuthEnv>()
-    .get('/', async (c) => c.json(await listProjects(db, parseQuery(c, listQuery))))
+    .get('/', async (c) => c.json(await listProjects(db, { county: countyCode, ...parseQuery(c, listQuery) })))
     .get('/:id', async (c) => c.json(await existing(parseParams(c, idParam).id)))
     .get('/:id/history', async (c) => c.json(await history(db, 'project', String(parseParams(c, idParam).id))))
     .get('/:id/progress', async (c) => {

@@ -13,11 +13,11 @@ import { editSite } from '../services/site-edits';
 const idParam = z.object({ id: codes.id });
 
 export function siteRoutes(ctx: AppContext) {
-  const { db } = ctx;
+  const { db, countyCode } = ctx;
   return new Hono<AuthEnv>()
     .get('/', async (c) => {
       const { township } = parseQuery(c, z.object({ township: codes.township.optional() }));
-      return c.json(await listSites(db, township));
+      return c.json(await listSites(db, { county: countyCode, township }));
     })
     .get('/:id', async (c) => {
       const { id } = parseParams(c, idParam);

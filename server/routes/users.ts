@@ -2,13 +2,13 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { userCreate, userPatch } from '../../common/schemas';
 import { requirePermission, type AuthEnv } from '../auth/middleware';
-import type { Db } from '../db/client';
+import type { AppContext } from '../context';
 import { codes } from '../../common/schemas';
 import { parseBody, parseParams } from '../http/validate';
 import { createUser, listUsers, updateUser } from '../services/user-admin';
 
 /** User administration: admins only, audited like every other change. */
-export function userRoutes(db: Db) {
+export function userRoutes({ db }: AppContext) {
   return new Hono<AuthEnv>()
     .get('/', async (c) => {
       requirePermission(c, 'manageUsers');

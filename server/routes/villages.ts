@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { VILLAGE_CLASSES } from '../../common/domain';
-import { EXIT_READINESS } from '../../common/indicators';
+import { EXIT_READINESS, EXIT_STATUSES } from '../../common/indicators';
 import { villagePatch } from '../../common/schemas';
 import { requireUser, type AuthEnv } from '../auth/middleware';
 import { announce, type AppContext } from '../context';
@@ -17,7 +17,7 @@ const listQuery = z.object({
   township: codes.township.optional(),
   q: z.string().trim().min(1).max(50).optional(),
   class: z.enum(VILLAGE_CLASSES).optional(),
-  status: z.enum(['non_poor', 'exited', 'wrong_exit', 'poor', 'deep_poor']).optional(),
+  status: z.enum(EXIT_STATUSES).optional(),
   readiness: z.enum(EXIT_READINESS).optional(),
 });
 const codeParam = z.object({ code: codes.village });

@@ -2,22 +2,20 @@
 // and villages a drawn project falls in.
 import { booleanIntersects, booleanPointInPolygon, pointOnFeature } from '@turf/turf';
 import type { Queryable } from '../db/client';
+import { countyAreas, type Area } from '../repo/geography';
 import { DomainError } from './domain-error';
-
-type Area = { code: string; geom: GeoJSON.Polygon | GeoJSON.MultiPolygon };
 
 export class CountyGeometry {
   private loaded?: Promise<{ county: Area; townships: Area[]; villages: Area[] }>;
 
-  constructor(private readonly db: Queryable) {}
+  /** `countyCode`: the portal's county; a database may hold a province or the nation. */
+  constructor(private readonly db: Queryable, private readonly countyCode: string) {}
 
   private load() {
-    this.loaded ??= (async () => {
-      const [county] = await this.db.query<Area>('SELECT code, geom FROM counties ORDER BY code LIMIT 1');
-      const townships = await this.db.query<Area>('SELECT code, geom FROM townships ORDER BY code');
-      const villages = await this.db.query<Area>('SELECT code, geom FROM villages ORDER BY code');
-      return { county, townships, villages };
-    })();
+    this.loaded ??= countyAreas(this.db, this.countyCode).then(({ county, ...areas }) => {
+      if (!county) throw new Error(`county ${this.countyCode} is not in the database`);
+      return { county, ...areas };
+    });
     return this.loaded;
   }
 

@@ -1,6 +1,6 @@
 // The status, headers and bytes of a tile answer, worked out in one place for both ways a tile
 // request comes in: the Hono routes (which validate and explain bad requests) and the plain Node
-// fast path in front of them (http/tile-fast-path.ts) that serves well-formed ones.
+// fast path in front of them (tile-fast-path.ts) that serves well-formed ones.
 import type { DynamicLayer } from '../../common/api';
 import type { Answer } from '../http/answer';
 import { parseRange } from '../http/range';

@@ -1,5 +1,5 @@
 // What the server answers for the web app's files, worked out once for the Hono routes and the
-// plain Node fast path (http/web-fast-path.ts). Asset names carry a hash of their content, so
+// plain Node fast path (web/web-fast-path.ts). Asset names carry a hash of their content, so
 // they are cached for good; index.html names the current ones and is checked on every visit.
 import type { Answer } from '../http/answer';
 import type { Encoding, WebFile, WebFiles } from './web-files';

@@ -6,7 +6,8 @@ import { createApp } from '../../server/app';
 import { seedDemoUsers } from '../../server/auth/users';
 import { ensureArchive, ensureDataset } from '../../server/bootstrap';
 import { loadConfig } from '../../server/config';
-import { openDb, type Db } from '../../server/db/client';
+import type { Db } from '../../server/db/client';
+import { openDb } from '../../server/db/open-db';
 import { migrate } from '../../server/db/migrate';
 import { seedDataset } from '../../server/db/seed';
 

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 export const HANDED_ON = 599;
 
 /**
- * A fast path (server/http/*-fast-path.ts) alone on a port. What it hands on is answered 599, so
+ * A fast path (server/tiles/tile-fast-path.ts, server/web/web-fast-path.ts) alone on a port. What it hands on is answered 599, so
  * each answer tells who gave it.
  */
 export async function serveFastPathAlone(take: (req: IncomingMessage, res: ServerResponse) => boolean) {

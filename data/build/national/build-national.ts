@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_SEED } from '../random';
 import { buildNationalDataset } from './national-dataset';
-import { measureResources } from '../../../scripts/resource-report';
+import { measureResources } from './resource-report';
 
 export const nationalDir = (prefix = '') =>
   fileURLToPath(new URL(`../../generated/${prefix ? `national-${prefix}` : 'national'}/`, import.meta.url));

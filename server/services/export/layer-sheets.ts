@@ -1,7 +1,7 @@
 // Each map layer as a worksheet with Chinese headers, for the offices' own tables and reports.
 import type ExcelJS from 'exceljs';
+import { zhCN as label } from '../../../common/labels';
 import { chinaToday } from '../../../common/problems';
-import { zhCN } from '../../../web/src/i18n/zh-CN';
 import type { Queryable } from '../../db/client';
 import { listTownships } from '../../repo/geography';
 import { listProblems } from '../../repo/problems';
@@ -13,8 +13,6 @@ import { addSheet, type SheetColumn } from './workbook';
 export const EXPORT_LAYERS = ['villages', 'sites', 'projects', 'problems'] as const;
 export type ExportLayer = (typeof EXPORT_LAYERS)[number];
 
-/** The web app's Chinese labels, so a spreadsheet says what the map says. */
-const label = (key: string): string => (zhCN as Record<string, string>)[key] ?? key;
 const PCT = '0.0%';
 const INT = '#,##0';
 const YUAN = '#,##0';
@@ -46,7 +44,7 @@ export async function addLayerSheet(
           { header: '村代码', value: (v) => v.code, width: 16 },
           { header: '村名称', value: (v) => v.name, width: 14 },
           { header: '乡镇', value: township },
-          { header: '村类别', value: (v) => label(`villageClass.${v.villageClass}`) },
+          { header: '村类别', value: (v) => label[`villageClass.${v.villageClass}`] },
           { header: '农村人口', value: (v) => v.ruralPopulation, format: INT },
           { header: '贫困户数', value: (v) => v.poorHouseholds, format: INT },
           { header: '贫困人口', value: (v) => v.poorPersons, format: INT },
@@ -57,7 +55,7 @@ export async function addLayerSheet(
           { header: '实际退出年度', value: (v) => v.actualExitYear },
           { header: '村集体收入（元）', value: (v) => v.collectiveIncome, format: YUAN },
           { header: '基础设施完成率', value: (v) => v.infraCompletion, format: PCT },
-          { header: '退出状态', value: (v) => label(`exitStatus.${v.exitStatus}`), width: 18 },
+          { header: '退出状态', value: (v) => label[`exitStatus.${v.exitStatus}`], width: 18 },
           { header: '更新时间', value: (v) => v.updatedAt.slice(0, 10), width: 12 },
         ],
         await listVillages(db, { county: county.code }),
@@ -83,14 +81,14 @@ export async function addLayerSheet(
           { header: '拆除复垦率', value: (s) => s.indicators.demolitionRate, format: PCT },
           { header: '距镇区（公里）', value: (s) => s.distanceToTownKm },
         ],
-        await listSites(db),
+        await listSites(db, { county: county.code }),
       );
     case 'projects':
       return add(
         [
           { header: '编号', value: (p) => p.id },
           { header: '项目名称', value: (p) => p.name, width: 28 },
-          { header: '类型', value: (p) => label(`subtype.${p.subtype}`), width: 18 },
+          { header: '类型', value: (p) => label[`subtype.${p.subtype}`], width: 18 },
           { header: '乡镇', value: township },
           { header: '计划里程（公里）', value: (p) => p.plannedKm },
           { header: '完成里程（公里）', value: (p) => p.doneKm },
@@ -99,11 +97,11 @@ export async function addLayerSheet(
           { header: '已支付（元）', value: (p) => p.spent, format: YUAN },
           { header: '计划开工', value: (p) => p.plannedStart, width: 12 },
           { header: '计划完工', value: (p) => p.plannedEnd, width: 12 },
-          { header: '状态', value: (p) => label(`projectStatus.${p.status}`) },
+          { header: '状态', value: (p) => label[`projectStatus.${p.status}`] },
           { header: '受益户数', value: (p) => p.servedHouseholds, format: INT },
           { header: '受益村数', value: (p) => p.villages.length },
         ],
-        await listProjects(db),
+        await listProjects(db, { county: county.code }),
       );
     case 'problems':
       return add(
@@ -111,13 +109,13 @@ export async function addLayerSheet(
           { header: '编号', value: (p) => p.id },
           { header: '问题', value: (p) => p.title, width: 28 },
           { header: '问题描述', value: (p) => p.description, width: 36 },
-          { header: '对象类型', value: (p) => label(`problem.entity.${p.entityType}`) },
+          { header: '对象类型', value: (p) => label[`problem.entity.${p.entityType}`] },
           { header: '对象', value: (p) => p.entityName, width: 20 },
           { header: '乡镇', value: township },
-          { header: '来源', value: (p) => label(`problem.source.${p.source}`) },
+          { header: '来源', value: (p) => label[`problem.source.${p.source}`] },
           { header: '责任单位', value: (p) => p.responsibleUnit, width: 18 },
           { header: '整改期限', value: (p) => p.deadline, width: 12 },
-          { header: '状态', value: (p) => label(`problem.status.${p.status}`) },
+          { header: '状态', value: (p) => label[`problem.status.${p.status}`] },
           { header: '是否逾期', value: (p) => (p.overdue ? '逾期' : '') },
           { header: '登记人', value: (p) => p.createdBy },
           { header: '登记时间', value: (p) => p.createdAt.slice(0, 10), width: 12 },
@@ -127,7 +125,7 @@ export async function addLayerSheet(
           { header: '销号人', value: (p) => p.closedBy },
           { header: '销号时间', value: (p) => p.closedAt?.slice(0, 10) ?? null, width: 12 },
         ],
-        await listProblems(db, chinaToday()),
+        await listProblems(db, chinaToday(), { county: county.code }),
       );
   }
 }

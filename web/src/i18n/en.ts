@@ -1,3 +1,4 @@
+import { en as valueLabels } from '../../../common/labels';
 import { en as exitCheck } from './exit-check';
 import { en as screen } from './screen';
 import { en as editing } from './editing';
@@ -13,6 +14,7 @@ export const en: Messages = {
   ...drilldown,
   ...relocation,
   ...office,
+  ...valueLabels,
   'app.title': 'Poverty Alleviation Map',
   'app.demoBadge': 'Demo data',
   'app.demoNote': 'Apart from administrative names, codes and the county outline, all figures are generated demo data',
@@ -61,32 +63,11 @@ export const en: Messages = {
   'legend.roads': 'Road projects',
   'legend.water': 'Water projects',
 
-  'exitStatus.non_poor': 'Non-poor village',
-  'exitStatus.exited': 'Exited',
-  'exitStatus.wrong_exit': 'Wrong exit',
-  'exitStatus.poor': 'Poor (not exited)',
-  'exitStatus.deep_poor': 'Deep poverty (not exited)',
-
-  'villageClass.poor': 'Poor village',
-  'villageClass.deep_poor': 'Deep-poverty village',
-  'villageClass.non_poor': 'Non-poor village',
-
   'readiness.non_poor': 'Non-poor village: no exit needed',
   'readiness.exited': 'Exited and meets every criterion',
   'readiness.wrong_exit': 'Exited but fails a criterion: possible wrong exit',
   'readiness.ready': 'Meets the exit criteria',
   'readiness.not_ready': 'Does not meet the exit criteria yet',
-
-  'projectStatus.planned': 'Planned',
-  'projectStatus.under_construction': 'Under construction',
-  'projectStatus.completed': 'Completed',
-  'projectStatus.accepted': 'Accepted',
-
-  'subtype.upgrade': 'Rural road upgrade',
-  'subtype.safety': 'Road safety works',
-  'subtype.bridge': 'Dangerous bridge rebuild',
-  'subtype.bus_stop': 'Bus stop',
-  'subtype.drinking_water': 'Safe drinking water',
 
   'infra.water': 'Safe drinking water',
   'infra.power': 'Power grid',

@@ -1,4 +1,5 @@
 // The reference dictionary: its keys are the message keys, and en.ts must translate every one.
+import { zhCN as valueLabels } from '../../../common/labels';
 import { zhCN as exitCheck } from './exit-check';
 import { zhCN as screen } from './screen';
 import { zhCN as editing } from './editing';
@@ -13,6 +14,7 @@ export const zhCN = {
   ...drilldown,
   ...relocation,
   ...office,
+  ...valueLabels,
   'app.title': '扶贫一张图',
   'app.demoBadge': '演示数据',
   'app.demoNote': '除行政区划名称、代码和县界外，图中数据均为生成的演示数据',
@@ -61,32 +63,11 @@ export const zhCN = {
   'legend.roads': '道路项目',
   'legend.water': '饮水工程',
 
-  'exitStatus.non_poor': '非贫困村',
-  'exitStatus.exited': '已退出',
-  'exitStatus.wrong_exit': '错退预警',
-  'exitStatus.poor': '贫困村（未退出）',
-  'exitStatus.deep_poor': '深度贫困村（未退出）',
-
-  'villageClass.poor': '贫困村',
-  'villageClass.deep_poor': '深度贫困村',
-  'villageClass.non_poor': '非贫困村',
-
   'readiness.non_poor': '非贫困村，不涉及退出',
   'readiness.exited': '已退出，各项条件达标',
   'readiness.wrong_exit': '已退出但条件不达标，疑似错退',
   'readiness.ready': '已达到退出条件，可申请退出',
   'readiness.not_ready': '尚未达到退出条件',
-
-  'projectStatus.planned': '计划',
-  'projectStatus.under_construction': '在建',
-  'projectStatus.completed': '完工',
-  'projectStatus.accepted': '已验收',
-
-  'subtype.upgrade': '农村公路提质改造',
-  'subtype.safety': '安保工程',
-  'subtype.bridge': '危桥改造',
-  'subtype.bus_stop': '招呼站',
-  'subtype.drinking_water': '安全饮水工程',
 
   'infra.water': '饮水安全',
   'infra.power': '电网改造',

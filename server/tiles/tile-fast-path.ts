@@ -4,11 +4,11 @@
 // method, extra query parameters, a bad coordinate, an unmeetable range) falls through to the
 // Hono routes, which answer it the one way they answer everything, bad requests explained.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { tileParams } from '../routes/tiles';
-import type { DynamicTiles } from '../tiles/dynamic-tiles';
-import { archiveAnswer, dynamicTileAnswer } from '../tiles/tile-answers';
-import { sendNode as send } from './answer';
-import { internalErrorBody } from './errors';
+import { sendNode as send } from '../http/answer';
+import { internalErrorBody } from '../http/errors';
+import type { DynamicTiles } from './dynamic-tiles';
+import { archiveAnswer, dynamicTileAnswer } from './tile-answers';
+import { tileRequest } from './tile-request';
 
 const ARCHIVE_PATH = '/tiles/static.pmtiles';
 const DYNAMIC_TILE_PATH = /^\/tiles\/(\w+)\/(\d+)\/(\d+)\/(\d+\.mvt)(?:\?v=(\d+))?$/;
@@ -23,7 +23,7 @@ export function tileFastPath(tiles: DynamicTiles, staticArchive: () => Uint8Arra
       return answer !== null;
     }
     const match = DYNAMIC_TILE_PATH.exec(req.url);
-    const tile = match && tileParams.safeParse({ layer: match[1], z: match[2], x: match[3], y: match[4] });
+    const tile = match && tileRequest.safeParse({ layer: match[1], z: match[2], x: match[3], y: match[4] });
     if (!tile?.success) return false;
     dynamicTileAnswer(tiles, tile.data, Number(match![5])).then(
       (answer) => send(res, answer),

@@ -1,10 +1,10 @@
 // The app's JavaScript and CSS are the first thing every visit waits for (twenty-odd files for
 // the map page): built assets are answered here, on the plain Node request, like tiles
-// (tile-fast-path.ts). Anything else, a missing asset included, goes on to the Hono routes.
+// (tiles/tile-fast-path.ts). Anything else, a missing asset included, goes on to the Hono routes.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { assetAnswer } from '../web/web-answers';
-import type { WebFiles } from '../web/web-files';
-import { sendNode } from './answer';
+import { sendNode } from '../http/answer';
+import { assetAnswer } from './web-answers';
+import type { WebFiles } from './web-files';
 
 /** Returns whether it took the request; if not, the caller hands it on. */
 export function webFastPath(files: WebFiles) {
