@@ -8,6 +8,7 @@ import { tileParams } from '../routes/tiles';
 import type { DynamicTiles } from '../tiles/dynamic-tiles';
 import { archiveAnswer, dynamicTileAnswer } from '../tiles/tile-answers';
 import { sendNode as send } from './answer';
+import { failureSummary } from '../db/failure-summary';
 import { internalErrorBody } from './errors';
 
 const ARCHIVE_PATH = '/tiles/static.pmtiles';
@@ -28,7 +29,7 @@ export function tileFastPath(tiles: DynamicTiles, staticArchive: () => Uint8Arra
     dynamicTileAnswer(tiles, tile.data, Number(match![5])).then(
       (answer) => send(res, answer),
       (error: unknown) => {
-        console.error('[tiles]', error);
+        console.error(`[tiles] ${error instanceof Error ? failureSummary(error) : String(error)}`);
         res.writeHead(500, { 'Content-Type': 'application/json; charset=utf-8' });
         res.end(JSON.stringify(internalErrorBody()));
       },

@@ -6,7 +6,7 @@ import type { SiteView } from '../../../common/api';
 import type { GeometryChange, ImportIssue } from '../../../common/imports';
 import type { SessionUser } from '../../../common/roles';
 import { siteViolations } from '../../../common/rules';
-import { count } from '../../../common/schemas';
+import { count, line, projectName } from '../../../common/schemas';
 import { englishName } from '../../../data/build/names';
 import type { Queryable } from '../../db/client';
 import { getSite } from '../../repo/sites';
@@ -26,8 +26,8 @@ const ALIASES = {
 } as const;
 
 const newSite = z.object({
-  name: z.string().trim().min(2, '名称至少2个字 / name needs at least 2 characters').max(100),
-  nameEn: z.string().trim().min(1).max(200).optional(),
+  name: projectName,
+  nameEn: line(200).min(1).optional(),
   plannedHouseholds: count,
   plannedPersons: count,
 });
