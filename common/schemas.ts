@@ -13,7 +13,7 @@ export const INT4_MAX = 2_147_483_647;
 // lone UTF-16 surrogates; multi-line text keeps tab and line breaks.
 const SINGLE_LINE = /^[^\p{Cc}\p{Cs}]*$/u;
 const MULTI_LINE = /^(?:[^\p{Cc}\p{Cs}]|[\t\n\r])*$/u;
-const CONTROL_CHARS = '不能含控制字符（如 NUL）/ must not contain control characters (such as NUL)';
+const CONTROL_CHARS = '不能含控制字符（如 NUL） / must not contain control characters (such as NUL)';
 
 function text(max: number, allowed: RegExp, trim: boolean) {
   const s = trim ? z.string().trim() : z.string();
@@ -172,7 +172,7 @@ export type UserPatch = z.infer<typeof userPatch>;
 /** An id as written in a URL or a text field: the digits of a positive integer, no sign or leading zero, within PostgreSQL's integer. */
 export const idText = z
   .string()
-  .regex(/^[1-9]\d{0,9}$/, '编号须为正整数（不带前导零）/ id must be a positive whole number without leading zeros')
+  .regex(/^[1-9]\d{0,9}$/, '编号须为正整数（不带前导零） / id must be a positive whole number without leading zeros')
   .refine((s) => Number(s) <= INT4_MAX, `编号不能超过 ${INT4_MAX} / id cannot exceed ${INT4_MAX}`);
 
 /** Shared shapes of path and query parameters. */
