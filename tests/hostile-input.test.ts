@@ -213,7 +213,7 @@ describe.each(BACKENDS)('hostile input on %s', (backend) => {
           expect(await fingerprint(), what).toEqual(before);
         } else await res.arrayBuffer();
       }),
-      { seed: 20_110, numRuns: 300, endOnFailure: true },
+      { seed: 20_110, numRuns: 800, endOnFailure: true },
     );
   }, 120_000);
 
