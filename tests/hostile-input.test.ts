@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ApiError, ProjectView, SiteView, VillageView } from '../common/api';
+import type { GeometryImportPreview } from '../common/imports';
 import type { Problem } from '../common/problems';
 import { progressAfter } from '../common/progress';
 import { projectViolations } from '../common/rules';
@@ -15,6 +16,7 @@ import { INT4_MAX, progressRecord } from '../common/schemas';
 import { handleError } from '../server/http/errors';
 import { BACKENDS, createTestApp } from './helpers/app';
 import { login, type Session } from './helpers/session';
+import { upload } from './helpers/upload';
 
 const HAN = /\p{Script=Han}/u;
 const LATIN = /[A-Za-z]/;
@@ -347,6 +349,32 @@ describe.each(BACKENDS)('hostile input on %s', (backend) => {
       expect(projectViolations({ ...current, ...progressAfter(current, parsed) }).map((v) => v.message)).toContain(res.body.error.message);
       const agreeing = { ...report, doneKm: Math.round(current.plannedKm! * 40) / 100, progressPct: 40 };
       expect((await admin.send('POST', `/api/projects/${road.id}/progress`, agreeing)).status).toBe(201);
+    });
+
+    it('an imported file carries the same classes: huge or leading-zero ids, NUL names, 0 km lines and far dates are row errors, not a 500', async () => {
+      const before = await fingerprint();
+      const [lon, lat] = road.geometry.coordinates[0] as [number, number];
+      const line = road.geometry as unknown as Json;
+      const feature = (geometry: Json, properties: Record<string, Json>) => ({ type: 'Feature', geometry, properties });
+      const geojson = (features: object[]) => ({ name: 'hostile.geojson', bytes: JSON.stringify({ type: 'FeatureCollection', features }) });
+      const newRoad = { 名称: '导入测试公路', 类型: '提质改造', 总投资: '1200000', 开工日期: '2024-03-01', 完工日期: '2024-10-31' };
+      const projects = await upload<GeometryImportPreview>(t.request, admin, '/api/import/geometry/preview', geojson([
+        feature(line, { id: '2147483648' }),
+        feature(line, { id: `000${road.id}` }),
+        feature(line, { ...newRoad, 名称: '导入\u0000公路' }),
+        feature({ type: 'LineString', coordinates: [[lon, lat], [lon, lat]] }, newRoad),
+        feature(line, { ...newRoad, 完工日期: '2999-12-31' }),
+      ]), { target: 'projects' });
+      const sites = await upload<GeometryImportPreview>(t.request, admin, '/api/import/geometry/preview', geojson([
+        feature({ type: 'Point', coordinates: [site.lon, site.lat] }, { id: '99999999999' }),
+        feature({ type: 'Point', coordinates: [site.lon, site.lat] }, { 名称: '新\u0000安置点', 计划户数: 10, 计划人数: 30 }),
+      ]), { target: 'sites' });
+      for (const [preview, rows] of [[projects, [1, 2, 3, 4, 5]], [sites, [1, 2]]] as const) {
+        expect(preview.status).toBe(200);
+        expect(preview.body.token).toBeNull();
+        expect(new Set(preview.body.errors.map((e) => e.row))).toEqual(new Set(rows));
+      }
+      expect(await fingerprint()).toEqual(before);
     });
 
     it('a database failure is logged without its parameters or the failing row (no password hash)', async () => {
