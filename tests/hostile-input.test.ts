@@ -177,6 +177,7 @@ describe.each(BACKENDS)('hostile input on %s', (backend) => {
       endpoint: fc.constantFrom(...endpoints),
       hostilePath: fc.boolean(),
       pathValue: hostilePathSegment,
+      ifMatch: fc.option(fc.constantFrom('2147483648', 'W/"2147483648"', '"-1"', '1e999', '0005', '1.5', 'abc', '*', '')),
       query: fc.array(fc.tuple(fc.oneof(fc.constantFrom(...QUERY_KEYS), fc.string({ maxLength: 6 })), hostileString), { maxLength: 3 }),
       body: fc.oneof(
         { weight: 4, arbitrary: fc.record({ mode: fc.constant('field' as const), key: fc.oneof(fc.nat(), fc.string({ maxLength: 8 })), value: hostileValue }) },
@@ -185,7 +186,7 @@ describe.each(BACKENDS)('hostile input on %s', (backend) => {
       ),
     });
     await fc.assert(
-      fc.asyncProperty(request, async ({ endpoint, hostilePath, pathValue, query, body }) => {
+      fc.asyncProperty(request, async ({ endpoint, hostilePath, pathValue, ifMatch, query, body }) => {
         const params = [...endpoint.path.matchAll(/:(\w+)/g)].map((m) => m[1]);
         const hostileParam = hostilePath && params.length > 0 ? params[pathValue.length % params.length] : undefined;
         const path = endpoint.path.replace(/:(\w+)/g, (_, name: string) => (name === hostileParam ? pathValue : validParam(endpoint.path, name)));
@@ -205,10 +206,14 @@ describe.each(BACKENDS)('hostile input on %s', (backend) => {
         const url = `${path}${search ? `?${search}` : ''}`;
         const res = await t.request(url, {
           method: endpoint.method,
-          headers: { Cookie: admin.cookie, ...(payload === undefined ? {} : { 'Content-Type': 'application/json' }) },
+          headers: {
+            Cookie: admin.cookie,
+            ...(payload === undefined ? {} : { 'Content-Type': 'application/json' }),
+            ...(ifMatch === null ? {} : { 'If-Match': ifMatch }),
+          },
           body: payload,
         });
-        const what = `${endpoint.method} ${url} ${payload?.slice(0, 300) ?? ''}`;
+        const what = `${endpoint.method} ${url} If-Match: ${ifMatch} ${payload?.slice(0, 300) ?? ''}`;
         expect(res.status, what).toBeLessThan(500);
         if (res.status >= 400) {
           expectBilingualRefusal(res.status, (await res.json()) as ApiError, what);
