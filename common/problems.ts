@@ -2,7 +2,7 @@
 // when, and its way from open to fixed to closed (销号). Shared by the server and the web forms.
 import { z } from 'zod';
 import { can, type Permission, type Role } from './roles';
-import { date, lat, lon, note, version } from './schemas';
+import { codes, date, idText, lat, line, lon, note, paragraph, version } from './schemas';
 
 export const PROBLEM_ENTITY_TYPES = ['village', 'site', 'project'] as const;
 export type ProblemEntityType = (typeof PROBLEM_ENTITY_TYPES)[number];
@@ -52,21 +52,28 @@ export function chinaToday(now = new Date()): string {
   return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
-const text = (max: number, zh: string, en: string) => z.string().trim().min(1, `须填写${zh} / ${en} is required`).max(max);
+const required = (max: number, zh: string, en: string) => line(max).min(1, `须填写${zh} / ${en} is required`);
+
+/** How each kind of record is named: a village by its 12-digit code, a site or project by its id, written canonically so one record has one name. */
+const ENTITY_IDS = { village: codes.village, site: idText, project: idText } satisfies Record<ProblemEntityType, z.ZodType<string>>;
 
 export const problemCreate = z
   .object({
     entityType: z.enum(PROBLEM_ENTITY_TYPES),
-    entityId: z.string().regex(/^\d{1,12}$/, '对象编号无效 / invalid entity id'),
+    entityId: codes.entity,
     /** Where on the map; defaults to the entity's own location. */
     location: z.tuple([lon, lat]).optional(),
-    title: text(100, '问题标题', 'title'),
-    description: z.string().trim().max(2000).default(''),
+    title: required(100, '问题标题', 'title'),
+    description: paragraph(2000).default(''),
     source: z.enum(PROBLEM_SOURCES),
-    responsibleUnit: text(100, '责任单位', 'responsible unit'),
+    responsibleUnit: required(100, '责任单位', 'responsible unit'),
     deadline: date,
   })
-  .strict();
+  .strict()
+  .superRefine((p, ctx) => {
+    const issue = ENTITY_IDS[p.entityType].safeParse(p.entityId).error?.issues[0];
+    if (issue) ctx.addIssue({ code: 'custom', path: ['entityId'], input: p.entityId, message: issue.message });
+  });
 export type ProblemCreate = z.infer<typeof problemCreate>;
 
 /** Fixing and closing name the version they acted on, like every other edit. */

@@ -19,5 +19,15 @@ export function progressAfter(current: Figures & Pick<Project, 'plannedKm'>, rep
   return { ...next, progressPct, doneKm: current.plannedKm === null ? null : round2((current.plannedKm * progressPct) / 100) };
 }
 
+/** How far km done and the percentage of a road may disagree: rounding, not a different figure. */
+export const KM_PCT_TOLERANCE = { pct: 2, km: 0.01 };
+
+/** Whether a road's km done and its percentage tell the same story (within KM_PCT_TOLERANCE). */
+export function kmMatchesPct(plannedKm: number | null, doneKm: number | null, progressPct: number): boolean {
+  if (!plannedKm || doneKm === null) return true;
+  const expectedKm = (plannedKm * progressPct) / 100;
+  return Math.abs(doneKm - expectedKm) <= KM_PCT_TOLERANCE.km || Math.abs((doneKm / plannedKm) * 100 - progressPct) <= KM_PCT_TOLERANCE.pct;
+}
+
 /** A new project starts at 0%, or at 100% when it is entered as already completed or accepted. */
 export const initialProgressPct = (status: ProjectStatus): number => (status === 'completed' || status === 'accepted' ? 100 : 0);

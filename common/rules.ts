@@ -1,5 +1,6 @@
 // Consistency rules over a whole record (after a partial update is merged into the stored one).
 // Each returns the violations it finds; an empty list means the record may be saved.
+import { KM_PCT_TOLERANCE, kmMatchesPct } from './progress';
 import { ROAD_SUBTYPES, WATER_SUBTYPES, type Project, type RelocationSite, type Village } from './domain';
 
 export interface Violation {
@@ -57,6 +58,12 @@ export function projectViolations(p: ProjectFigures): Violation[] {
     ...check(p.geometry.type === geometryType, 'geometry', `该类项目的几何须为 ${geometryType}`, `this kind of project needs a ${geometryType} geometry`),
     ...check(p.plannedEnd >= p.plannedStart, 'plannedEnd', '计划完工日期不能早于开工日期', 'planned end cannot be before planned start'),
     ...check(p.doneKm === null || p.plannedKm === null || p.doneKm <= p.plannedKm + 1e-9, 'doneKm', '完成里程不能超过计划里程', 'km done cannot exceed planned km'),
+    ...check(
+      kmMatchesPct(p.plannedKm, p.doneKm, p.progressPct),
+      'doneKm',
+      `完成里程与进度百分比不符（相差不能超过${KM_PCT_TOLERANCE.pct}个百分点）`,
+      `km done and progress % disagree (by more than ${KM_PCT_TOLERANCE.pct} percentage points)`,
+    ),
     ...check(p.progressPct >= 0 && p.progressPct <= 100, 'progressPct', '进度须在0到100%之间', 'progress must be between 0 and 100%'),
     ...check(!['completed', 'accepted'].includes(p.status) || p.progressPct === 100, 'status', '竣工或验收的项目进度须为100%', 'a completed or accepted project must be at 100%'),
     ...check(p.status !== 'planned' || p.progressPct === 0, 'status', '未开工项目进度须为0', 'a planned project must be at 0%'),

@@ -2,26 +2,66 @@
 // Cross-field rules that need the stored record (moved-in ≤ planned after a partial update…)
 // live in common/rules.ts and run on the merged record.
 import { z } from 'zod';
+import { lengthKm } from './line-length';
 import { ROLES } from './roles';
 import { INFRA_ITEMS, PROJECT_KINDS, PROJECT_STATUSES, PROJECT_SUBTYPES, VILLAGE_CLASSES, TIMELINE_YEARS } from './domain';
+
+/** PostgreSQL's integer, the type of every id and version: a larger number cannot name a record. */
+export const INT4_MAX = 2_147_483_647;
+
+// Text PostgreSQL can store (it refuses NUL) and a screen can show: no control characters and no
+// lone UTF-16 surrogates; multi-line text keeps tab and line breaks.
+const SINGLE_LINE = /^[^\p{Cc}\p{Cs}]*$/u;
+const MULTI_LINE = /^(?:[^\p{Cc}\p{Cs}]|[\t\n\r])*$/u;
+const CONTROL_CHARS = '不能含控制字符（如 NUL） / must not contain control characters (such as NUL)';
+
+function text(max: number, allowed: RegExp, trim: boolean) {
+  const s = trim ? z.string().trim() : z.string();
+  return s.max(max, `最多${max}个字符 / at most ${max} characters`).regex(allowed, CONTROL_CHARS);
+}
+/** Single-line text kept exactly as typed: passwords. */
+export const rawText = (max: number) => text(max, SINGLE_LINE, false);
+/** One line of text, trimmed: names, titles, units. */
+export const line = (max: number) => text(max, SINGLE_LINE, true);
+/** Text that may run over several lines, trimmed: notes, descriptions. */
+export const paragraph = (max: number) => text(max, MULTI_LINE, true);
 
 export const count = z.number().int('须为整数 / must be a whole number').min(0, '不能为负数 / must not be negative').max(10_000_000);
 const yuan = z.number().finite().min(0, '金额不能为负 / amount must not be negative').max(1e12);
 export const year = z.number().int().min(TIMELINE_YEARS.first - 2).max(TIMELINE_YEARS.last + 10);
-export const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式须为 YYYY-MM-DD / date must be YYYY-MM-DD').refine(
-  (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-  '不是有效日期 / not a real date',
-);
-export const note = z.string().trim().max(500, '备注最多500字 / note at most 500 characters');
-export const version = z.number().int().positive('须提供所编辑的版本号 / the edited version is required');
+
+/** Plans, reports and deadlines lie between this year and ten years ahead of the current one. */
+export const FIRST_DATE_YEAR = 2000;
+export const DATE_YEARS_AHEAD = 10;
+const isCalendarDate = (s: string) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+const lastDateYear = () => new Date().getUTCFullYear() + DATE_YEARS_AHEAD;
+export const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式须为 YYYY-MM-DD / date must be YYYY-MM-DD')
+  .refine(isCalendarDate, '不是有效日期 / not a real date')
+  .refine(
+    (s) => Number(s.slice(0, 4)) >= FIRST_DATE_YEAR && Number(s.slice(0, 4)) <= lastDateYear(),
+    { error: () => `日期须在 ${FIRST_DATE_YEAR} 年至 ${lastDateYear()} 年之间 / the date must lie between ${FIRST_DATE_YEAR} and ${lastDateYear()}` },
+  );
+export const note = paragraph(500);
+export const version = z.number().int().positive('须提供所编辑的版本号 / the edited version is required').max(INT4_MAX, '版本号超出范围 / version out of range');
 
 export const lon = z.number().finite().min(-180, '经度超出范围 / longitude out of range').max(180, '经度超出范围 / longitude out of range');
 export const lat = z.number().finite().min(-90, '纬度超出范围 / latitude out of range').max(90, '纬度超出范围 / latitude out of range');
 const position = z.tuple([lon, lat]).or(z.tuple([lon, lat, z.number().finite()]));
 
 export const pointGeometry = z.object({ type: z.literal('Point'), coordinates: position }).strict();
+/** A road shorter than this is a slip of the mouse (two clicks on one spot), not a project. */
+export const MIN_LINE_METRES = 10;
 export const lineGeometry = z
-  .object({ type: z.literal('LineString'), coordinates: z.array(position).min(2, '线至少需要两个点 / a line needs at least two points').max(5000) })
+  .object({
+    type: z.literal('LineString'),
+    coordinates: z
+      .array(position)
+      .min(2, '线至少需要两个点 / a line needs at least two points')
+      .max(5000)
+      .refine((points) => lengthKm(points) * 1000 >= MIN_LINE_METRES, `线的长度为零或不足${MIN_LINE_METRES}米 / the line has no length or is shorter than ${MIN_LINE_METRES} m`),
+  })
   .strict();
 export const projectGeometry = z.discriminatedUnion('type', [pointGeometry, lineGeometry]);
 
@@ -58,12 +98,14 @@ export const sitePatch = z
   .strict();
 export type SitePatch = z.infer<typeof sitePatch>;
 
+export const projectName = line(100).min(2, '名称至少2个字 / name needs at least 2 characters');
+
 export const projectCreate = z
   .object({
     kind: z.enum(PROJECT_KINDS),
     subtype: z.enum(PROJECT_SUBTYPES),
-    name: z.string().trim().min(2, '名称至少2个字 / name needs at least 2 characters').max(100),
-    nameEn: z.string().trim().max(200).default(''),
+    name: projectName,
+    nameEn: line(200).default(''),
     geometry: projectGeometry,
     budget: yuan,
     spent: yuan.default(0),
@@ -79,8 +121,8 @@ export type ProjectCreate = z.infer<typeof projectCreate>;
 export const projectPatch = z
   .object({
     version,
-    name: z.string().trim().min(2).max(100).optional(),
-    nameEn: z.string().trim().max(200).optional(),
+    name: projectName.optional(),
+    nameEn: line(200).optional(),
     geometry: projectGeometry.optional(),
     budget: yuan.optional(),
     spent: yuan.optional(),
@@ -108,14 +150,14 @@ export const progressRecord = z
   });
 export type ProgressRecord = z.infer<typeof progressRecord>;
 
-export const loginBody = z.object({ username: z.string().trim().min(1).max(32), password: z.string().min(1).max(200) }).strict();
+export const loginBody = z.object({ username: line(32).min(1), password: rawText(200).min(1) }).strict();
 
-const password = z.string().min(8, '密码至少8位 / password needs at least 8 characters').max(200);
+const password = rawText(200).min(8, '密码至少8位 / password needs at least 8 characters');
 
 export const userCreate = z
   .object({
     username: z.string().regex(/^[a-z0-9_.-]{2,32}$/, '用户名须为2-32位小写字母、数字或 _ . - / username: 2-32 lowercase letters, digits, _ . -'),
-    displayName: z.string().trim().min(1).max(50),
+    displayName: line(50).min(1),
     role: z.enum(ROLES),
     password,
   })
@@ -123,15 +165,23 @@ export const userCreate = z
 export type UserCreate = z.infer<typeof userCreate>;
 
 export const userPatch = z
-  .object({ displayName: z.string().trim().min(1).max(50).optional(), role: z.enum(ROLES).optional(), password: password.optional() })
+  .object({ displayName: line(50).min(1).optional(), role: z.enum(ROLES).optional(), password: password.optional() })
   .strict();
 export type UserPatch = z.infer<typeof userPatch>;
+
+/** An id as written in a URL or a text field: the digits of a positive integer, no sign or leading zero, within PostgreSQL's integer. */
+export const idText = z
+  .string()
+  .regex(/^[1-9]\d{0,9}$/, '编号须为正整数（不带前导零） / id must be a positive whole number without leading zeros')
+  .refine((s) => Number(s) <= INT4_MAX, `编号不能超过 ${INT4_MAX} / id cannot exceed ${INT4_MAX}`);
 
 /** Shared shapes of path and query parameters. */
 export const codes = {
   township: z.string().regex(/^\d{9}$/, '乡镇代码须为9位数字 / township code must be 9 digits'),
   village: z.string().regex(/^\d{12}$/, '村代码须为12位数字 / village code must be 12 digits'),
-  id: z.coerce.number().int().positive(),
+  id: idText.transform(Number),
+  /** A record named by a problem: a village by its code, a site or project by its id. */
+  entity: z.string().regex(/^(?:\d{12}|[1-9]\d{0,9})$/, '对象编号须为12位村代码或正整数编号 / entity id must be a 12-digit village code or a positive id'),
   year: z.coerce.number().int().min(2000).max(2100),
 };
 

@@ -21,7 +21,7 @@ describe.each(BACKENDS)('problem ledger on %s', (backend) => {
   afterAll(() => t.close());
 
   const log = (who: Session, body: object) =>
-    who.send<Problem & ApiError>('POST', '/api/problems', { source: 'inspection', responsibleUnit: '县交通局', deadline: '2099-12-31', ...body });
+    who.send<Problem & ApiError>('POST', '/api/problems', { source: 'inspection', responsibleUnit: '县交通局', deadline: `${new Date().getUTCFullYear() + 1}-12-31`, ...body });
 
   it('a viewer may not log a problem, and anonymous writes get 401', async () => {
     expect((await log(viewer, { entityType: 'village', entityId: village.code, title: '饮水不达标' })).status).toBe(403);

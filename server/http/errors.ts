@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ApiError } from '../../common/api';
+import { failureSummary } from '../db/failure-summary';
 import { DomainError, type DomainErrorKind } from '../services/domain-error';
 
 /** An error the client caused or must know about, with a message in both UI languages. */
@@ -39,6 +40,6 @@ export function handleError(err: Error, c: Context) {
   if (err instanceof HTTPException) {
     return c.json(errorBody('http_error', `请求被拒绝（${err.status}）：${err.message}`, `Request refused (${err.status}): ${err.message}`), err.status);
   }
-  console.error(err);
+  console.error(`[server] ${c.req.method} ${JSON.stringify(c.req.path)}: ${failureSummary(err)}`);
   return c.json(internalErrorBody(), 500);
 }

@@ -1,5 +1,6 @@
 import type { BBox, CountyInfo, SearchHit, TownshipView } from '../../common/api';
 import type { Queryable } from '../db/client';
+import { likeLiteral } from './like';
 
 export async function getCounty(db: Queryable, code: string): Promise<CountyInfo | undefined> {
   const [row] = await db.query<{ code: string; name: string; nameEn: string; demo: boolean; sources: string[] }>(
@@ -46,10 +47,10 @@ export async function search(db: Queryable, countyCode: string, q: string, limit
        UNION ALL
        SELECT 'village', code, name, name_en, township_code, center, bbox FROM villages WHERE township_code LIKE $3 || '%'
      ) hits
-     WHERE name LIKE '%' || $1 || '%' OR lower("nameEn") LIKE '%' || lower($1) || '%' OR code LIKE $1 || '%'
+     WHERE name LIKE '%' || $4 || '%' OR lower("nameEn") LIKE '%' || lower($4) || '%' OR code LIKE $4 || '%'
      ORDER BY (name = $1 OR code = $1) DESC, type = 'township' DESC, code
      LIMIT $2`,
-    [q, limit, countyCode],
+    [q, limit, countyCode, likeLiteral(q)],
   );
 }
 

@@ -2,6 +2,7 @@ import type { VillageView } from '../../common/api';
 import type { Village } from '../../common/domain';
 import { exitCheck, exitStatus, infraCompletion, infraCounts, povertyIncidence } from '../../common/indicators';
 import type { Queryable } from '../db/client';
+import { likeLiteral } from './like';
 
 export const VILLAGE_COLUMNS = `code, township_code AS "townshipCode", name, name_en AS "nameEn",
   village_class AS "villageClass", rural_population AS "ruralPopulation", poor_households AS "poorHouseholds",
@@ -50,7 +51,7 @@ export async function listVillages(db: Queryable, f: VillageFilter): Promise<Vil
        AND ($5::text IS NULL OR readiness = $5)
        AND township_code LIKE $6 || '%'
      ORDER BY code`,
-    [f.township ?? null, f.q ?? null, f.villageClass ?? null, f.status ?? null, f.readiness ?? null, f.county],
+    [f.township ?? null, f.q === undefined ? null : likeLiteral(f.q), f.villageClass ?? null, f.status ?? null, f.readiness ?? null, f.county],
   );
   return rows.map(toVillageView);
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context';
 import { notFound } from '../services/domain-error';
 import { parseQuery } from '../http/validate';
+import { line } from '../../common/schemas';
 import { getCounty, listTownships, search } from '../repo/geography';
 
 export function geographyRoutes({ db, countyCode }: AppContext) {
@@ -14,7 +15,7 @@ export function geographyRoutes({ db, countyCode }: AppContext) {
     })
     .get('/townships', async (c) => c.json(await listTownships(db, countyCode)))
     .get('/search', async (c) => {
-      const { q, limit } = parseQuery(c, z.object({ q: z.string().trim().min(1).max(50), limit: z.coerce.number().int().min(1).max(50).default(10) }));
+      const { q, limit } = parseQuery(c, z.object({ q: line(50).min(1), limit: z.coerce.number().int().min(1).max(50).default(10) }));
       return c.json(await search(db, countyCode, q, limit));
     });
 }

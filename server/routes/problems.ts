@@ -14,7 +14,7 @@ const listQuery = z.object({
   status: z.enum(PROBLEM_STATUSES).optional(),
   overdue: z.enum(['true', 'false']).transform((s) => s === 'true').optional(),
   entityType: z.enum(PROBLEM_ENTITY_TYPES).optional(),
-  entityId: z.string().regex(/^\d{1,12}$/).optional(),
+  entityId: codes.entity.optional(),
   township: codes.township.optional(),
 });
 const idParam = z.object({ id: codes.id });

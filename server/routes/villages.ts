@@ -6,7 +6,7 @@ import { villagePatch } from '../../common/schemas';
 import { requireUser, type AuthEnv } from '../auth/middleware';
 import { announce, type AppContext } from '../context';
 import { notFound } from '../services/domain-error';
-import { codes } from '../../common/schemas';
+import { codes, line } from '../../common/schemas';
 import { parseBody, parseParams, parseQuery } from '../http/validate';
 import { getVillage, listVillages } from '../repo/villages';
 import { history } from '../services/audit';
@@ -15,7 +15,7 @@ import { editVillage } from '../services/village-edits';
 
 const listQuery = z.object({
   township: codes.township.optional(),
-  q: z.string().trim().min(1).max(50).optional(),
+  q: line(50).min(1).optional(),
   class: z.enum(VILLAGE_CLASSES).optional(),
   status: z.enum(EXIT_STATUSES).optional(),
   readiness: z.enum(EXIT_READINESS).optional(),

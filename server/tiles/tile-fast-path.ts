@@ -9,6 +9,7 @@ import { internalErrorBody } from '../http/errors';
 import type { DynamicTiles } from './dynamic-tiles';
 import { archiveAnswer, dynamicTileAnswer } from './tile-answers';
 import { tileRequest } from './tile-request';
+import { failureSummary } from '../db/failure-summary';
 
 const ARCHIVE_PATH = '/tiles/static.pmtiles';
 const DYNAMIC_TILE_PATH = /^\/tiles\/(\w+)\/(\d+)\/(\d+)\/(\d+\.mvt)(?:\?v=(\d+))?$/;
@@ -28,7 +29,7 @@ export function tileFastPath(tiles: DynamicTiles, staticArchive: () => Uint8Arra
     dynamicTileAnswer(tiles, tile.data, Number(match![5])).then(
       (answer) => send(res, answer),
       (error: unknown) => {
-        console.error('[tiles]', error);
+        console.error(`[tiles] ${error instanceof Error ? failureSummary(error) : String(error)}`);
         res.writeHead(500, { 'Content-Type': 'application/json; charset=utf-8' });
         res.end(JSON.stringify(internalErrorBody()));
       },

@@ -5,7 +5,7 @@ import { WATER_SUBTYPES, type ProjectStatus, type ProjectSubtype } from '../../.
 import type { GeometryChange, ImportIssue } from '../../../common/imports';
 import type { SessionUser } from '../../../common/roles';
 import { expectedGeometryType } from '../../../common/rules';
-import { projectCreate } from '../../../common/schemas';
+import { idText, projectCreate } from '../../../common/schemas';
 import type { Queryable } from '../../db/client';
 import { getProject } from '../../repo/projects';
 import type { CountyGeometry } from '../county-geometry';
@@ -54,7 +54,7 @@ export async function planProjectFeature(db: Queryable, geo: CountyGeometry, row
 }
 
 async function planRedraw(db: Queryable, geo: CountyGeometry, row: number, geometry: PointOrLine, id: string): Promise<Planned> {
-  const project = /^\d+$/.test(id) ? await getProject(db, Number(id)) : undefined;
+  const project = idText.safeParse(id).success ? await getProject(db, Number(id)) : undefined;
   if (!project) return { issues: [featureIssue(row, id, `项目编号 ${id} 不存在`, `there is no project ${id}`, 'id')] };
   const expected = expectedGeometryType(project);
   if (geometry.type !== expected) {

@@ -6,7 +6,7 @@ import type { SiteView } from '../../../common/api';
 import type { GeometryChange, ImportIssue } from '../../../common/imports';
 import type { SessionUser } from '../../../common/roles';
 import { siteViolations } from '../../../common/rules';
-import { count } from '../../../common/schemas';
+import { count, idText, line, projectName } from '../../../common/schemas';
 import { englishName } from '../../../data/build/names';
 import type { Queryable } from '../../db/client';
 import { getSite } from '../../repo/sites';
@@ -26,8 +26,8 @@ const ALIASES = {
 } as const;
 
 const newSite = z.object({
-  name: z.string().trim().min(2, '名称至少2个字 / name needs at least 2 characters').max(100),
-  nameEn: z.string().trim().min(1).max(200).optional(),
+  name: projectName,
+  nameEn: line(200).min(1).optional(),
   plannedHouseholds: count,
   plannedPersons: count,
 });
@@ -58,7 +58,7 @@ export async function planSiteFeature(db: Queryable, geo: CountyGeometry, row: n
   const change = { row, geometry, plannedKm: null, townshipCode: place.townshipCode };
 
   if (id !== undefined) {
-    const site = /^\d+$/.test(id) ? await getSite(db, Number(id)) : undefined;
+    const site = idText.safeParse(id).success ? await getSite(db, Number(id)) : undefined;
     if (!site) return { issues: [featureIssue(row, id, `安置点编号 ${id} 不存在`, `there is no relocation site ${id}`, 'id')] };
     return { plan: { action: 'move', id: site.id, version: site.version, ...place }, change: { ...change, action: 'update', id: site.id, name: site.name } };
   }

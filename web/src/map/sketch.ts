@@ -13,18 +13,6 @@ const SAME_VERTEX_PX = 4;
 
 const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
 
-/** Great-circle length; only for the hint while drawing: the server measures the planned km. */
-export function lengthKm(line: readonly GeoJSON.Position[]): number {
-  const rad = Math.PI / 180;
-  let km = 0;
-  for (let i = 1; i < line.length; i++) {
-    const [[lon1, lat1], [lon2, lat2]] = [line[i - 1], line[i]];
-    const a = Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
-    km += 2 * 6371.0088 * Math.asin(Math.sqrt(a));
-  }
-  return km;
-}
-
 function ensureLayers(map: MapLibreMap): GeoJSONSource {
   if (!map.getSource(SOURCE)) {
     map.addSource(SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
