@@ -1,15 +1,24 @@
 // Whole layers as GeoJSON FeatureCollections with every attribute, for GIS desktop tools and exports.
 import type { AppContext } from '../context';
+import { rewind } from '@turf/turf';
 import { Hono } from 'hono';
+import { chinaToday } from '../../common/problems';
+import { attachment } from '../services/export/workbook';
 import { z } from 'zod';
 import type { Queryable } from '../db/client';
 import { codes } from '../../common/schemas';
 import { parseParams, parseQuery } from '../http/validate';
+import { getCounty } from '../repo/geography';
 import { listProjects } from '../repo/projects';
 import { listSites } from '../repo/sites';
 import { listVillages } from '../repo/villages';
 
-const feature = (geometry: GeoJSON.Geometry, properties: object): GeoJSON.Feature => ({ type: 'Feature', geometry, properties: { ...properties } });
+/** RFC 7946 §3.1.6: exterior rings counterclockwise, holes clockwise, whatever order the database holds. */
+const feature = (geometry: GeoJSON.Geometry, properties: object): GeoJSON.Feature => ({
+  type: 'Feature',
+  geometry: geometry.type === 'Polygon' || geometry.type === 'MultiPolygon' ? (rewind(geometry) as GeoJSON.Geometry) : geometry,
+  properties: { ...properties },
+});
 
 /** The portal's county, or one township of it. */
 interface Scope {
@@ -49,6 +58,9 @@ export function geojsonRoutes({ db, countyCode }: AppContext) {
     const { township } = parseQuery(c, z.object({ township: codes.township.optional() }));
     const features = await layers[layer](db, { county: countyCode, township });
     c.header('Content-Type', 'application/geo+json; charset=utf-8');
+    const ascii = [countyCode, township, layer].filter(Boolean).join('-');
+    const countyName = (await getCounty(db, countyCode))?.name ?? countyCode;
+    c.header('Content-Disposition', attachment(`${[countyName, township, layer, chinaToday()].filter(Boolean).join('-')}.geojson`, `${ascii}.geojson`));
     return c.body(JSON.stringify({ type: 'FeatureCollection', features }));
   });
 }

@@ -9,12 +9,37 @@ export type Properties = Record<string, unknown>;
 
 const normalise = (key: string) => key.replace(/[\s_\-（）()]/g, '').toLowerCase();
 
-/** The first property whose name matches an alias, or a DBF field name cut from it. */
+/** DBF field names hold 10 bytes: ten ASCII letters, five Chinese characters in GBK, three in UTF-8. */
+const DBF_NAME_BYTES = 10;
+const cut = (name: string, bytesOf: (c: string) => number) => {
+  let bytes = 0;
+  let out = '';
+  for (const c of name) {
+    bytes += bytesOf(c);
+    if (bytes > DBF_NAME_BYTES) break;
+    out += c;
+  }
+  return out;
+};
+const utf8Bytes = (c: string) => Buffer.byteLength(c, 'utf8');
+const gbkBytes = (c: string) => (c.charCodeAt(0) < 0x80 ? 1 : 2);
+
+/** The names an alias may take in a file: itself, or cut to a DBF field name in either encoding. */
+const namesOf = (alias: string) => {
+  const names = new Set([normalise(alias)]);
+  for (const bytesOf of [utf8Bytes, gbkBytes]) {
+    const short = cut(alias, bytesOf);
+    if (short !== alias) names.add(normalise(short));
+  }
+  return names;
+};
+
+/** The first property whose name matches an alias, or a DBF field name cut from it (a cut inside a character decodes as U+FFFD). */
 export function property(props: Properties, aliases: readonly string[]): unknown {
-  const wanted = aliases.map(normalise);
+  const wanted = aliases.map(namesOf);
   for (const [key, value] of Object.entries(props)) {
-    const k = normalise(key);
-    if (value !== null && value !== undefined && value !== '' && wanted.some((w) => w === k || (k.length === 10 && w.startsWith(k)))) return value;
+    const k = normalise(key.replace(/\uFFFD+$/, ''));
+    if (value !== null && value !== undefined && value !== '' && wanted.some((names) => names.has(k))) return value;
   }
   return undefined;
 }

@@ -13,7 +13,7 @@ import { getSite } from '../../repo/sites';
 import { recordAudit } from '../audit';
 import type { CountyGeometry } from '../county-geometry';
 import { asIssues, featureIssue, numeric, property, schemaIssues, text, type Properties } from './feature-properties';
-import type { PointOrLine } from './feature-geometry';
+import { sameGeometry, type PointOrLine } from './feature-geometry';
 import { stalePreview } from './village-stats';
 import { WITH_INPUT } from '../../../common/issue-messages';
 
@@ -42,12 +42,15 @@ export type SitePlan =
   | ({ action: 'create'; name: string; nameEn: string; plannedHouseholds: number; plannedPersons: number; distanceToTownKm: number } & Place)
   | ({ action: 'move'; id: number; version: number } & Place);
 
-type Planned = { plan: SitePlan; change: GeometryChange } | { issues: ImportIssue[] };
+/** Unchanged: the point is where the site already is (an export imported back). */
+type Planned = { plan: SitePlan; change: GeometryChange } | { issues: ImportIssue[] } | { unchanged: true };
 
 export async function planSiteFeature(db: Queryable, geo: CountyGeometry, row: number, geometry: PointOrLine, props: Properties): Promise<Planned> {
   const id = text(property(props, ALIASES.id));
   const label = id ?? text(property(props, ALIASES.name)) ?? `#${row}`;
   if (geometry.type !== 'Point') return { issues: [featureIssue(row, label, '安置点的几何须为点', 'a relocation site needs a point geometry', 'geometry')] };
+  const site = id !== undefined && /^\d+$/.test(id) ? await getSite(db, Number(id)) : undefined;
+  if (site && sameGeometry(geometry, { type: 'Point', coordinates: [site.lon, site.lat] })) return { unchanged: true };
   const located = await asIssues(row, label, async () => {
     await geo.assertInside(geometry);
     return geo.locate(geometry);
@@ -58,7 +61,6 @@ export async function planSiteFeature(db: Queryable, geo: CountyGeometry, row: n
   const change = { row, geometry, plannedKm: null, townshipCode: place.townshipCode };
 
   if (id !== undefined) {
-    const site = /^\d+$/.test(id) ? await getSite(db, Number(id)) : undefined;
     if (!site) return { issues: [featureIssue(row, id, `安置点编号 ${id} 不存在`, `there is no relocation site ${id}`, 'id')] };
     return { plan: { action: 'move', id: site.id, version: site.version, ...place }, change: { ...change, action: 'update', id: site.id, name: site.name } };
   }
