@@ -52,7 +52,7 @@ async function readXlsx(file: Upload): Promise<Sheet[]> {
       const cells: string[] = [];
       row.eachCell({ includeEmpty: true }, (cell, column) => {
         // A merged cell reads as its master, so a header merged over two rows or columns names each.
-        cells[column - 1] = cleanCell(cellText(cell.master.value));
+        cells[column - 1] = cleanCell(cellText(cell.master));
       });
       const filled = Array.from(cells, (c) => c ?? '');
       if (filled.some((c) => c !== '')) rows.push({ line, cells: filled });
@@ -61,16 +61,25 @@ async function readXlsx(file: Upload): Promise<Sheet[]> {
   });
 }
 
-/** Numbers keep every digit (12-digit codes stored as numbers); a formula gives its cached result, 0 included. */
-function cellText(value: ExcelJS.CellValue): string {
+/**
+ * Numbers keep every digit (12-digit codes stored as numbers); a formula gives its cached result,
+ * read from the cell itself: exceljs drops a falsy result (0) from the copy `value` returns.
+ */
+function cellText(cell: ExcelJS.Cell): string {
+  const value = cell.value;
+  if (value && typeof value === 'object' && ('formula' in value || 'sharedFormula' in value)) return valueText((cell.result ?? null) as ExcelJS.CellValue);
+  return valueText(value);
+}
+
+function valueText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (typeof value === 'string') return value;
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('formula' in value || 'sharedFormula' in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
+  if ('formula' in value || 'sharedFormula' in value) return valueText((value.result ?? null) as ExcelJS.CellValue);
   if ('error' in value) return value.error;
-  if ('text' in value) return typeof value.text === 'string' ? value.text : cellText(value.text as ExcelJS.CellValue);
+  if ('text' in value) return typeof value.text === 'string' ? value.text : valueText(value.text as ExcelJS.CellValue);
   return '';
 }
 

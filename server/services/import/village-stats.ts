@@ -50,12 +50,14 @@ const columnOf = (header: string): Column | undefined => {
  * A heading made of a group and a sub-heading over two rows ("脱贫情况" over "户数" and "人数"):
  * the group says poor or exited, the sub-heading households or persons.
  */
-function columnByMeaning(header: string): Column | undefined {
+function columnByMeaning(header: string, sub = ''): Column | undefined {
   const key = normalise(header);
   if (/代码|编码/.test(key)) return 'code';
   if (/^(年度|年份)$/.test(key)) return 'year';
-  const households = /户/.test(key);
-  const persons = /人/.test(key);
+  // The sub-heading says the unit when it names one ("贫困人口" over "户数" counts households).
+  const unit = /户/.test(sub) !== /人/.test(sub) ? normalise(sub) : key;
+  const households = /户/.test(unit);
+  const persons = /人/.test(unit);
   if (households === persons) return undefined;
   const exited = /脱贫/.test(key) && !/未脱贫/.test(key);
   if (!exited && !/贫困|未脱贫/.test(key)) return undefined;
@@ -94,7 +96,7 @@ function columnsOf(headers: string[], twoRows: boolean, sub: string[]): { index:
   const index: Partial<Record<Column, number>> = {};
   const ignored: string[] = [];
   headers.forEach((header, i) => {
-    const column = columnOf(header) ?? (twoRows ? columnOf(sub[i] ?? '') ?? columnByMeaning(header) : undefined);
+    const column = columnOf(header) ?? (twoRows ? columnOf(sub[i] ?? '') ?? columnByMeaning(header, sub[i]) : undefined);
     if (!column) {
       if (header) ignored.push(header);
       return;
