@@ -113,7 +113,7 @@ function columnsOf(headers: string[], twoRows: boolean, sub: string[]): { index:
 const OPTIONAL: Column[] = ['year'];
 
 function layoutOf(sheet: Sheet): Layout | { missing: Column[]; headers: string[] } | null {
-  const headerIndex = sheet.rows.slice(0, HEADER_SEARCH_ROWS).findIndex((r) => r.cells.some((c) => columnOf(c) === 'code' || columnByMeaning(c) === 'code'));
+  const headerIndex = sheet.rows.slice(0, HEADER_SEARCH_ROWS).findIndex((r) => r.cells.some((c) => columnOf(c) === 'code'));
   if (headerIndex < 0) return null;
   const { headers, dataStart, twoRows } = headersOf(sheet.rows, headerIndex);
   const { index, ignored } = columnsOf(headers, twoRows, twoRows ? sheet.rows[headerIndex + 1].cells : []);
