@@ -156,6 +156,14 @@ describe('office files', () => {
     });
   });
 
+  it('keeps CSV line numbers as an editor shows them past quoted line breaks and doubled quotes', async () => {
+    const v = villages[105];
+    const csv = `${HEADER.join(',')}\n"${v.code}","城关村\n（""老村""）",${figures(v).join(',')},2020\n140721999999,x,1,2,3,4,2020\n`;
+    const { body } = await villagePreview('统计.csv', csv);
+    expect(body.changes.map((c) => [c.row, c.code])).toEqual([[2, v.code]]);
+    expect(body.errors.map((e) => e.row)).toEqual([4]);
+  });
+
   describe('big and empty files', () => {
     it('answers a 100,000-row file with the first errors of each kind and counts for the rest', async () => {
       const rows = [HEADER.join(',')];
@@ -222,6 +230,17 @@ describe('office files', () => {
       expect(status).toBe(200);
       expect(body.errors).toEqual([]);
       expect(body.changes.map((c) => c.name)).toEqual(['新庄移民安置点']);
+    });
+
+    it('reads a GBK table without .cpg, with Chinese values or with plain ASCII ones', async () => {
+      for (const name of ['新庄移民安置点', 'Xinzhuang']) {
+        const { shp, shx } = await shapeFiles(points(1, 110));
+        const zip = zipLayers({ 安置点: { shp, shx, dbf: siteTable(gbkEncode, [[name, 120, 380]]) } });
+        const { status, body } = await sitesPreview(zip);
+        expect(status).toBe(200);
+        expect(body.errors).toEqual([]);
+        expect(body.changes.map((c) => c.name)).toEqual([name]);
+      }
     });
 
     it.each([

@@ -136,17 +136,27 @@ export function encodingOfCpg(name: string, text: string): string {
 }
 
 /**
- * Without a .cpg the attribute encoding is a guess: UTF-8 if the records are valid UTF-8, else GBK
- * as Chinese GIS software writes. Only the records are judged: the header holds binary counts,
- * and field names cut at 10 bytes may end inside a character.
+ * Without a .cpg the attribute encoding is a guess: UTF-8 if the field names and records are valid
+ * UTF-8, else GBK as Chinese GIS software writes. The header's binary counts are not judged, and a
+ * field name cut at 10 bytes may end inside a character.
  */
 export function dbfEncoding(dbf: Uint8Array): string {
   const headerLength = dbf.length >= 10 ? dbf[8] | (dbf[9] << 8) : 0;
+  const names: Uint8Array[] = [];
+  for (let at = 32; at + 32 <= headerLength && dbf[at] !== 0x0d; at += 32) {
+    const name = dbf.subarray(at, at + 11);
+    names.push(name.subarray(0, name.indexOf(0) < 0 ? 11 : name.indexOf(0)));
+  }
+  const records = dbf.subarray(Math.min(headerLength, dbf.length)).filter((b) => b !== 0x1a);
+  return isUtf8(records) && names.every((n) => (n.length === 10 ? [0, 1, 2] : [0]).some((cut) => isUtf8(n.subarray(0, n.length - cut)))) ? 'utf-8' : 'gbk';
+}
+
+function isUtf8(bytes: Uint8Array): boolean {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(dbf.subarray(Math.min(headerLength, dbf.length)).filter((b) => b !== 0x1a));
-    return 'utf-8';
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
   } catch {
-    return 'gbk';
+    return false;
   }
 }
 
