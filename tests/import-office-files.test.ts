@@ -3,7 +3,7 @@
 // or without .cpg, zips of several layers, declared coordinate systems, huge and empty files.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiError, VillageView } from '../common/api';
+import type { VillageView } from '../common/api';
 import type { GeometryImportPreview, VillageImportPreview } from '../common/imports';
 import { createTestApp } from './helpers/app';
 import { dbfBytes, dbfName, gbkEncode, shapeFiles, WGS84_PRJ, zipLayers, type DbfField } from './helpers/office-files';
@@ -321,4 +321,3 @@ describe('office files', () => {
   });
 });
 
-export type { ApiError };

@@ -78,8 +78,8 @@ export function assertDeclaredMatches(fileName: string, declared: DeclaredCrs | 
   );
 }
 
-const outOfRange = (p: unknown) => Array.isArray(p) && p.length >= 2 && Number.isFinite(p[0]) && Number.isFinite(p[1]) && (Math.abs(p[0]) > 180 || Math.abs(p[1]) > 90);
-const inRange = (p: unknown) => Array.isArray(p) && p.length >= 2 && Number.isFinite(p[0]) && Number.isFinite(p[1]) && !outOfRange(p);
+export const positionOutOfRange = (p: unknown) => Array.isArray(p) && p.length >= 2 && Number.isFinite(p[0]) && Number.isFinite(p[1]) && (Math.abs(p[0]) > 180 || Math.abs(p[1]) > 90);
+const inRange = (p: unknown) => Array.isArray(p) && p.length >= 2 && Number.isFinite(p[0]) && Number.isFinite(p[1]) && !positionOutOfRange(p);
 
 /** Every position of a geometry, however nested; malformed ones included for the caller to judge. */
 export function positionsOf(geometry: GeoJSON.Geometry | null): unknown[] {
@@ -96,7 +96,6 @@ export function positionsOf(geometry: GeoJSON.Geometry | null): unknown[] {
 /** Projected when no position is longitude/latitude and some are far outside it: one message for the file, not one per vertex. */
 export function looksProjected(geometries: (GeoJSON.Geometry | null)[]): boolean {
   const positions = geometries.flatMap(positionsOf);
-  return positions.some(outOfRange) && !positions.some(inRange);
+  return positions.some(positionOutOfRange) && !positions.some(inRange);
 }
 
-export { outOfRange as positionOutOfRange };
