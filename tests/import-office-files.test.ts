@@ -243,6 +243,15 @@ describe('office files', () => {
       }
     });
 
+    it('leaves a cut field name two headings share unmatched rather than taking a name for an id', async () => {
+      const { shp, shx } = await shapeFiles(points(1, 117));
+      const fields: DbfField[] = ['安置点名称', '计划户数', '计划人数'].map((name, i) => ({ name: dbfName(name, utf8), type: i === 0 ? 'C' : 'N', length: i === 0 ? 60 : 10 }));
+      const zip = zipLayers({ 安置点: { shp, shx, dbf: dbfBytes(fields, [['新庄安置点', 120, 380]], utf8) } });
+      const { body } = await sitesPreview(zip);
+      expect(body.errors.map((e) => e.field)).toEqual(['name']);
+      expect(body.errors[0].messageEn).not.toMatch(/there is no relocation site/);
+    });
+
     it.each([
       ['936', gbkEncode],
       ['ANSI 936', gbkEncode],

@@ -25,21 +25,27 @@ const utf8Bytes = (c: string) => Buffer.byteLength(c, 'utf8');
 const gbkBytes = (c: string) => (c.charCodeAt(0) < 0x80 ? 1 : 2);
 
 /** The names an alias may take in a file: itself, or cut to a DBF field name in either encoding. */
-const namesOf = (alias: string) => {
-  const names = new Set([normalise(alias)]);
-  for (const bytesOf of [utf8Bytes, gbkBytes]) {
-    const short = cut(alias, bytesOf);
-    if (short !== alias) names.add(normalise(short));
-  }
-  return names;
-};
+const cutNames = (alias: string) => [utf8Bytes, gbkBytes].map((bytesOf) => cut(alias, bytesOf)).filter((short) => short !== alias).map(normalise);
 
-/** The first property whose name matches an alias, or a DBF field name cut from it (a cut inside a character decodes as U+FFFD). */
-export function property(props: Properties, aliases: readonly string[]): unknown {
-  const wanted = aliases.map(namesOf);
+/**
+ * The names each field may appear under, compared after normalising. A cut name two fields share
+ * ("安置点编号" and "安置点名称" both cut to "安置点" in UTF-8) names neither: guessing would put a
+ * name where an id belongs.
+ */
+export function fieldNames<K extends string>(aliases: Record<K, readonly string[]>): Record<K, ReadonlySet<string>> {
+  const fields = Object.keys(aliases) as K[];
+  const cuts = new Map(fields.map((f) => [f, new Set(aliases[f].flatMap(cutNames))]));
+  const full = new Map(fields.map((f) => [f, new Set(aliases[f].map(normalise))]));
+  const shared = (field: K, name: string) => fields.some((other) => other !== field && (cuts.get(other)!.has(name) || full.get(other)!.has(name)));
+  const names = {} as Record<K, ReadonlySet<string>>;
+  for (const f of fields) names[f] = new Set([...full.get(f)!, ...[...cuts.get(f)!].filter((name) => !shared(f, name))]);
+  return names;
+}
+
+/** The first property whose name is one of a field's names (a DBF name cut inside a character decodes with a trailing U+FFFD). */
+export function property(props: Properties, names: ReadonlySet<string>): unknown {
   for (const [key, value] of Object.entries(props)) {
-    const k = normalise(key.replace(/\uFFFD+$/, ''));
-    if (value !== null && value !== undefined && value !== '' && wanted.some((names) => names.has(k))) return value;
+    if (value !== null && value !== undefined && value !== '' && names.has(normalise(key.replace(/\uFFFD+$/, '')))) return value;
   }
   return undefined;
 }

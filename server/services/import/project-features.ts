@@ -10,7 +10,7 @@ import type { Queryable } from '../../db/client';
 import { getProject } from '../../repo/projects';
 import type { CountyGeometry } from '../county-geometry';
 import { insertProject, locatePatch, patchProject, plannedKmOf, planProject, type NewProject } from '../project-edits';
-import { asIssues, featureIssue, isoDate, numeric, property, schemaIssues, text, vocabulary, type Properties } from './feature-properties';
+import { asIssues, featureIssue, fieldNames, isoDate, numeric, property, schemaIssues, text, vocabulary, type Properties } from './feature-properties';
 import { sameGeometry, type PointOrLine } from './feature-geometry';
 import { WITH_INPUT } from '../../../common/issue-messages';
 
@@ -28,7 +28,7 @@ const STATUS_NAMES: Record<ProjectStatus, readonly string[]> = {
   accepted: ['验收', '已验收'],
 };
 
-const ALIASES = {
+const ALIASES = fieldNames({
   id: ['id', '项目编号', '项目id'],
   name: ['name', '名称', '项目名称'],
   nameEn: ['nameEn', 'name_en', '英文名称'],
@@ -41,7 +41,7 @@ const ALIASES = {
   servedHouseholds: ['servedHouseholds', '受益户数'],
   villages: ['villages', '受益村', '受益村代码', '服务村'],
   note: ['note', '备注'],
-} as const;
+});
 
 export type ProjectPlan =
   | { action: 'create'; record: NewProject }

@@ -12,18 +12,18 @@ import type { Queryable } from '../../db/client';
 import { getSite } from '../../repo/sites';
 import { recordAudit } from '../audit';
 import type { CountyGeometry } from '../county-geometry';
-import { asIssues, featureIssue, numeric, property, schemaIssues, text, type Properties } from './feature-properties';
+import { asIssues, featureIssue, fieldNames, numeric, property, schemaIssues, text, type Properties } from './feature-properties';
 import { sameGeometry, type PointOrLine } from './feature-geometry';
 import { stalePreview } from './village-stats';
 import { WITH_INPUT } from '../../../common/issue-messages';
 
-const ALIASES = {
+const ALIASES = fieldNames({
   id: ['id', '安置点编号'],
   name: ['name', '名称', '安置点名称'],
   nameEn: ['nameEn', '英文名称'],
   plannedHouseholds: ['plannedHouseholds', '计划户数', '计划安置户数'],
   plannedPersons: ['plannedPersons', '计划人数', '计划安置人数'],
-} as const;
+});
 
 const newSite = z.object({
   name: z.string().trim().min(2, '名称至少2个字 / name needs at least 2 characters').max(100),
