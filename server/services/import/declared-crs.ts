@@ -70,11 +70,13 @@ export function assertDeclaredMatches(fileName: string, declared: DeclaredCrs | 
   if (declared.kind === 'projected') throw projectedCoordinates(fileName, declared.name);
   const fileCrs: ImportCrs = declared.kind === 'chinese' ? declared.crs : 'wgs84';
   if (fileCrs === chosen) return;
+  // A geographic system may be CGCS2000 or an older datum: it is plain longitude/latitude, imported as WGS-84.
+  const [zh, en] = declared.kind === 'chinese' ? CRS_LABEL[fileCrs] : ['经纬度，按 WGS-84 导入', 'plain longitude/latitude, imported as WGS-84'];
   throw new DomainError(
     'unprocessable',
     'crs_mismatch',
-    `文件「${fileName}」声明的坐标系是 ${declared.name}（${CRS_LABEL[fileCrs][0]}），但导入时选择了 ${CRS_LABEL[chosen][0]}：按所选坐标系转换会使位置偏移数百米。请选择 ${CRS_LABEL[fileCrs][0]}，或改正文件中的坐标系声明`,
-    `The file "${fileName}" declares ${declared.name} (${CRS_LABEL[fileCrs][1]}) but ${CRS_LABEL[chosen][1]} was chosen: converting it as chosen would shift it by hundreds of metres. Choose ${CRS_LABEL[fileCrs][1]}, or correct the file's declaration`,
+    `文件「${fileName}」声明的坐标系是 ${declared.name}（${zh}），但导入时选择了 ${CRS_LABEL[chosen][0]}：按所选坐标系转换会使位置偏移数百米。请选择 ${CRS_LABEL[fileCrs][0]}，或改正文件中的坐标系声明`,
+    `The file "${fileName}" declares ${declared.name} (${en}) but ${CRS_LABEL[chosen][1]} was chosen: converting it as chosen would shift it by hundreds of metres. Choose ${CRS_LABEL[fileCrs][1]}, or correct the file's declaration`,
   );
 }
 
