@@ -17,17 +17,36 @@ export interface ImportIssue {
   row: number;
   code: string;
   field?: string;
+  /** The Shapefile layer (base name in the zip) the feature comes from, when the zip holds several. */
+  layer?: string;
   message: string;
   messageEn: string;
 }
 
-export interface ImportPreviewBase {
+/** Issues beyond the first few of one kind, counted with the first of them as an example. */
+export interface OmittedIssues {
+  field: string;
+  layer?: string;
+  count: number;
+  message: string;
+  messageEn: string;
+}
+
+/** The issues shown (the first few of each kind), how many there were in all, and the rest by kind. */
+export interface ImportIssues {
+  errors: ImportIssue[];
+  errorCount: number;
+  omittedErrors: OmittedIssues[];
+}
+
+export interface ImportPreviewBase extends ImportIssues {
   /** Commit with this token; null when the file has errors or changes nothing (all or nothing). */
   token: string | null;
   fileName: string;
   /** Rows or features read. */
   total: number;
-  errors: ImportIssue[];
+  /** Rows or features that match the current data exactly. */
+  unchanged: number;
 }
 
 export interface VillageStatChange {
@@ -40,15 +59,20 @@ export interface VillageStatChange {
 }
 
 export interface VillageImportPreview extends ImportPreviewBase {
-  /** Which header of the file fed each field. */
-  columns: Record<VillageStatField | 'code' | 'year', string>;
+  /** The worksheet read (the first that has the columns). */
+  sheet: string;
+  /** Which header of the file fed each field; no year column means this year's figures. */
+  columns: Record<VillageStatField | 'code', string> & { year: string | null };
   ignoredColumns: string[];
+  /** Totals rows (合计, 总计) passed over. */
+  totalsRows: number[];
   changes: VillageStatChange[];
-  unchanged: number;
 }
 
 export interface GeometryChange {
   row: number;
+  /** The Shapefile layer, when the zip holds several. */
+  layer?: string;
   action: 'create' | 'update';
   /** Existing id for an update. */
   id: number | null;

@@ -1,4 +1,5 @@
 // Spreadsheet downloads: every layer with Chinese headers, parsing back to the rows the API serves.
+import { booleanClockwise } from '@turf/turf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProjectView, SiteView, VillageView } from '../common/api';
 import { BACKENDS, createTestApp } from './helpers/app';
@@ -67,6 +68,22 @@ describe.each(BACKENDS)('Excel export on %s', (backend) => {
     expect(row[header.indexOf('对象')]).toBe(village.name);
     expect(row[header.indexOf('来源')]).toBe('群众投诉');
     expect(row[header.indexOf('是否逾期')]).toBe('逾期');
+  });
+
+  it('downloads GeoJSON layers as named files with RFC 7946 winding: exterior rings counterclockwise, holes clockwise', async () => {
+    for (const layer of ['villages', 'townships', 'sites', 'projects']) {
+      const res = await t.request(`/api/geojson/${layer}`);
+      expect(res.headers.get('content-disposition')).toMatch(new RegExp(`^attachment; filename="140721-${layer}\\.geojson"; filename\\*=UTF-8''${encodeURIComponent('榆社县')}-${layer}-\\d{4}-\\d{2}-\\d{2}\\.geojson$`));
+      const { features } = (await res.json()) as GeoJSON.FeatureCollection;
+      const polygons = features.flatMap((f) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates : []));
+      if (layer === 'villages' || layer === 'townships') expect(polygons.length).toBeGreaterThan(0);
+      for (const [exterior, ...holes] of polygons) {
+        expect(booleanClockwise(exterior)).toBe(false);
+        for (const hole of holes) expect(booleanClockwise(hole)).toBe(true);
+      }
+    }
+    const one = await t.request('/api/geojson/villages?township=140721100');
+    expect(one.headers.get('content-disposition')).toContain('filename="140721-140721100-villages.geojson"');
   });
 
   it('refuses unknown layers', async () => {

@@ -6,6 +6,7 @@ import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiError, AuditEntry, ChangeEvent, ProjectView, SiteView, VillageView } from '../common/api';
 import type { GeometryImportPreview, ImportResult, VillageImportPreview } from '../common/imports';
+import { chinaToday } from '../common/problems';
 import { BACKENDS, createTestApp } from './helpers/app';
 import { gcj02ToBd09, metresBetween, wgs84ToGcj02 } from './helpers/chinese-crs';
 import { login, type Session } from './helpers/session';
@@ -161,6 +162,67 @@ describe.each(BACKENDS)('imports on %s', (backend) => {
       expect(body.error.message).toContain('20 MB');
       expect(body.error.messageEn).toMatch(/too large/);
       expect(await snapshot()).toEqual(before);
+    });
+  });
+
+  describe('export then import with no change', () => {
+    /** Every version and the audit trail, to prove an unchanged file changed nothing. */
+    const versions = async () => ({
+      audit: (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log'))[0].n,
+      rows: JSON.stringify(await t.db.query(`SELECT 'p' || id AS k, version, villages, township_code FROM projects UNION ALL SELECT 's' || id, version, null, township_code FROM sites
+        UNION ALL SELECT code, version, null, township_code FROM villages ORDER BY 1`)),
+    });
+
+    it('previews the projects and sites GeoJSON exports as no change, coordinates rounded as an export rounds them', async () => {
+      for (const target of ['projects', 'sites'] as const) {
+        const exported = JSON.parse(await (await t.request(`/api/geojson/${target}`)).text()) as GeoJSON.FeatureCollection;
+        const round = (c: unknown): unknown => (typeof c === 'number' ? Math.round(c * 1e6) / 1e6 : (c as unknown[]).map(round));
+        for (const f of exported.features) (f.geometry as GeoJSON.Point).coordinates = round((f.geometry as GeoJSON.Point).coordinates) as number[];
+        const before = await versions();
+        const { status, body } = await geometryPreview({ name: `${target}.geojson`, bytes: JSON.stringify(exported) }, { target, crs: 'wgs84' });
+        expect(status).toBe(200);
+        expect(body.errors).toEqual([]);
+        expect(body.changes).toEqual([]);
+        expect(body.unchanged).toBe(exported.features.length);
+        expect(body.token).toBeNull();
+        expect(await versions()).toEqual(before);
+      }
+    });
+
+    it('moves only the project whose geometry changed, keeping the served villages its file lists', async () => {
+      const exported = JSON.parse(await (await t.request('/api/geojson/projects')).text()) as GeoJSON.FeatureCollection<GeoJSON.Point, ProjectView>;
+      const moved = exported.features.find((f) => f.properties.kind === 'water' && f.properties.villages.length >= 2)!;
+      const served = moved.properties.villages;
+      moved.geometry.coordinates = [moved.geometry.coordinates[0] + 0.0005, moved.geometry.coordinates[1] + 0.0005];
+      const before = await t.db.query<{ id: number; version: number }>('SELECT id, version FROM projects ORDER BY id');
+      const audit = (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log'))[0].n;
+      const { body } = await geometryPreview({ name: 'projects.geojson', bytes: JSON.stringify(exported) }, { target: 'projects', crs: 'wgs84' });
+      expect(body.errors).toEqual([]);
+      expect(body.changes.map((c) => c.id)).toEqual([moved.properties.id]);
+      expect(body.unchanged).toBe(exported.features.length - 1);
+      expect((await commit('geometry', body.token)).status).toBe(200);
+      const after = await t.db.query<{ id: number; version: number }>('SELECT id, version FROM projects ORDER BY id');
+      expect(after.filter((p, i) => p.version !== before[i].version).map((p) => p.id)).toEqual([moved.properties.id]);
+      expect((await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log'))[0].n).toBe(audit + 1);
+      expect((await t.json<ProjectView>(`/api/projects/${moved.properties.id}`)).body.villages).toEqual(served);
+    });
+
+    it('previews the villages Excel export as no change, and takes a file without 年度 as this year\'s', async () => {
+      const res = await t.request('/api/export/villages.xlsx');
+      const before = await versions();
+      const { status, body } = await villagePreview({ name: 'villages.xlsx', bytes: new Uint8Array(await res.arrayBuffer()) });
+      expect(status).toBe(200);
+      expect(body.errors).toEqual([]);
+      expect(body.changes).toEqual([]);
+      expect(body.unchanged).toBe(villages.length);
+      expect(body.columns.year).toBe('年度');
+      expect(await versions()).toEqual(before);
+
+      const current = (await t.json<VillageView[]>('/api/villages')).body[0];
+      const noYear = await villagePreview(csv([HEADER.slice(0, -1), row(current, 1).slice(0, -1)]));
+      expect(noYear.status).toBe(200);
+      expect(noYear.body.columns.year).toBeNull();
+      expect(noYear.body.changes[0].year).toBe(Number(chinaToday().slice(0, 4)));
     });
   });
 

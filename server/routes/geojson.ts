@@ -1,15 +1,21 @@
 import { Hono } from 'hono';
+import { chinaToday } from '../../common/problems';
+import { attachment } from '../services/export/workbook';
 import { z } from 'zod';
 import { codes } from '../../common/schemas';
 import type { AppContext } from '../context';
 import { parseParams, parseQuery } from '../http/validate';
 import { GEOJSON_LAYERS, layerCollection } from '../services/geojson-layers';
+import { getCounty } from '../repo/geography';
 
 export function geojsonRoutes({ db, countyCode }: AppContext) {
   return new Hono().get('/:layer', async (c) => {
     const { layer } = parseParams(c, z.object({ layer: z.enum(GEOJSON_LAYERS) }));
     const { township } = parseQuery(c, z.object({ township: codes.township.optional() }));
     c.header('Content-Type', 'application/geo+json; charset=utf-8');
+    const ascii = [countyCode, township, layer].filter(Boolean).join('-');
+    const countyName = (await getCounty(db, countyCode))?.name ?? countyCode;
+    c.header('Content-Disposition', attachment(`${[countyName, township, layer, chinaToday()].filter(Boolean).join('-')}.geojson`, `${ascii}.geojson`));
     return c.body(JSON.stringify(await layerCollection(db, layer, { county: countyCode, township })));
   });
 }

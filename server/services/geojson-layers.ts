@@ -1,4 +1,5 @@
 // Whole layers as GeoJSON features with every attribute, for GIS desktop tools and exports.
+import { rewind } from '@turf/turf';
 import type { Queryable } from '../db/client';
 import { townshipAreas } from '../repo/geography';
 import { listProjects } from '../repo/projects';
@@ -14,7 +15,12 @@ export interface LayerScope {
   township?: string;
 }
 
-const feature = (geometry: GeoJSON.Geometry, properties: object): GeoJSON.Feature => ({ type: 'Feature', geometry, properties: { ...properties } });
+/** RFC 7946 §3.1.6: exterior rings counterclockwise, holes clockwise, whatever order the database holds. */
+const feature = (geometry: GeoJSON.Geometry, properties: object): GeoJSON.Feature => ({
+  type: 'Feature',
+  geometry: geometry.type === 'Polygon' || geometry.type === 'MultiPolygon' ? (rewind(geometry) as GeoJSON.Geometry) : geometry,
+  properties: { ...properties },
+});
 
 const layers: Record<GeojsonLayer, (db: Queryable, scope: LayerScope) => Promise<GeoJSON.Feature[]>> = {
   async villages(db, scope) {

@@ -50,6 +50,8 @@ export async function addLayerSheet(
           { header: '贫困人口', value: (v) => v.poorPersons, format: INT },
           { header: '脱贫户数', value: (v) => v.exitedHouseholds, format: INT },
           { header: '脱贫人口', value: (v) => v.exitedPersons, format: INT },
+          // The figures are this year's: the year lets the sheet be imported back unchanged.
+          { header: '年度', value: () => Number(chinaToday().slice(0, 4)), width: 8 },
           { header: '贫困发生率', value: (v) => v.povertyIncidence, format: '0.00%' },
           { header: '计划退出年度', value: (v) => v.plannedExitYear },
           { header: '实际退出年度', value: (v) => v.actualExitYear },

@@ -9,12 +9,43 @@ export type Properties = Record<string, unknown>;
 
 const normalise = (key: string) => key.replace(/[\s_\-（）()]/g, '').toLowerCase();
 
-/** The first property whose name matches an alias, or a DBF field name cut from it. */
-export function property(props: Properties, aliases: readonly string[]): unknown {
-  const wanted = aliases.map(normalise);
+/** DBF field names hold 10 bytes: ten ASCII letters, five Chinese characters in GBK, three in UTF-8. */
+const DBF_NAME_BYTES = 10;
+const cut = (name: string, bytesOf: (c: string) => number) => {
+  let bytes = 0;
+  let out = '';
+  for (const c of name) {
+    bytes += bytesOf(c);
+    if (bytes > DBF_NAME_BYTES) break;
+    out += c;
+  }
+  return out;
+};
+const utf8Bytes = (c: string) => Buffer.byteLength(c, 'utf8');
+const gbkBytes = (c: string) => (c.charCodeAt(0) < 0x80 ? 1 : 2);
+
+/** The names an alias may take in a file: itself, or cut to a DBF field name in either encoding. */
+const cutNames = (alias: string) => [utf8Bytes, gbkBytes].map((bytesOf) => cut(alias, bytesOf)).filter((short) => short !== alias).map(normalise);
+
+/**
+ * The names each field may appear under, compared after normalising. A cut name two fields share
+ * ("安置点编号" and "安置点名称" both cut to "安置点" in UTF-8) names neither: guessing would put a
+ * name where an id belongs.
+ */
+export function fieldNames<K extends string>(aliases: Record<K, readonly string[]>): Record<K, ReadonlySet<string>> {
+  const fields = Object.keys(aliases) as K[];
+  const cuts = new Map(fields.map((f) => [f, new Set(aliases[f].flatMap(cutNames))]));
+  const full = new Map(fields.map((f) => [f, new Set(aliases[f].map(normalise))]));
+  const shared = (field: K, name: string) => fields.some((other) => other !== field && (cuts.get(other)!.has(name) || full.get(other)!.has(name)));
+  const names = {} as Record<K, ReadonlySet<string>>;
+  for (const f of fields) names[f] = new Set([...full.get(f)!, ...[...cuts.get(f)!].filter((name) => !shared(f, name))]);
+  return names;
+}
+
+/** The first property whose name is one of a field's names (a DBF name cut inside a character decodes with a trailing U+FFFD). */
+export function property(props: Properties, names: ReadonlySet<string>): unknown {
   for (const [key, value] of Object.entries(props)) {
-    const k = normalise(key);
-    if (value !== null && value !== undefined && value !== '' && wanted.some((w) => w === k || (k.length === 10 && w.startsWith(k)))) return value;
+    if (value !== null && value !== undefined && value !== '' && names.has(normalise(key.replace(/\uFFFD+$/, '')))) return value;
   }
   return undefined;
 }

@@ -8,6 +8,7 @@ import { pointOrLine } from './feature-geometry';
 import { readFeatures } from './geometry-file';
 import { applyProjectPlan, planProjectFeature, type ProjectPlan } from './project-features';
 import { applySitePlan, planSiteFeature, type SitePlan } from './site-features';
+import { capIssues } from './issue-cap';
 import type { Upload } from './upload';
 
 /** A file listing more features than this is not a monthly update; it is refused rather than previewed for minutes. */
@@ -20,32 +21,38 @@ export type GeometryImportPlan =
 export async function previewGeometry(
   db: Queryable, geo: CountyGeometry, file: Upload, target: GeometryTarget, crs: ImportCrs,
 ): Promise<{ preview: Omit<GeometryImportPreview, 'token'>; plan: GeometryImportPlan }> {
-  const features = await readFeatures(file, crs);
-  const errors: ImportIssue[] = [];
+  const { features, layerIssues } = await readFeatures(file, crs);
+  const errors: ImportIssue[] = [...layerIssues];
   const changes: GeometryChange[] = [];
   const plans: (ProjectPlan | SitePlan)[] = [];
+  let unchanged = 0;
   if (features.length > MAX_FEATURES) {
     errors.push({ row: 0, code: '', message: `要素过多（${features.length} 个，上限 ${MAX_FEATURES}）`, messageEn: `Too many features (${features.length}, limit ${MAX_FEATURES})` });
   }
-  for (const [i, f] of features.slice(0, MAX_FEATURES).entries()) {
-    const row = i + 1;
+  // Rows are numbered within each layer, as a GIS tool shows its attribute table.
+  const rowInLayer = new Map<string | undefined, number>();
+  for (const f of features.slice(0, MAX_FEATURES)) {
+    const row = (rowInLayer.get(f.layer) ?? 0) + 1;
+    rowInLayer.set(f.layer, row);
+    const inLayer = <T extends object>(item: T) => (f.layer === undefined ? item : { ...item, layer: f.layer });
     const shape = pointOrLine(f.geometry, row, String(row));
     if ('issues' in shape) {
-      errors.push(...shape.issues);
+      errors.push(...shape.issues.map(inLayer));
       continue;
     }
     const planned = target === 'projects'
       ? await planProjectFeature(db, geo, row, shape.geometry, f.properties)
       : await planSiteFeature(db, geo, row, shape.geometry, f.properties);
-    if ('issues' in planned) errors.push(...planned.issues);
+    if ('unchanged' in planned) unchanged++;
+    else if ('issues' in planned) errors.push(...planned.issues.map(inLayer));
     else {
       plans.push(planned.plan);
-      changes.push(planned.change);
+      changes.push(inLayer(planned.change));
     }
   }
   const note = `导入 / imported (${crs}): ${file.name}`;
   const plan = (target === 'projects' ? { target, note, plans } : { target, note, plans }) as GeometryImportPlan;
-  return { preview: { fileName: file.name, target, crs, total: features.length, changes, errors }, plan };
+  return { preview: { fileName: file.name, target, crs, total: features.length, changes, unchanged, ...capIssues(errors) }, plan };
 }
 
 /** One transaction: the first feature that no longer fits (a record changed since the preview) undoes them all. */

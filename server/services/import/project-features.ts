@@ -10,8 +10,8 @@ import type { Queryable } from '../../db/client';
 import { getProject } from '../../repo/projects';
 import type { CountyGeometry } from '../county-geometry';
 import { insertProject, locatePatch, patchProject, plannedKmOf, planProject, type NewProject } from '../project-edits';
-import { asIssues, featureIssue, isoDate, numeric, property, schemaIssues, text, vocabulary, type Properties } from './feature-properties';
-import type { PointOrLine } from './feature-geometry';
+import { asIssues, featureIssue, fieldNames, isoDate, numeric, property, schemaIssues, text, vocabulary, type Properties } from './feature-properties';
+import { sameGeometry, type PointOrLine } from './feature-geometry';
 import { WITH_INPUT } from '../../../common/issue-messages';
 
 const SUBTYPE_NAMES: Record<ProjectSubtype, readonly string[]> = {
@@ -28,7 +28,7 @@ const STATUS_NAMES: Record<ProjectStatus, readonly string[]> = {
   accepted: ['验收', '已验收'],
 };
 
-const ALIASES = {
+const ALIASES = fieldNames({
   id: ['id', '项目编号', '项目id'],
   name: ['name', '名称', '项目名称'],
   nameEn: ['nameEn', 'name_en', '英文名称'],
@@ -39,29 +39,40 @@ const ALIASES = {
   plannedEnd: ['plannedEnd', '完工日期', '计划完工', '计划完工日期'],
   status: ['status', '状态', '项目状态'],
   servedHouseholds: ['servedHouseholds', '受益户数'],
+  villages: ['villages', '受益村', '受益村代码', '服务村'],
   note: ['note', '备注'],
-} as const;
+});
 
 export type ProjectPlan =
   | { action: 'create'; record: NewProject }
   | { action: 'update'; id: number; version: number; geometry: PointOrLine; located: Awaited<ReturnType<typeof locatePatch>> };
 
-type Planned = { plan: ProjectPlan; change: GeometryChange } | { issues: ImportIssue[] };
+/** Unchanged: the feature is the project as it stands (an export imported back). */
+type Planned = { plan: ProjectPlan; change: GeometryChange } | { issues: ImportIssue[] } | { unchanged: true };
 
 export async function planProjectFeature(db: Queryable, geo: CountyGeometry, row: number, geometry: PointOrLine, props: Properties): Promise<Planned> {
   const id = text(property(props, ALIASES.id));
-  return id === undefined ? planNew(geo, row, geometry, props) : planRedraw(db, geo, row, geometry, id);
+  return id === undefined ? planNew(geo, row, geometry, props) : planRedraw(db, geo, row, geometry, id, servedVillages(property(props, ALIASES.villages)));
 }
 
-async function planRedraw(db: Queryable, geo: CountyGeometry, row: number, geometry: PointOrLine, id: string): Promise<Planned> {
+/** The served villages a file lists (an array, as the GeoJSON export has them, or codes separated by commas). */
+function servedVillages(value: unknown): string[] | undefined {
+  const list = Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/[,，;；\s]+/).filter(Boolean) : undefined;
+  return list && list.length > 0 && list.every((c) => /^\d{12}$/.test(c)) ? list : undefined;
+}
+
+async function planRedraw(db: Queryable, geo: CountyGeometry, row: number, geometry: PointOrLine, id: string, villages: string[] | undefined): Promise<Planned> {
   const project = idText.safeParse(id).success ? await getProject(db, Number(id)) : undefined;
   if (!project) return { issues: [featureIssue(row, id, `项目编号 ${id} 不存在`, `there is no project ${id}`, 'id')] };
   const expected = expectedGeometryType(project);
   if (geometry.type !== expected) {
     return { issues: [featureIssue(row, id, `项目「${project.name}」的几何须为 ${expected}`, `project "${project.name}" needs a ${expected} geometry`, 'geometry')] };
   }
-  const located = await asIssues(row, id, () => locatePatch(geo, { geometry }));
-  if ('issues' in located) return located;
+  if (sameGeometry(geometry, project.geometry)) return { unchanged: true };
+  const found = await asIssues(row, id, () => locatePatch(geo, { geometry }));
+  if ('issues' in found) return found;
+  // The villages a project serves are a decision, not its footprint: a file that lists them keeps them.
+  const located = { value: { ...found.value!, villages: villages ?? found.value!.villages } };
   return {
     plan: { action: 'update', id: project.id, version: project.version, geometry, located: located.value },
     change: { row, action: 'update', id: project.id, name: project.name, townshipCode: located.value!.townshipCode, geometry, plannedKm: plannedKmOf(geometry) },

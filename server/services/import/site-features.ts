@@ -12,18 +12,18 @@ import type { Queryable } from '../../db/client';
 import { getSite } from '../../repo/sites';
 import { recordAudit } from '../audit';
 import type { CountyGeometry } from '../county-geometry';
-import { asIssues, featureIssue, numeric, property, schemaIssues, text, type Properties } from './feature-properties';
-import type { PointOrLine } from './feature-geometry';
+import { asIssues, featureIssue, fieldNames, numeric, property, schemaIssues, text, type Properties } from './feature-properties';
+import { sameGeometry, type PointOrLine } from './feature-geometry';
 import { stalePreview } from './village-stats';
 import { WITH_INPUT } from '../../../common/issue-messages';
 
-const ALIASES = {
+const ALIASES = fieldNames({
   id: ['id', '安置点编号'],
   name: ['name', '名称', '安置点名称'],
   nameEn: ['nameEn', '英文名称'],
   plannedHouseholds: ['plannedHouseholds', '计划户数', '计划安置户数'],
   plannedPersons: ['plannedPersons', '计划人数', '计划安置人数'],
-} as const;
+});
 
 const newSite = z.object({
   name: projectName,
@@ -42,12 +42,15 @@ export type SitePlan =
   | ({ action: 'create'; name: string; nameEn: string; plannedHouseholds: number; plannedPersons: number; distanceToTownKm: number } & Place)
   | ({ action: 'move'; id: number; version: number } & Place);
 
-type Planned = { plan: SitePlan; change: GeometryChange } | { issues: ImportIssue[] };
+/** Unchanged: the point is where the site already is (an export imported back). */
+type Planned = { plan: SitePlan; change: GeometryChange } | { issues: ImportIssue[] } | { unchanged: true };
 
 export async function planSiteFeature(db: Queryable, geo: CountyGeometry, row: number, geometry: PointOrLine, props: Properties): Promise<Planned> {
   const id = text(property(props, ALIASES.id));
   const label = id ?? text(property(props, ALIASES.name)) ?? `#${row}`;
   if (geometry.type !== 'Point') return { issues: [featureIssue(row, label, '安置点的几何须为点', 'a relocation site needs a point geometry', 'geometry')] };
+  const site = id !== undefined && idText.safeParse(id).success ? await getSite(db, Number(id)) : undefined;
+  if (site && sameGeometry(geometry, { type: 'Point', coordinates: [site.lon, site.lat] })) return { unchanged: true };
   const located = await asIssues(row, label, async () => {
     await geo.assertInside(geometry);
     return geo.locate(geometry);
@@ -58,7 +61,6 @@ export async function planSiteFeature(db: Queryable, geo: CountyGeometry, row: n
   const change = { row, geometry, plannedKm: null, townshipCode: place.townshipCode };
 
   if (id !== undefined) {
-    const site = idText.safeParse(id).success ? await getSite(db, Number(id)) : undefined;
     if (!site) return { issues: [featureIssue(row, id, `安置点编号 ${id} 不存在`, `there is no relocation site ${id}`, 'id')] };
     return { plan: { action: 'move', id: site.id, version: site.version, ...place }, change: { ...change, action: 'update', id: site.id, name: site.name } };
   }

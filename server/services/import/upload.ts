@@ -15,8 +15,13 @@ export function unsupported(name: string, zhExpected: string, enExpected: string
   return new DomainError('unsupported_media', 'unsupported_file', `不支持的文件类型「${name}」，请上传${zhExpected}`, `Unsupported file type "${name}": upload ${enExpected}`);
 }
 
-/** Text in UTF-8 (with or without BOM) or, as older Chinese office software writes it, GB18030/GBK. */
+/**
+ * Text in UTF-16 (Excel's "Unicode text", with its byte-order mark), UTF-8 (with or without BOM)
+ * or, as older Chinese office software writes it, GB18030/GBK.
+ */
 export function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {

@@ -8,7 +8,9 @@ import type { Db, Queryable } from '../../db/client';
 import { DomainError } from '../domain-error';
 import { derivedVillageColumns, getVillage, listVillages } from '../../repo/villages';
 import { diff, recordAudit } from '../audit';
-import { readTable, type TableRow } from './table-file';
+import { chinaToday } from '../../../common/problems';
+import { capIssues } from './issue-cap';
+import { readSheets, type Sheet, type TableRow } from './table-file';
 import type { Upload } from './upload';
 
 type Column = VillageStatField | 'code' | 'year';
@@ -33,6 +35,8 @@ const LABELS: Record<Column, [string, string]> = {
 };
 /** Exports often open with a title row or two above the header. */
 const HEADER_SEARCH_ROWS = 10;
+/** A row that sums the others, as office tables end: not a village. */
+const TOTALS = /^(合计|总计|小计|共计|全县合计|全乡合计|全镇合计|total|sum)$/i;
 
 /** "贫困户数（户）", "Poor_Households" → "贫困户数", "poorhouseholds". */
 const normalise = (header: string) => header.replace(/[（(][^）)]*[）)]/g, '').replace(/[\s_\-.·]/g, '').toLowerCase();
@@ -42,20 +46,57 @@ const columnOf = (header: string): Column | undefined => {
   return COLUMNS.find((c) => HEADERS[c].includes(key));
 };
 
+/**
+ * A heading made of a group and a sub-heading over two rows ("脱贫情况" over "户数" and "人数"):
+ * the group says poor or exited, the sub-heading households or persons.
+ */
+function columnByMeaning(header: string, sub = ''): Column | undefined {
+  const key = normalise(header);
+  if (/代码|编码/.test(key)) return 'code';
+  if (/^(年度|年份)$/.test(key)) return 'year';
+  // The sub-heading says the unit when it names one ("贫困人口" over "户数" counts households).
+  const unit = /户/.test(sub) !== /人/.test(sub) ? normalise(sub) : key;
+  const households = /户/.test(unit);
+  const persons = /人/.test(unit);
+  if (households === persons) return undefined;
+  const exited = /脱贫/.test(key) && !/未脱贫/.test(key);
+  if (!exited && !/贫困|未脱贫/.test(key)) return undefined;
+  return exited ? (households ? 'exitedHouseholds' : 'exitedPersons') : (households ? 'poorHouseholds' : 'poorPersons');
+}
+
 interface Layout {
-  headerIndex: number;
+  sheet: Sheet;
+  headers: string[];
+  /** Rows before the first data row: title, header and a second header row when there is one. */
+  dataStart: number;
   index: Record<Column, number>;
   ignored: string[];
 }
 
-function findLayout(rows: TableRow[]): Layout {
-  const candidates = rows.slice(0, HEADER_SEARCH_ROWS);
-  const headerIndex = candidates.findIndex((r) => r.cells.some((c) => columnOf(c) === 'code'));
-  const headers = (headerIndex >= 0 ? candidates[headerIndex] : candidates[0])?.cells ?? [];
+const isNumber = (cell: string) => /^-?[\d,，.]+$/.test(cell);
+
+/** The header row, and the row below it when that is a second header row (no figures in it). */
+function headersOf(rows: TableRow[], headerIndex: number): { headers: string[]; dataStart: number; twoRows: boolean } {
+  const top = rows[headerIndex].cells;
+  const below = rows[headerIndex + 1]?.cells;
+  if (!below || below.some(isNumber) || below.every((c) => c === '')) return { headers: top, dataStart: headerIndex + 1, twoRows: false };
+  // A group heading merged over several columns is written once, in its first column, when saved as CSV.
+  let group = '';
+  const headers = Array.from({ length: Math.max(top.length, below.length) }, (_, i) => {
+    const upper = top[i] ?? '';
+    const lower = below[i] ?? '';
+    if (upper) group = upper;
+    const parent = upper || (lower ? group : '');
+    return !lower || lower === parent ? parent : parent ? `${parent}${lower}` : lower;
+  });
+  return { headers, dataStart: headerIndex + 2, twoRows: true };
+}
+
+function columnsOf(headers: string[], twoRows: boolean, sub: string[]): { index: Partial<Record<Column, number>>; ignored: string[] } {
   const index: Partial<Record<Column, number>> = {};
   const ignored: string[] = [];
   headers.forEach((header, i) => {
-    const column = columnOf(header);
+    const column = columnOf(header) ?? (twoRows ? columnOf(sub[i] ?? '') ?? columnByMeaning(header, sub[i]) : undefined);
     if (!column) {
       if (header) ignored.push(header);
       return;
@@ -65,24 +106,49 @@ function findLayout(rows: TableRow[]): Layout {
     }
     index[column] = i;
   });
-  const missing = COLUMNS.filter((c) => index[c] === undefined);
-  if (missing.length > 0) {
-    throw wrongColumns(
-      `缺少列：${missing.map((c) => LABELS[c][0]).join('、')}`,
-      `missing columns: ${missing.map((c) => LABELS[c][1]).join(', ')}`,
-      headers,
-    );
+  return { index, ignored };
+}
+
+/** The year may be left out (the portal's own export had none): the figures are then this year's. */
+const OPTIONAL: Column[] = ['year'];
+
+function layoutOf(sheet: Sheet): Layout | { missing: Column[]; headers: string[] } | null {
+  const headerIndex = sheet.rows.slice(0, HEADER_SEARCH_ROWS).findIndex((r) => r.cells.some((c) => columnOf(c) === 'code'));
+  if (headerIndex < 0) return null;
+  const { headers, dataStart, twoRows } = headersOf(sheet.rows, headerIndex);
+  const { index, ignored } = columnsOf(headers, twoRows, twoRows ? sheet.rows[headerIndex + 1].cells : []);
+  const missing = COLUMNS.filter((c) => index[c] === undefined && !OPTIONAL.includes(c));
+  if (missing.length > 0) return { missing, headers };
+  return { sheet, headers, dataStart, index: index as Record<Column, number>, ignored };
+}
+
+/** The first sheet with every column; else the reason the closest one does not fit, naming the sheets looked at. */
+function findLayout(sheets: Sheet[]): Layout {
+  const layouts = sheets.map(layoutOf);
+  const found = layouts.find((l): l is Layout => l !== null && 'index' in l);
+  if (found) return found;
+  const names = sheets.map((s) => `「${s.name}」`).join('、');
+  const namesEn = sheets.map((s) => `"${s.name}"`).join(', ');
+  const where = sheets.length > 1 ? [`（已查看工作表：${names}）`, ` (sheets looked at: ${namesEn})`] : ['', ''];
+  const partial = layouts.find((l) => l !== null);
+  if (!partial || 'index' in partial) {
+    const first = sheets.find((s) => s.rows.length > 0)?.rows[0]?.cells ?? [];
+    throw wrongColumns(`前 ${HEADER_SEARCH_ROWS} 行中没有村代码列${where[0]}`, `no village code column in the first ${HEADER_SEARCH_ROWS} rows${where[1]}`, first);
   }
-  return { headerIndex, index: index as Record<Column, number>, ignored };
+  throw wrongColumns(
+    `缺少列：${partial.missing.map((c) => LABELS[c][0]).join('、')}${where[0]}`,
+    `missing columns: ${partial.missing.map((c) => LABELS[c][1]).join(', ')}${where[1]}`,
+    partial.headers,
+  );
 }
 
 function wrongColumns(zh: string, en: string, found: string[]): DomainError {
-  const expected = COLUMNS.map((c) => LABELS[c][0]).join('、');
+  const required = COLUMNS.filter((c) => !OPTIONAL.includes(c));
   return new DomainError(
     'unprocessable',
     'wrong_columns',
-    `文件的列不符合要求：${zh}。须有列：${expected}（也可用英文列名）`,
-    `The file's columns do not fit: ${en}. Required: ${COLUMNS.map((c) => LABELS[c][1]).join(', ')}`,
+    `文件的列不符合要求：${zh}。须有列：${required.map((c) => LABELS[c][0]).join('、')}（年度可省略，也可用英文列名）`,
+    `The file's columns do not fit: ${en}. Required: ${required.map((c) => LABELS[c][1]).join(', ')} (year optional)`,
     { details: { found } },
   );
 }
@@ -111,21 +177,28 @@ export interface VillageImportPlan {
 }
 
 export async function previewVillageStats(db: Queryable, countyCode: string, file: Upload): Promise<{ preview: Omit<VillageImportPreview, 'token'>; plan: VillageImportPlan }> {
-  const rows = await readTable(file);
-  const layout = findLayout(rows);
+  const layout = findLayout(await readSheets(file));
   const villages = new Map((await listVillages(db, { county: countyCode })).map((v) => [v.code, v]));
   const errors: ImportIssue[] = [];
   const changes: VillageStatChange[] = [];
   const planned: PlannedChange[] = [];
   const firstRowOf = new Map<string, number>();
+  const totalsRows: number[] = [];
   let unchanged = 0;
-  const data = rows.slice(layout.headerIndex + 1);
+  const { sheet } = layout;
+  const data = sheet.rows.slice(layout.dataStart).filter(({ line, cells }) => {
+    const totals = !/^\d/.test(cells[layout.index.code] ?? '') && cells.some((c) => TOTALS.test(normalise(c)));
+    if (totals) totalsRows.push(line);
+    return !totals;
+  });
+  if (data.length === 0) throw headerOnly(file.name, sheet.name, sheet.rows[layout.dataStart - 1].line);
+  const defaultYear = Number(chinaToday().slice(0, 4));
 
   for (const { line, cells } of data) {
     const cell = (c: Column) => cells[layout.index[c]] ?? '';
     const code = cell('code');
     if (!/^\d{12}$/.test(code)) {
-      errors.push(issue(line, code, `村代码「${code}」须为12位数字`, `village code "${code}" must be 12 digits`, 'code'));
+      errors.push(codeIssue(line, code));
       continue;
     }
     const first = firstRowOf.get(code);
@@ -146,7 +219,7 @@ export async function previewVillageStats(db: Queryable, countyCode: string, fil
       if (n === null) rowErrors.push(issue(line, code, `「${LABELS[field][0]}」须为非负整数，读到「${cell(field)}」`, `${LABELS[field][1]} must be a whole number ≥ 0, got "${cell(field)}"`, field));
       else values[field] = n;
     }
-    const year = yearSchema.safeParse(Number(cell('year')));
+    const year = layout.index.year === undefined ? { success: true as const, data: defaultYear } : yearSchema.safeParse(Number(cell('year')));
     if (!year.success) rowErrors.push(issue(line, code, `年度「${cell('year')}」无效`, `year "${cell('year')}" is not valid`, 'year'));
     if (rowErrors.length === 0) {
       for (const v of villageViolations({ ...village, ...values })) rowErrors.push(issue(line, code, v.message, v.messageEn, v.field));
@@ -165,11 +238,30 @@ export async function previewVillageStats(db: Queryable, countyCode: string, fil
     planned.push({ code, version: village.version, year: year.data!, values });
   }
 
-  const columns = Object.fromEntries(COLUMNS.map((c) => [c, rows[layout.headerIndex].cells[layout.index[c]]])) as VillageImportPreview['columns'];
+  const header = (c: Column) => (layout.index[c] === undefined ? null : layout.headers[layout.index[c]]);
+  const columns = { ...Object.fromEntries(COLUMNS.map((c) => [c, header(c)])), year: header('year') } as VillageImportPreview['columns'];
   return {
-    preview: { fileName: file.name, total: data.length, columns, ignoredColumns: layout.ignored, changes, unchanged, errors },
+    preview: { fileName: file.name, sheet: sheet.name, total: data.length, columns, ignoredColumns: layout.ignored, totalsRows, changes, unchanged, ...capIssues(errors) },
     plan: { fileName: file.name, changes: planned },
   };
+}
+
+/** A code Excel has mangled gets a reason the office can act on. */
+function codeIssue(line: number, code: string): ImportIssue {
+  if (/^\d(\.\d+)?e\+?\d+$/i.test(code)) {
+    return issue(line, code, `村代码「${code}」被 Excel 存成了科学计数法，末几位已丢失：请把该列设为文本后重新导出`, `village code "${code}" was saved by Excel in scientific notation and has lost its last digits: format the column as text and export again`, 'code');
+  }
+  if (code === '') return issue(line, code, '村代码为空', 'the village code is empty', 'code');
+  return issue(line, code, `村代码「${code}」须为12位数字`, `village code "${code}" must be 12 digits`, 'code');
+}
+
+function headerOnly(fileName: string, sheet: string, headerLine: number): DomainError {
+  return new DomainError(
+    'unprocessable',
+    'no_rows',
+    `文件「${fileName}」只有表头，没有数据行（工作表「${sheet}」第 ${headerLine} 行以下为空）`,
+    `The file "${fileName}" has a header but no data rows (sheet "${sheet}" is empty below row ${headerLine})`,
+  );
 }
 
 const pickStats = (v: Record<VillageStatField, number>) =>
