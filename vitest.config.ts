@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
+    include: ['tests/**/*.test.ts', 'web/src/**/*.test.ts'],
     environment: 'node',
     globalSetup: ['tests/global-setup.ts'],
     testTimeout: 60_000,

@@ -105,11 +105,11 @@ const localisedName: ExpressionSpecification = [
 ];
 
 /**
- * A village's exit status at the end of the timeline year, as exitStatus(v, year) in
- * common/indicators.ts computes it: the tiles carry the years, so moving the slider needs no new
- * tiles. A past year flags no wrong exit, since the criteria are judged on today's figures.
+ * A village's exit status at the end of the timeline year (0: today): exitStatusInYear in
+ * common/indicators.ts, evaluated by MapLibre from the years the tiles carry, so moving the slider
+ * needs no new tiles. layers.test.ts holds the two to the same answers.
  */
-const exitStatusOfYear: ExpressionSpecification = [
+export const exitStatusOfYear: ExpressionSpecification = [
   'case',
   ['==', globalState('year'), 0],
   ['get', 'exitStatus'],
