@@ -24,9 +24,10 @@ export class ApiRequestError extends Error {
   }
 }
 
-type Query = Record<string, string | number | null | undefined>;
+type Query = Record<string, string | number | boolean | null | undefined>;
 
-function withQuery(path: string, query: Query = {}): string {
+/** The path with the query's given values; null, undefined and '' leave a parameter out. */
+export function withQuery(path: string, query: Query = {}): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value !== null && value !== undefined && value !== '') params.set(key, String(value));
