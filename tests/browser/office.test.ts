@@ -106,6 +106,21 @@ describe('office work in the browser', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'office-ledger-page.png') });
   });
 
+  it('filters the ledger by status, the overdue problems as the API lists them', async () => {
+    const cards = page.locator('article.problem');
+    const shown = async () => (await cards.evaluateAll((as) => as.map((a) => a.getAttribute('data-testid')))).sort();
+    const listed = async (query: string) =>
+      ((await (await fetch(`${server.url}/api/problems?${query}`)).json()) as { id: number }[]).map((p) => `problem-${p.id}`).sort();
+    await page.getByTestId('ledger-filter-overdue').click();
+    expect(await page.getByTestId('ledger-filter-overdue').getAttribute('aria-checked')).toBe('true');
+    const overdue = await listed('overdue=true');
+    expect(overdue).toHaveLength(1);
+    await expect.poll(shown).toEqual(overdue);
+    await page.getByTestId('ledger-filter-open').click();
+    await expect.poll(shown).toEqual(await listed('status=open'));
+    expect(await shown()).toHaveLength(2);
+  });
+
   it('made no request to another host', () => {
     expect(foreign).toEqual([]);
   });
