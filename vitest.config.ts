@@ -6,8 +6,8 @@ export default defineConfig({
     // Two cores: each file may start a server and a browser, so run files one or two at a time.
     maxWorkers: 2,
     projects: [
-      // The pure rules beside their code in common/: no data build, database or server to wait for.
-      { extends: true, test: { name: 'unit', include: ['common/**/*.test.ts'] } },
+      // Pure code tested beside it (common/ rules, web/ expressions and composables): no data build, database or server to wait for.
+      { extends: true, test: { name: 'unit', include: ['common/**/*.test.ts', 'web/src/**/*.test.ts'] } },
       {
         extends: true,
         test: {

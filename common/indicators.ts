@@ -62,16 +62,25 @@ export function hasExited(v: Pick<Village, 'actualExitYear'>, asOfYear?: number)
 export const EXIT_STATUSES = ['non_poor', 'exited', 'wrong_exit', 'poor', 'deep_poor'] as const;
 export type ExitStatus = (typeof EXIT_STATUSES)[number];
 
-export function exitStatus(
-  v: Parameters<typeof exitCheck>[0],
-  asOfYear?: number,
-): ExitStatus {
+/** Today's exit status. */
+export function exitStatus(v: Parameters<typeof exitCheck>[0]): ExitStatus {
   if (v.villageClass === 'non_poor') return 'non_poor';
-  if (hasExited(v, asOfYear)) {
-    // Criteria are judged on today's figures, so the wrong-exit flag is only meaningful for the present.
-    return asOfYear === undefined && exitCheck(v).readiness === 'wrong_exit' ? 'wrong_exit' : 'exited';
-  }
+  if (hasExited(v)) return exitCheck(v).readiness === 'wrong_exit' ? 'wrong_exit' : 'exited';
   return v.villageClass === 'deep_poor' ? 'deep_poor' : 'poor';
+}
+
+/**
+ * A village's exit status at the end of `year` (null: today) from what a map tile carries of it:
+ * its class, exit year and today's status. A past year flags no wrong exit, since the criteria are
+ * judged on today's figures. web/src/map/layers.ts paints the same rule as a MapLibre expression.
+ */
+export function exitStatusInYear(
+  v: Pick<Village, 'villageClass' | 'actualExitYear'> & { exitStatus: ExitStatus },
+  year: number | null,
+): ExitStatus {
+  if (year === null) return v.exitStatus;
+  if (v.villageClass === 'non_poor') return 'non_poor';
+  return hasExited(v, year) ? 'exited' : v.villageClass;
 }
 
 export interface SiteIndicators {

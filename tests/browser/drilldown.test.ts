@@ -85,6 +85,33 @@ describe('drill-down', () => {
     await saveScreenshot(page, 'drilldown-township');
   });
 
+  it('dims the sites and projects of the other townships while one is in focus', async () => {
+    // Framing the whole county brings every township's features into view; the focus stays.
+    const county = await api<{ bbox: BBox }>('/api/county');
+    await page.evaluate((bbox) => window.__map!.fitBounds(bbox, { duration: 0, padding: 20 }), county.bbox);
+    await waitForMapIdle(page);
+    const opacities = await page.evaluate(
+      ({ layers }) =>
+        Object.entries(layers).flatMap(([layer, property]) =>
+          window.__map!.queryRenderedFeatures({ layers: [layer] }).map((f) => ({
+            layer,
+            townshipCode: f.properties.townshipCode as string,
+            opacity: (f.layer.paint as Record<string, number>)[property],
+          })),
+        ),
+      { layers: { 'site-circle': 'circle-opacity', 'road-line': 'line-opacity', 'water-symbol': 'icon-opacity' } },
+    );
+    for (const layer of ['site-circle', 'road-line', 'water-symbol']) {
+      const ofLayer = opacities.filter((o) => o.layer === layer);
+      const inside = ofLayer.filter((o) => o.townshipCode === township.code);
+      const outside = ofLayer.filter((o) => o.townshipCode !== township.code);
+      expect(inside.length, layer).toBeGreaterThan(0);
+      expect(outside.length, layer).toBeGreaterThan(0);
+      expect(new Set(outside.map((o) => o.opacity)), layer).toEqual(new Set([0.25]));
+      expect(Math.min(...inside.map((o) => o.opacity)), layer).toBeGreaterThan(0.9);
+    }
+  });
+
   it('drills into a village and back up through the breadcrumb', async () => {
     const code = await page.getByTestId('township-village').first().getAttribute('data-code');
     const village = await api<VillageView>(`/api/villages/${code}`);

@@ -94,6 +94,20 @@ describe('exit timeline and exit-criteria check on the map page', () => {
     expect(await page.evaluate(() => window.__map!.getGlobalState().year)).toBe(0);
   });
 
+  it('offers the colour modes as a radio group the arrow keys move through', async () => {
+    const group = page.getByRole('radiogroup', { name: '行政村着色' });
+    const checked = async () => group.locator('[role=radio][aria-checked=true]').getAttribute('data-testid');
+    expect(await checked()).toBe('colour-mode-readiness');
+    await page.getByTestId('colour-mode-readiness').focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(checked).toBe('colour-mode-infra');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('colour-mode-infra');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(checked).toBe('colour-mode-readiness');
+    // Only the checked radio is a tab stop.
+    expect(await group.locator('[role=radio][tabindex="0"]').count()).toBe(1);
+  });
+
   it('links to the big screen from the header, the open village carried over without a fault', async () => {
     // The village opened above stays selected: the big screen's new map takes the selection before
     // its style is in, which once threw and left the screen blank.

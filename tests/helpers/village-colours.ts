@@ -2,12 +2,13 @@
 // shared by the browser tests of the map page and of the big screen.
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import type { ExitReadiness, ExitStatus } from '../../common/indicators';
+import type { VillageClass } from '../../common/domain';
+import { exitStatusInYear, type ExitReadiness, type ExitStatus } from '../../common/indicators';
 import { EXIT_STATUS_COLOURS } from '../../web/src/map/palette';
 
 export interface RenderedVillage {
   code: string;
-  villageClass: string;
+  villageClass: VillageClass;
   actualExitYear: number | null;
   exitStatus: ExitStatus;
   readiness: ExitReadiness;
@@ -25,7 +26,7 @@ export function renderedVillages(page: Page): Promise<RenderedVillage[]> {
       const p = f.properties;
       byCode.set(String(p.code), {
         code: String(p.code),
-        villageClass: String(p.villageClass),
+        villageClass: p.villageClass as VillageClass,
         actualExitYear: p.actualExitYear === undefined ? null : Number(p.actualExitYear),
         exitStatus: p.exitStatus as ExitStatus,
         readiness: p.readiness as ExitReadiness,
@@ -37,13 +38,8 @@ export function renderedVillages(page: Page): Promise<RenderedVillage[]> {
   });
 }
 
-/** The colour of a village in a timeline year (null: today), as docs/DOMAIN.md defines exit status. */
-export function exitFillIn(v: RenderedVillage, year: number | null): string {
-  if (year === null) return EXIT_STATUS_COLOURS[v.exitStatus];
-  if (v.villageClass === 'non_poor') return EXIT_STATUS_COLOURS.non_poor;
-  if (v.actualExitYear !== null && v.actualExitYear <= year) return EXIT_STATUS_COLOURS.exited;
-  return EXIT_STATUS_COLOURS[v.villageClass as 'poor' | 'deep_poor'];
-}
+/** The colour of a village in a timeline year (null: today). */
+export const exitFillIn = (v: RenderedVillage, year: number | null): string => EXIT_STATUS_COLOURS[exitStatusInYear(v, year)];
 
 /** Waits until every village on screen has the colour `expected` gives it; returns them. */
 export async function expectVillageFills(page: Page, expected: (v: RenderedVillage) => string): Promise<RenderedVillage[]> {

@@ -11,7 +11,6 @@ import type {
   TownshipView,
   VillageView,
 } from '../../../common/api';
-import type { ProjectKind, ProjectStatus } from '../../../common/domain';
 import type { ExitReadiness } from '../../../common/indicators';
 
 /** A failed request; `body` is the server's ApiError payload (or one made up for network failures). */
@@ -25,9 +24,10 @@ export class ApiRequestError extends Error {
   }
 }
 
-type Query = Record<string, string | number | null | undefined>;
+type Query = Record<string, string | number | boolean | null | undefined>;
 
-function withQuery(path: string, query: Query = {}): string {
+/** The path with the query's given values; null, undefined and '' leave a parameter out. */
+export function withQuery(path: string, query: Query = {}): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value !== null && value !== undefined && value !== '') params.set(key, String(value));
@@ -75,10 +75,8 @@ export const api = {
   villages: (query: { township?: string | null; q?: string; readiness?: ExitReadiness } = {}) =>
     getJson<VillageView[]>('/api/villages', query),
   village: (code: string) => getJson<VillageView>(`/api/villages/${encodeURIComponent(code)}`),
-  sites: (query: { township?: string | null } = {}) => getJson<SiteView[]>('/api/sites', query),
+  sites: () => getJson<SiteView[]>('/api/sites'),
   site: (id: number) => getJson<SiteView>(`/api/sites/${id}`),
-  projects: (query: { kind?: ProjectKind; township?: string | null; status?: ProjectStatus } = {}) =>
-    getJson<ProjectView[]>('/api/projects', query),
   project: (id: number) => getJson<ProjectView>(`/api/projects/${id}`),
   summary: (query: { township?: string | null; year?: number | null } = {}) => getJson<Summary>('/api/stats/summary', query),
   townshipRanking: (query: { year?: number | null } = {}) => getJson<TownshipRankRow[]>('/api/stats/townships', query),

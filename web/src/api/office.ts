@@ -3,17 +3,12 @@ import type { AuditEntry } from '../../../common/api';
 import type { Bulletin } from '../../../common/bulletin';
 import type { GeometryImportPreview, GeometryTarget, ImportCrs, ImportResult, VillageImportPreview } from '../../../common/imports';
 import type { Problem, ProblemCreate, ProblemStatus } from '../../../common/problems';
-import { requestJson } from './client';
+import { requestJson, withQuery } from './client';
 
 export interface ProblemQuery {
   status?: ProblemStatus;
   overdue?: boolean;
 }
-
-const query = (params: Record<string, string | undefined>) => {
-  const defined = Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined);
-  return defined.length ? `?${new URLSearchParams(defined)}` : '';
-};
 
 const form = (file: File, fields: Record<string, string> = {}) => {
   const body = new FormData();
@@ -23,7 +18,7 @@ const form = (file: File, fields: Record<string, string> = {}) => {
 };
 
 export const problemApi = {
-  list: (q: ProblemQuery = {}) => requestJson<Problem[]>('GET', `/api/problems${query({ status: q.status, overdue: q.overdue ? 'true' : undefined })}`),
+  list: (q: ProblemQuery = {}) => requestJson<Problem[]>('GET', withQuery('/api/problems', { status: q.status, overdue: q.overdue || undefined })),
   markers: () => requestJson<GeoJSON.FeatureCollection>('GET', '/api/problems/map'),
   history: (id: number) => requestJson<AuditEntry[]>('GET', `/api/problems/${id}/history`),
   create: (body: ProblemCreate) => requestJson<Problem>('POST', '/api/problems', body),
@@ -32,8 +27,8 @@ export const problemApi = {
 };
 
 export const bulletinApi = {
-  get: (month: string) => requestJson<Bulletin>('GET', `/api/bulletin${query({ month })}`),
-  excelUrl: (month: string) => `/api/export/bulletin.xlsx${query({ month })}`,
+  get: (month: string) => requestJson<Bulletin>('GET', withQuery('/api/bulletin', { month })),
+  excelUrl: (month: string) => withQuery('/api/export/bulletin.xlsx', { month }),
 };
 
 export const importApi = {

@@ -5,6 +5,7 @@ export const zhCN = {
   'nav.import': '数据导入',
 
   'problem.overdue': '逾期',
+  'problem.filter.title': '按状态筛选',
   'problem.filter.all': '全部',
   'problem.filter.overdue': '逾期未整改',
   'problem.count': '共 {n} 条 · 逾期 {overdue} 条',
@@ -107,6 +108,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'nav.import': 'Import',
 
   'problem.overdue': 'Overdue',
+  'problem.filter.title': 'Filter by status',
   'problem.filter.all': 'All',
   'problem.filter.overdue': 'Overdue',
   'problem.count': '{n} problems · {overdue} overdue',

@@ -77,11 +77,8 @@ const noTownship: ExpressionSpecification = ['==', globalState('township'), ''];
 function focusOpacity(inFocus: ExpressionSpecification, full: number, dimmed: number): ExpressionSpecification {
   return ['case', noTownship, full, inFocus, full, dimmed];
 }
-const inTownshipIds = (list: 'townshipSiteIds' | 'townshipProjectIds'): ExpressionSpecification => [
-  'in',
-  ['get', 'id'],
-  globalState(list),
-];
+/** Villages, sites and projects all carry the code of the township they lie in. */
+const inFocusTownship: ExpressionSpecification = ['==', ['get', 'townshipCode'], globalState('township')];
 
 type Value = ExpressionInputType | ExpressionSpecification;
 
@@ -108,11 +105,11 @@ const localisedName: ExpressionSpecification = [
 ];
 
 /**
- * A village's exit status at the end of the timeline year, as exitStatus(v, year) in
- * common/indicators.ts computes it: the tiles carry the years, so moving the slider needs no new
- * tiles. A past year flags no wrong exit, since the criteria are judged on today's figures.
+ * A village's exit status at the end of the timeline year (0: today): exitStatusInYear in
+ * common/indicators.ts, evaluated by MapLibre from the years the tiles carry, so moving the slider
+ * needs no new tiles. layers.test.ts holds the two to the same answers.
  */
-const exitStatusOfYear: ExpressionSpecification = [
+export const exitStatusOfYear: ExpressionSpecification = [
   'case',
   ['==', globalState('year'), 0],
   ['get', 'exitStatus'],
@@ -162,7 +159,6 @@ const occupancyPercent: ExpressionSpecification = [
 const haloText = { 'text-color': TEXT.fill, 'text-halo-color': TEXT.halo, 'text-halo-width': 1.6, 'text-halo-blur': 0.4 };
 
 export function buildLayers(): LayerSpecification[] {
-  const inFocusTownship: ExpressionSpecification = ['==', ['get', 'townshipCode'], globalState('township')];
   return [
     { id: 'background', type: 'background', paint: { 'background-color': BACKGROUND } },
     {
@@ -245,7 +241,7 @@ export function buildLayers(): LayerSpecification[] {
       paint: {
         'line-color': byFeatureState(HIGHLIGHT, HIGHLIGHT, BACKGROUND),
         'line-width': zoomRamp(8, 3.5, 14, 10),
-        'line-opacity': focusOpacity(inTownshipIds('townshipProjectIds'), 0.9, 0.2),
+        'line-opacity': focusOpacity(inFocusTownship, 0.9, 0.2),
       },
     },
     {
@@ -258,7 +254,7 @@ export function buildLayers(): LayerSpecification[] {
         'line-color': matchColour('status', PROJECT_STATUS_COLOURS),
         'line-width': zoomRamp(8, 1.8, 14, 6),
         'line-dasharray': ['case', ['==', ['get', 'status'], 'planned'], ['literal', PLANNED_ROAD_DASH], ['literal', [1, 0]]],
-        'line-opacity': focusOpacity(inTownshipIds('townshipProjectIds'), 1, 0.25),
+        'line-opacity': focusOpacity(inFocusTownship, 1, 0.25),
       },
     },
     {
@@ -274,8 +270,8 @@ export function buildLayers(): LayerSpecification[] {
         'circle-color': matchColour('status', PROJECT_STATUS_COLOURS),
         'circle-stroke-color': byFeatureState(HIGHLIGHT, HIGHLIGHT, BACKGROUND),
         'circle-stroke-width': byFeatureState(3, 2.5, 1.5),
-        'circle-opacity': focusOpacity(inTownshipIds('townshipProjectIds'), 1, 0.25),
-        'circle-stroke-opacity': focusOpacity(inTownshipIds('townshipProjectIds'), 1, 0.25),
+        'circle-opacity': focusOpacity(inFocusTownship, 1, 0.25),
+        'circle-stroke-opacity': focusOpacity(inFocusTownship, 1, 0.25),
       },
     },
     {
@@ -307,7 +303,7 @@ export function buildLayers(): LayerSpecification[] {
         'icon-allow-overlap': true,
         'icon-ignore-placement': true,
       },
-      paint: { 'icon-opacity': focusOpacity(inTownshipIds('townshipProjectIds'), 1, 0.25) },
+      paint: { 'icon-opacity': focusOpacity(inFocusTownship, 1, 0.25) },
     },
     {
       id: LAYER.site,
@@ -324,8 +320,8 @@ export function buildLayers(): LayerSpecification[] {
           ['case', belowTarget, SITE_BELOW_TARGET_RING, SITE_RING],
         ),
         'circle-stroke-width': byFeatureState(4, 3, ['case', belowTarget, 3, 1.2]),
-        'circle-opacity': focusOpacity(inTownshipIds('townshipSiteIds'), 0.95, 0.25),
-        'circle-stroke-opacity': focusOpacity(inTownshipIds('townshipSiteIds'), 1, 0.25),
+        'circle-opacity': focusOpacity(inFocusTownship, 0.95, 0.25),
+        'circle-stroke-opacity': focusOpacity(inFocusTownship, 1, 0.25),
       },
     },
     {

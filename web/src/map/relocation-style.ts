@@ -113,8 +113,6 @@ export function relocationStyle(
   const base = buildStyle(versions, {
     colourMode: 'exit',
     township: '',
-    townshipSiteIds: [],
-    townshipProjectIds: [],
     locale,
     year: 0,
     show_villages: false,

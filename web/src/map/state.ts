@@ -13,9 +13,6 @@ export type MapGlobalState = {
   colourMode: ColourMode;
   /** 9-digit code of the township in focus; '' for the whole county. */
   township: string;
-  /** Ids of the sites and projects of that township: their tiles carry no township code. */
-  townshipSiteIds: number[];
-  townshipProjectIds: number[];
   locale: Locale;
   /** Exit timeline year: villages count as exited only if they exited by then; 0 for today. */
   year: number;

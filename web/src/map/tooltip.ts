@@ -1,7 +1,7 @@
 // The one-line hover summary: name, then the figure the current colouring is about.
 import type { DynamicLayer } from '../../../common/api';
-import type { ProjectStatus } from '../../../common/domain';
-import { hasExited, type ExitReadiness, type ExitStatus } from '../../../common/indicators';
+import type { ProjectStatus, VillageClass } from '../../../common/domain';
+import { exitStatusInYear, type ExitReadiness, type ExitStatus } from '../../../common/indicators';
 import { localName, t } from '../i18n';
 import { formatPercent } from '../i18n/format';
 import type { ColourMode } from './state';
@@ -12,11 +12,17 @@ function name(props: Props): string {
   return localName({ name: String(props.name ?? ''), nameEn: props.nameEn ? String(props.nameEn) : null });
 }
 
-/** The status the map paints for the timeline year (null: today), as layers.ts computes it. */
+/** The status the map paints for the timeline year (null: today). */
 function exitStatusOfYear(props: Props, year: number | null): ExitStatus {
-  if (year === null || props.villageClass === 'non_poor') return props.exitStatus as ExitStatus;
-  const actualExitYear = props.actualExitYear === undefined ? null : Number(props.actualExitYear);
-  return hasExited({ actualExitYear }, year) ? 'exited' : (props.villageClass as 'poor' | 'deep_poor');
+  return exitStatusInYear(
+    {
+      villageClass: props.villageClass as VillageClass,
+      // MVT properties cannot be null: a village that has not exited carries no exit year.
+      actualExitYear: props.actualExitYear === undefined ? null : Number(props.actualExitYear),
+      exitStatus: props.exitStatus as ExitStatus,
+    },
+    year,
+  );
 }
 
 function villageFigure(props: Props, mode: ColourMode, year: number | null): string {

@@ -16,8 +16,6 @@ export const useDataStore = defineStore('data', () => {
   const tileVersions = shallowRef<TileVersions | null>(null);
   /** Summary of the township in focus, or of the county. */
   const summary = shallowRef<Summary | null>(null);
-  /** Site and project ids of the township in focus: their tiles carry no township code to filter on. */
-  const townshipMembers = shallowRef<{ siteIds: number[]; projectIds: number[] }>({ siteIds: [], projectIds: [] });
   const error = shallowRef<ApiRequestError | null>(null);
   const loading = ref(false);
 
@@ -60,15 +58,10 @@ export const useDataStore = defineStore('data', () => {
   async function loadScope(township: string | null): Promise<void> {
     const year = timeline.year;
     try {
-      const [scopeSummary, sites, projects] = await Promise.all([
-        api.summary({ township, year }),
-        township ? api.sites({ township }) : [],
-        township ? api.projects({ township }) : [],
-      ]);
+      const scopeSummary = await api.summary({ township, year });
       // A slower answer for a township or year no longer in focus must not win.
       if (township !== mapStore.township || year !== timeline.year) return;
       summary.value = scopeSummary;
-      townshipMembers.value = { siteIds: sites.map((s) => s.id), projectIds: projects.map((p) => p.id) };
     } catch (e) {
       report(e);
     }
@@ -95,7 +88,6 @@ export const useDataStore = defineStore('data', () => {
     villages,
     tileVersions,
     summary,
-    townshipMembers,
     error,
     loading,
     townshipByCode,
