@@ -89,7 +89,7 @@ describe('project rules', () => {
     expect(fields(projectViolations({ ...road, progressPct: 100 }))).toEqual(['status']);
     expect(fields(projectViolations({ ...road, status: 'completed' }))).toEqual(['status']);
     expect(projectViolations({ ...road, status: 'accepted', progressPct: 100 })).toEqual([]);
-    expect(fields(projectViolations({ ...road, status: 'planned', progressPct: 1 }))).toEqual(['status']);
+    expect(fields(projectViolations({ ...road, status: 'planned', progressPct: 1, doneKm: 0.05 }))).toEqual(['status']);
     expect(projectViolations({ ...road, status: 'planned', progressPct: 0, doneKm: 0 })).toEqual([]);
     expect(fields(projectViolations({ ...road, progressPct: -1 }))).toEqual(['progressPct']);
     expect(fields(projectViolations({ ...road, status: 'completed', progressPct: 100.5 }))).toEqual(['progressPct', 'status']);
