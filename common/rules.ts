@@ -3,6 +3,8 @@
 import { KM_PCT_TOLERANCE, kmMatchesPct } from './progress';
 import { ROAD_SUBTYPES, WATER_SUBTYPES, type Project, type RelocationSite, type Village } from './domain';
 
+const pctInRange = (pct: number) => pct >= 0 && pct <= 100;
+
 export interface Violation {
   field: string;
   message: string;
@@ -58,13 +60,14 @@ export function projectViolations(p: ProjectFigures): Violation[] {
     ...check(p.geometry.type === geometryType, 'geometry', `该类项目的几何须为 ${geometryType}`, `this kind of project needs a ${geometryType} geometry`),
     ...check(p.plannedEnd >= p.plannedStart, 'plannedEnd', '计划完工日期不能早于开工日期', 'planned end cannot be before planned start'),
     ...check(p.doneKm === null || p.plannedKm === null || p.doneKm <= p.plannedKm + 1e-9, 'doneKm', '完成里程不能超过计划里程', 'km done cannot exceed planned km'),
+    // A percentage out of range is its own fault; comparing km with it would only add noise.
     ...check(
-      kmMatchesPct(p.plannedKm, p.doneKm, p.progressPct),
+      !pctInRange(p.progressPct) || kmMatchesPct(p.plannedKm, p.doneKm, p.progressPct),
       'doneKm',
       `完成里程与进度百分比不符（相差不能超过${KM_PCT_TOLERANCE.pct}个百分点）`,
       `km done and progress % disagree (by more than ${KM_PCT_TOLERANCE.pct} percentage points)`,
     ),
-    ...check(p.progressPct >= 0 && p.progressPct <= 100, 'progressPct', '进度须在0到100%之间', 'progress must be between 0 and 100%'),
+    ...check(pctInRange(p.progressPct), 'progressPct', '进度须在0到100%之间', 'progress must be between 0 and 100%'),
     ...check(!['completed', 'accepted'].includes(p.status) || p.progressPct === 100, 'status', '竣工或验收的项目进度须为100%', 'a completed or accepted project must be at 100%'),
     ...check(p.status !== 'planned' || p.progressPct === 0, 'status', '未开工项目进度须为0', 'a planned project must be at 0%'),
     ...check(p.status !== 'under_construction' || p.progressPct < 100, 'status', '进度已达100%，请将状态设为竣工', 'progress is 100%: set the status to completed'),
