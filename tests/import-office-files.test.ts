@@ -110,14 +110,14 @@ describe('office files', () => {
           const row = sheet.addRow([v.code, v.name, null, null, null, null, 2020]);
           const r = i + 2;
           const [ph, pp, eh, ep] = figures(v);
-          row.getCell(3).value = { formula: `${ph}+0`, result: ph } as ExcelJS.CellFormulaValue;
-          row.getCell(4).value = { formula: `${pp}*1`, result: pp } as ExcelJS.CellFormulaValue;
-          row.getCell(5).value = { formula: `E${r}-E${r}+${eh}`, result: eh } as ExcelJS.CellFormulaValue;
-          row.getCell(6).value = { formula: `0*${ep}+${ep}`, result: ep } as ExcelJS.CellFormulaValue;
+          row.getCell(3).value = { formula: `${ph}+0`, result: ph };
+          row.getCell(4).value = { formula: `${pp}*1`, result: pp };
+          row.getCell(5).value = { formula: `E${r}-E${r}+${eh}`, result: eh };
+          row.getCell(6).value = { formula: `0*${ep}+${ep}`, result: ep };
         });
         // A formula whose result is 0.
         sheet.addRow([villages[82].code, '', 0, 0, 0, 0, 2020]);
-        sheet.getCell('C4').value = { formula: 'D4-D4', result: 0 } as ExcelJS.CellFormulaValue;
+        sheet.getCell('C4').value = { formula: 'D4-D4', result: 0 };
       });
       const { status, body } = await villagePreview('公式.xlsx', bytes);
       expect(status).toBe(200);

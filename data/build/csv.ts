@@ -9,5 +9,5 @@ import { parse } from 'csv-parse/sync';
 export function parseCsv(text: string, linePrefix = ''): Record<string, string>[] {
   const lines = text.split(/\r?\n/);
   const kept = [lines[0], ...lines.slice(1).filter((line) => line !== '' && line.startsWith(linePrefix))];
-  return parse(kept.join('\n'), { columns: true, relax_column_count: true, skip_empty_lines: true }) as Record<string, string>[];
+  return parse<Record<string, string>>(kept.join('\n'), { columns: true, relax_column_count: true, skip_empty_lines: true });
 }

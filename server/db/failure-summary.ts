@@ -18,10 +18,9 @@ const isDatabaseError = (err: Error): err is Error & DatabaseErrorFields =>
 /** One line a log may show of `err`: for a database error never its parameters or detail. */
 export function failureSummary(err: Error): string {
   if (!isDatabaseError(err)) return err.stack ?? `${err.name}: ${err.message}`;
-  const where = [['table', err.table], ['column', err.column], ['constraint', err.constraint]]
-    .filter(([, v]) => typeof v === 'string')
-    .map(([k, v]) => `${k} ${v}`)
+  const where = Object.entries<unknown>({ table: err.table, column: err.column, constraint: err.constraint })
+    .flatMap(([k, v]) => (typeof v === 'string' ? [`${k} ${v}`] : []))
     .join(', ');
   const sql = typeof err.query === 'string' ? ` — SQL: ${err.query.replace(/\s+/g, ' ').trim()}` : '';
-  return `database error ${err.code}: ${err.message}${where ? ` (${where})` : ''}${sql}`;
+  return `database error ${String(err.code)}: ${err.message}${where ? ` (${where})` : ''}${sql}`;
 }

@@ -72,7 +72,7 @@ export const dbfName = (name: string, encode: (s: string) => Uint8Array) => enco
 /** The .shp and .shx of some geometries (attributes come from a DBF written separately). */
 export async function shapeFiles(geometries: GeoJSON.Geometry[]): Promise<{ shp: Uint8Array; shx: Uint8Array }> {
   const zip = (await shpwrite.zip(
-    { type: 'FeatureCollection', features: geometries.map((geometry) => ({ type: 'Feature', geometry, properties: {} })) } as GeoJSON.FeatureCollection,
+    { type: 'FeatureCollection', features: geometries.map((geometry) => ({ type: 'Feature', geometry, properties: {} })) },
     { outputType: 'uint8array', compression: 'STORE' } as never,
   )) as Uint8Array;
   const entries = unzipSync(zip);

@@ -75,7 +75,7 @@ async function planRedraw(db: Queryable, geo: CountyGeometry, row: number, geome
   const located = { value: { ...found.value!, villages: villages ?? found.value!.villages } };
   return {
     plan: { action: 'update', id: project.id, version: project.version, geometry, located: located.value },
-    change: { row, action: 'update', id: project.id, name: project.name, townshipCode: located.value!.townshipCode, geometry, plannedKm: plannedKmOf(geometry) },
+    change: { row, action: 'update', id: project.id, name: project.name, townshipCode: located.value.townshipCode, geometry, plannedKm: plannedKmOf(geometry) },
   };
 }
 

@@ -67,7 +67,7 @@ async function readXlsx(file: Upload): Promise<Sheet[]> {
  */
 function cellText(cell: ExcelJS.Cell): string {
   const value = cell.value;
-  if (value && typeof value === 'object' && ('formula' in value || 'sharedFormula' in value)) return valueText((cell.result ?? null) as ExcelJS.CellValue);
+  if (value && typeof value === 'object' && ('formula' in value || 'sharedFormula' in value)) return valueText((cell.result ?? null));
   return valueText(value);
 }
 
@@ -77,9 +77,9 @@ function valueText(value: ExcelJS.CellValue): string {
   if (typeof value === 'string') return value;
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('formula' in value || 'sharedFormula' in value) return valueText((value.result ?? null) as ExcelJS.CellValue);
+  if ('formula' in value || 'sharedFormula' in value) return valueText((value.result ?? null));
   if ('error' in value) return value.error;
-  if ('text' in value) return typeof value.text === 'string' ? value.text : valueText(value.text as ExcelJS.CellValue);
+  if ('text' in value) return typeof value.text === 'string' ? value.text : valueText(value.text);
   return '';
 }
 
