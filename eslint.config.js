@@ -44,4 +44,16 @@ export default tseslint.config(
     // Tests read answer bodies untyped and assert on them.
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
+  // The architecture (docs/ARCHITECTURE.md), checked: web → common ← server, and within the server
+  // routes → services → repo → db. A lower layer that imports a higher one is refused here.
+  ...layerRule(['common/**'], ['**/server/**', '**/web/**', '**/tests/**'], 'common/ is shared by server and web and imports neither'),
+  ...layerRule(['server/**', 'tiles/**', 'data/**', 'scripts/**'], ['**/web/src/**'], 'the server and the builds must not import the web app'),
+  ...layerRule(['web/src/**'], ['**/server/**'], 'the web app talks to the server over HTTP only'),
+  ...layerRule(['server/services/**'], ['**/routes/**', '**/http/**', '**/web/src/**'], 'services raise DomainError; only routes and http/ know HTTP'),
+  ...layerRule(['server/repo/**', 'server/db/**'], ['**/routes/**', '**/http/**', '**/services/**', '**/web/src/**'], 'repo/ and db/ sit below services and routes'),
 );
+
+/** Files matching `files` may not import modules matching `banned` (a later, narrower rule replaces an earlier one, so it repeats what still applies). */
+function layerRule(files, banned, why) {
+  return [{ files, rules: { 'no-restricted-imports': ['error', { patterns: [{ group: banned, message: why }] }] } }];
+}
