@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   householdExitCheck, householdReadiness, isReadyToExit, isWrongExit, NATIONAL_POVERTY_LINE, povertyLine, type HouseholdYearFigures,
 } from '../common/households';
+import { villageHouseholdFigures } from '../common/household-figures';
 import { idCheckChar, isValidIdNumber, makeIdNumber } from '../common/id-number';
 import { maskIdNumber, maskName, maskPhone } from '../common/masking';
 
@@ -109,5 +110,34 @@ describe('masking', () => {
   it('keeps the first three and last four of a mobile number', () => {
     expect(maskPhone('13812345678')).toBe('138****5678');
     expect(maskPhone('5678')).toBe('**78');
+  });
+});
+
+describe('village figures from households', () => {
+  const typed = { poorHouseholds: 2, poorPersons: 5, exitedHouseholds: 1, exitedPersons: 1 };
+  const households = [
+    { persons: 3, yearExited: null, readiness: 'ready' as const },
+    { persons: 2, yearExited: null, readiness: 'registered' as const },
+    { persons: 1, yearExited: 2018, readiness: 'wrong_exit' as const },
+  ];
+
+  it('sums households and persons by exit and counts wrong exits and ready ones', () => {
+    expect(villageHouseholdFigures(typed, households)).toEqual({
+      households: 3, ...typed, wrongExits: 1, readyToExit: 1, differences: [],
+    });
+  });
+
+  it('lists every typed-in figure that disagrees, with both values', () => {
+    const figures = villageHouseholdFigures({ ...typed, poorPersons: 7, exitedHouseholds: 0 }, households);
+    expect(figures.differences).toEqual([
+      { field: 'poorPersons', typed: 7, fromHouseholds: 5 },
+      { field: 'exitedHouseholds', typed: 0, fromHouseholds: 1 },
+    ]);
+  });
+
+  it('counts a village without households as zero everywhere', () => {
+    expect(villageHouseholdFigures({ poorHouseholds: 0, poorPersons: 0, exitedHouseholds: 0, exitedPersons: 0 }, [])).toMatchObject({
+      households: 0, wrongExits: 0, readyToExit: 0, differences: [],
+    });
   });
 });

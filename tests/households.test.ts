@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HouseholdDetail, HouseholdListItem, UnmaskLogEntry } from '../common/household-api';
+import type { VillageHouseholdFigures } from '../common/household-figures';
 import { householdReadiness, povertyLine } from '../common/households';
 import { isValidIdNumber } from '../common/id-number';
 import { createPiiCipher } from '../server/pii/cipher';
@@ -251,6 +252,31 @@ describe.each(BACKENDS)('households on %s', (backend) => {
       await as.fupin.send('POST', `/api/households/${firstHousehold(TEAM_VILLAGE)}/unmask`, { field: 'headName', reason: '核实' });
       stop();
       expect(events).toEqual([]);
+    });
+  });
+
+  describe('village figures from households', () => {
+    it('are public aggregates that match the demo village figures', async () => {
+      const { status, body } = await t.json<VillageHouseholdFigures>(`/api/villages/${TEAM_VILLAGE}/household-figures`);
+      expect(status).toBe(200);
+      const village = (await t.json(`/api/villages/${TEAM_VILLAGE}`)).body;
+      expect(body).toMatchObject({
+        poorHouseholds: village.poorHouseholds, poorPersons: village.poorPersons,
+        exitedHouseholds: village.exitedHouseholds, exitedPersons: village.exitedPersons, differences: [],
+      });
+      expect(body.households).toBe(village.poorHouseholds + village.exitedHouseholds);
+      expect(JSON.stringify(body)).not.toMatch(/演/);
+      expect((await t.json(`/api/villages/${OTHER_TOWNSHIP_VILLAGE.slice(0, 9)}999/household-figures`)).status).toBe(404);
+    });
+
+    it('show the difference when a typed-in figure disagrees with the households', async () => {
+      await t.db.write((tx) => tx.query('UPDATE villages SET poor_persons = poor_persons + 3 WHERE code = $1', [TEAM_VILLAGE]));
+      try {
+        const { body } = await t.json<VillageHouseholdFigures>(`/api/villages/${TEAM_VILLAGE}/household-figures`);
+        expect(body.differences).toEqual([{ field: 'poorPersons', typed: body.poorPersons + 3, fromHouseholds: body.poorPersons }]);
+      } finally {
+        await t.db.write((tx) => tx.query('UPDATE villages SET poor_persons = poor_persons - 3 WHERE code = $1', [TEAM_VILLAGE]));
+      }
     });
   });
 

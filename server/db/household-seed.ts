@@ -2,13 +2,9 @@
 // ID numbers and phones encrypted before they reach the database.
 import { generateDemoHouseholds, type HouseholdSite, type HouseholdVillage } from '../../data/build/households';
 import type { PiiCipher } from '../pii/cipher';
+import { countyHasHouseholds } from '../repo/households';
 import type { Db } from './client';
 import { insertBatches } from './seed';
-
-async function countyHasHouseholds(db: Db, countyCode: string): Promise<boolean> {
-  const [row] = await db.query<{ any: boolean }>(`SELECT EXISTS (SELECT 1 FROM households WHERE village_code LIKE $1 || '%') AS any`, [countyCode]);
-  return row.any;
-}
 
 async function isDemoCounty(db: Db, countyCode: string): Promise<boolean> {
   const [row] = await db.query<{ demo: boolean }>('SELECT demo FROM counties WHERE code = $1', [countyCode]);

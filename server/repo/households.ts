@@ -33,6 +33,11 @@ const HOUSEHOLD_COLUMNS = `h.code, h.village_code AS "villageCode", h.head_name 
       'foodClothing', y.food_clothing, 'education', y.education, 'medical', y.medical, 'housing', y.housing, 'water', y.water)
    FROM household_years y WHERE y.household_code = h.code ORDER BY y.year DESC LIMIT 1) AS latest`;
 
+export async function countyHasHouseholds(db: Queryable, county: string): Promise<boolean> {
+  const [row] = await db.query<{ any: boolean }>(`SELECT EXISTS (SELECT 1 FROM households WHERE village_code LIKE $1 || '%') AS any`, [county]);
+  return row.any;
+}
+
 export function listHouseholdsOfVillage(db: Queryable, scope: HouseholdScope, village: string): Promise<HouseholdRow[]> {
   const cond = scopeCondition(scope, 'h', 2);
   return db.query<HouseholdRow>(`SELECT ${HOUSEHOLD_COLUMNS} FROM households h WHERE h.village_code = $1 AND ${cond.sql} ORDER BY h.code`, [

@@ -7,7 +7,7 @@ import type { AppContext } from '../context';
 import { parseBody, parseParams, parseQuery } from '../http/validate';
 import type { PiiCipher } from '../pii/cipher';
 import { listUnmaskLog } from '../repo/households';
-import { householdDetail, unmask, villageHouseholds } from '../services/households';
+import { householdDetail, unmask, villageFiguresFromHouseholds, villageHouseholds } from '../services/households';
 
 const householdCode = z.object({ code: z.string().regex(/^\d{16}$/, '户编码须为16位数字 / household code must be 16 digits') });
 
@@ -23,6 +23,10 @@ export function householdRoutes(ctx: AppContext, pii: PiiCipher) {
       const user = requireUser(c);
       const { code } = parseParams(c, z.object({ code: codes.village }));
       return c.json(await villageHouseholds(db, user, countyCode, code));
+    })
+    .get('/villages/:code/household-figures', async (c) => {
+      const { code } = parseParams(c, z.object({ code: codes.village }));
+      return c.json(await villageFiguresFromHouseholds(db, countyCode, code));
     })
     .get('/households/:code', async (c) => {
       const user = requireUser(c);

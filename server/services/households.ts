@@ -1,13 +1,14 @@
 // Household records for the people allowed to see them: masked by default, one plain value at a
 // time for a permitted role with a reason, each such look logged (PIPL: need to know, traceable).
 import type { HouseholdDetail, HouseholdListItem, MemberView, UnmaskRequest } from '../../common/household-api';
+import { villageHouseholdFigures, type VillageHouseholdFigures } from '../../common/household-figures';
 import { householdReadiness, povertyLine } from '../../common/households';
 import { maskIdNumber, maskName, maskPhone } from '../../common/masking';
 import type { SessionUser } from '../../common/roles';
 import type { Db } from '../db/client';
 import type { PiiCipher } from '../pii/cipher';
 import {
-  getHousehold, householdMeasures, householdMembers, householdYears, listHouseholdsOfVillage, recordUnmask, type HouseholdRow, type MemberRow,
+  countyHasHouseholds, getHousehold, householdMeasures, householdMembers, householdYears, listHouseholdsOfVillage, recordUnmask, type HouseholdRow, type MemberRow,
 } from '../repo/households';
 import { getVillage } from '../repo/villages';
 import { DomainError, notFound } from './domain-error';
@@ -52,6 +53,18 @@ export async function villageHouseholds(db: Db, user: SessionUser, county: strin
   const rows = await listHouseholdsOfVillage(db, access.scope, village);
   if (access.scope.kind === 'assisted' && rows.length === 0) throw villageNotFound(village);
   return rows.map(toListItem);
+}
+
+/**
+ * A village's figures as its households add them up, with the typed-in figures that disagree; null
+ * where the county holds no household records. Aggregates only: public like the village figures.
+ */
+export async function villageFiguresFromHouseholds(db: Db, county: string, code: string): Promise<VillageHouseholdFigures | null> {
+  const village = code.startsWith(county) ? await getVillage(db, code) : undefined;
+  if (!village) throw villageNotFound(code);
+  if (!(await countyHasHouseholds(db, county))) return null;
+  const rows = await listHouseholdsOfVillage(db, { kind: 'county', county }, code);
+  return villageHouseholdFigures(village, rows.map(toListItem));
 }
 
 export async function householdDetail(db: Db, pii: PiiCipher, user: SessionUser, county: string, code: string): Promise<HouseholdDetail> {
