@@ -1,6 +1,7 @@
 // What the household endpoints answer and accept. Personal fields arrive masked (张*明,
 // 140721********1234, 138****5678); the plain value only through an unmask request, which is logged.
 import { z } from 'zod';
+import { codes } from './schemas';
 import type {
   HealthState, HouseholdReadiness, LabourAbility, MeasureKind, PovertyAttribute, PovertyCause, Relation, SchoolingState, Sex,
 } from './households';
@@ -63,6 +64,9 @@ export interface HouseholdDetail extends HouseholdListItem {
   canUnmask: boolean;
 }
 
+/** A household's code: its village's 12 digits and a 4-digit serial. */
+export const householdCode = z.string().regex(/^\d{16}$/, '户编码须为16位数字 / household code must be 16 digits');
+
 export const UNMASK_FIELDS = ['headName', 'memberName', 'idNumber', 'phone', 'cadrePhone'] as const;
 export type UnmaskField = (typeof UNMASK_FIELDS)[number];
 const MEMBER_FIELDS: readonly UnmaskField[] = ['memberName', 'idNumber', 'phone'];
@@ -70,7 +74,7 @@ const MEMBER_FIELDS: readonly UnmaskField[] = ['memberName', 'idNumber', 'phone'
 export const unmaskRequest = z
   .object({
     field: z.enum(UNMASK_FIELDS),
-    memberId: z.number().int().positive().max(2_147_483_647).optional(),
+    memberId: codes.id.optional(),
     reason: z.string().trim().min(2, '须说明查看原因 / a reason is required').max(200, '原因最多200字 / reason at most 200 characters'),
   })
   .strict()

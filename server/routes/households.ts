@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { unmaskRequest } from '../../common/household-api';
+import { householdCode, unmaskRequest } from '../../common/household-api';
 import { codes } from '../../common/schemas';
 import { requirePermission, requireUser, type AuthEnv } from '../auth/middleware';
 import type { AppContext } from '../context';
@@ -9,7 +9,7 @@ import type { PiiCipher } from '../pii/cipher';
 import { listUnmaskLog } from '../repo/households';
 import { householdDetail, unmask, villageFiguresFromHouseholds, villageHouseholds } from '../services/households';
 
-const householdCode = z.object({ code: z.string().regex(/^\d{16}$/, '户编码须为16位数字 / household code must be 16 digits') });
+const householdParam = z.object({ code: householdCode });
 
 /** Household records: logged in, role- and scope-checked in services/scope.ts, never cached or announced. */
 export function householdRoutes(ctx: AppContext, pii: PiiCipher) {
@@ -30,12 +30,12 @@ export function householdRoutes(ctx: AppContext, pii: PiiCipher) {
     })
     .get('/households/:code', async (c) => {
       const user = requireUser(c);
-      const { code } = parseParams(c, householdCode);
+      const { code } = parseParams(c, householdParam);
       return c.json(await householdDetail(db, pii, user, countyCode, code));
     })
     .post('/households/:code/unmask', async (c) => {
       const user = requireUser(c);
-      const { code } = parseParams(c, householdCode);
+      const { code } = parseParams(c, householdParam);
       return c.json(await unmask(db, pii, user, countyCode, code, await parseBody(c, unmaskRequest)));
     })
     .get('/unmask-log', async (c) => {
