@@ -1,10 +1,13 @@
 // The village panel's household section in Debian's chromium against the real server (which seeds
 // the demo households on first start): figures from the households for everyone, the masked
-// household list only for a permitted user in scope, and the list gone again on logout.
+// household list and a household's card only for a permitted user in scope, one ID number unmasked
+// with a reason and logged, and all of it gone again on logout.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { UnmaskLogEntry } from '../../common/household-api';
 import { launchBrowser, saveScreenshot, waitForMapIdle } from '../helpers/browser';
 import { startTestServer, type TestServer } from '../helpers/server';
+import { login } from '../helpers/session';
 
 let server: TestServer;
 let browser: Browser;
@@ -40,7 +43,7 @@ describe('households in the village panel', () => {
     await server?.stop();
   });
 
-  it('shows the figures from households to everyone, the list only after a permitted login', async () => {
+  it('shows figures from households to everyone; the masked list, a household and a logged unmasking only after a permitted login', async () => {
     await openVillage('城关村');
     const section = page.getByTestId('village-households');
     await expect.poll(() => section.textContent(), { timeout: 10_000 }).toContain('建档立卡户数');
@@ -56,8 +59,26 @@ describe('households in the village panel', () => {
     for (const head of heads) expect(head.trim()).toMatch(/^.\*.$/u);
     await saveScreenshot(page, 'village-households');
 
+    // One household: masked members; one ID number shown after a reason, and the look logged.
+    await rows.first().click();
+    const card = page.getByTestId('household-card');
+    const ids = card.getByTestId('member-id-number');
+    await ids.first().waitFor();
+    for (const id of await ids.allTextContents()) expect(id.trim()).toMatch(/^140721\*{8}\d{3}[\dX]$/);
+    expect(await card.getByTestId('household-years').locator('tbody tr').count()).toBeGreaterThan(0);
+    await card.getByTestId('unmask-id-number').first().click();
+    expect(await card.getByRole('alert').textContent()).toContain('请先填写查看原因');
+    await card.getByTestId('unmask-reason').fill('核对低保名单');
+    await card.getByTestId('unmask-id-number').first().click();
+    await expect.poll(async () => (await ids.first().textContent())?.trim(), { timeout: 10_000 }).toMatch(/^140721\d{11}[\dX]$/);
+    const admin = await login((path, init) => fetch(`${server.url}${path}`, init), 'admin');
+    const log = await admin.send<UnmaskLogEntry[]>('GET', '/api/unmask-log');
+    expect(log.body[0]).toMatchObject({ username: 'zhucun', field: 'idNumber', reason: '核对低保名单' });
+    await saveScreenshot(page, 'household-card');
+
     await page.getByTestId('logout').click();
     await expect.poll(() => page.getByTestId('household-list').count()).toBe(0);
+    expect(await page.getByTestId('household-card').count()).toBe(0);
     expect(pageErrors).toEqual([]);
   });
 });
