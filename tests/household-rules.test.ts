@@ -5,6 +5,7 @@ import {
 import { villageHouseholdFigures } from '../common/household-figures';
 import { idCheckChar, isValidIdNumber, makeIdNumber } from '../common/id-number';
 import { maskIdNumber, maskName, maskPhone } from '../common/masking';
+import { can, scopeViolation } from '../common/roles';
 
 const allMet = { foodClothing: true, education: true, medical: true, housing: true, water: true };
 const figures = (year: number, incomePerCapita: number, over: Partial<HouseholdYearFigures> = {}): HouseholdYearFigures => ({
@@ -139,5 +140,32 @@ describe('village figures from households', () => {
     expect(villageHouseholdFigures({ poorHouseholds: 0, poorPersons: 0, exitedHouseholds: 0, exitedPersons: 0 }, [])).toMatchObject({
       households: 0, wrongExits: 0, readyToExit: 0, differences: [],
     });
+  });
+});
+
+describe('user scope by role', () => {
+  it('needs one township for a township cadre, villages for a village team, nothing for the rest', () => {
+    expect(scopeViolation('township_cadre', ['140721100'])).toBeNull();
+    expect(scopeViolation('township_cadre', [])).not.toBeNull();
+    expect(scopeViolation('township_cadre', ['140721100', '140721101'])).not.toBeNull();
+    expect(scopeViolation('township_cadre', ['140721100200'])).not.toBeNull();
+    expect(scopeViolation('village_team', ['140721100200', '140721100201'])).toBeNull();
+    expect(scopeViolation('village_team', [])).not.toBeNull();
+    expect(scopeViolation('village_team', ['140721100'])).not.toBeNull();
+    for (const role of ['viewer', 'admin', 'poverty_office', 'assisting_cadre', 'relocation'] as const) {
+      expect(scopeViolation(role, [])).toBeNull();
+      expect(scopeViolation(role, ['140721100'])).not.toBeNull();
+    }
+  });
+
+  it('gives the new roles household access but leaves editing to the existing ones', () => {
+    expect(can('poverty_office', 'viewHouseholds')).toBe(true);
+    expect(can('viewer', 'viewHouseholds')).toBe(true);
+    expect(can('viewer', 'unmaskPersonalData')).toBe(false);
+    expect(can('assisting_cadre', 'unmaskPersonalData')).toBe(false);
+    expect(can('relocation', 'viewHouseholds')).toBe(false);
+    expect(can('poverty_office', 'editVillageExit')).toBe(false);
+    expect(can('admin', 'viewUnmaskLog')).toBe(true);
+    expect(can('poverty_office', 'viewUnmaskLog')).toBe(false);
   });
 });
