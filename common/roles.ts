@@ -1,5 +1,7 @@
 // Who may change what. The server enforces it; the web app uses it only to hide what would be refused.
-export const ROLES = ['viewer', 'relocation', 'project_manager', 'admin'] as const;
+export const ROLES = [
+  'viewer', 'relocation', 'project_manager', 'admin', 'poverty_office', 'township_cadre', 'village_team', 'assisting_cadre',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = {
@@ -13,6 +15,11 @@ export const PERMISSIONS = {
   manageProblems: ['project_manager', 'relocation', 'admin'],
   /** 销号: closing a fixed problem after checking the fix. */
   closeProblems: ['admin'],
+  /** Household records (建档立卡), masked; which households is the user's scope (roleScope). */
+  viewHouseholds: ['viewer', 'admin', 'poverty_office', 'township_cadre', 'village_team', 'assisting_cadre'],
+  /** Seeing one plain name, ID number or phone, with a reason that is logged. */
+  unmaskPersonalData: ['admin', 'poverty_office', 'township_cadre', 'village_team'],
+  viewUnmaskLog: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -24,4 +31,34 @@ export interface SessionUser {
   username: string;
   displayName: string;
   role: Role;
+}
+
+/**
+ * Which households a role reaches: the whole county, the township or villages in the user's scope,
+ * or the households the user is the assisting cadre (帮扶责任人) of.
+ */
+export const ROLE_SCOPE = {
+  viewer: 'county',
+  relocation: 'none',
+  project_manager: 'none',
+  admin: 'county',
+  poverty_office: 'county',
+  township_cadre: 'township',
+  village_team: 'villages',
+  assisting_cadre: 'assisted',
+} as const satisfies Record<Role, 'none' | 'county' | 'township' | 'villages' | 'assisted'>;
+
+/** A user's scope must fit the role: one township code, one or more village codes, or nothing. */
+export function scopeViolation(role: Role, scope: readonly string[]): { message: string; messageEn: string } | null {
+  const kind = ROLE_SCOPE[role];
+  if (kind === 'township' && !(scope.length === 1 && /^\d{9}$/.test(scope[0]))) {
+    return { message: '乡镇干部须指定一个乡镇（9位代码）', messageEn: 'a township cadre needs exactly one township (9-digit code)' };
+  }
+  if (kind === 'villages' && !(scope.length > 0 && scope.every((c) => /^\d{12}$/.test(c)))) {
+    return { message: '驻村工作队须指定所驻的村（12位代码）', messageEn: 'a village team needs its villages (12-digit codes)' };
+  }
+  if (kind !== 'township' && kind !== 'villages' && scope.length > 0) {
+    return { message: '该角色没有辖区范围', messageEn: 'this role takes no scope' };
+  }
+  return null;
 }

@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { loadUser, type AuthEnv } from './auth/middleware';
 import type { AppContext } from './context';
 import type { Db } from './db/client';
+import type { PiiCipher } from './pii/cipher';
 import { ChangeBus } from './events';
 import { errorBody, handleError, HttpError } from './http/errors';
 import { sameOriginWrites } from './http/same-origin';
@@ -11,6 +12,7 @@ import { authRoutes } from './routes/auth';
 import { eventRoutes } from './routes/events';
 import { geographyRoutes } from './routes/geography';
 import { geojsonRoutes } from './routes/geojson';
+import { householdRoutes } from './routes/households';
 import { importRoutes } from './routes/import';
 import { problemRoutes } from './routes/problems';
 import { projectRoutes } from './routes/projects';
@@ -34,9 +36,11 @@ export interface AppOptions {
   countyCode: string;
   /** Built web app (dist/web); absent in development, where vite serves it. */
   web?: WebFiles | null;
+  /** The personal-data key's cipher; the household API is served only with one. */
+  pii?: PiiCipher;
 }
 
-export function createApp({ db, staticArchive, web, countyCode }: AppOptions) {
+export function createApp({ db, staticArchive, web, countyCode, pii }: AppOptions) {
   const ctx: AppContext = { db, countyCode, tiles: new DynamicTiles(dynamicLayerLoaders(db)), bus: new ChangeBus(), geo: new CountyGeometry(db, countyCode) };
   const reports = reportRoutes(ctx);
   const api = new Hono<AuthEnv>()
@@ -55,6 +59,7 @@ export function createApp({ db, staticArchive, web, countyCode }: AppOptions) {
     .route('/import', importRoutes(ctx))
     .route('/bulletin', reports.bulletin)
     .route('/export', reports.exports)
+    .route('/', pii ? householdRoutes(ctx, pii) : new Hono<AuthEnv>())
     .all('*', (c) => {
       throw new HttpError(404, 'not_found', `未找到接口：${c.req.method} ${c.req.path}`, `No such endpoint: ${c.req.method} ${c.req.path}`);
     });

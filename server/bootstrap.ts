@@ -8,7 +8,10 @@ import type { Db } from './db/client';
 import { openDb } from './db/open-db';
 import { migrate } from './db/migrate';
 import { isSeeded, seedDataset } from './db/seed';
-import { seedDemoUsers } from './auth/users';
+import { DEMO_ASSISTING_CADRE, seedDemoUsers } from './auth/users';
+import { seedDemoHouseholds } from './db/household-seed';
+import type { PiiCipher } from './pii/cipher';
+import { openPiiCipher } from './pii/key-store';
 
 const log = (msg: string) => console.log(`[bootstrap] ${msg}`);
 
@@ -49,7 +52,7 @@ export async function ensureArchive(cfg: ServerConfig, dataset: Dataset): Promis
   return archive;
 }
 
-export async function openSeededDb(cfg: ServerConfig, dataset: () => Promise<Dataset>): Promise<Db> {
+export async function openSeededDb(cfg: ServerConfig, dataset: () => Promise<Dataset>): Promise<{ db: Db; pii: PiiCipher }> {
   const db = await openDb({ databaseUrl: cfg.DATABASE_URL, dataDir: cfg.DATABASE_URL ? undefined : cfg.DATA_DIR });
   const applied = await migrate(db);
   if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
@@ -58,5 +61,10 @@ export async function openSeededDb(cfg: ServerConfig, dataset: () => Promise<Dat
     await timed(`seeding ${ds.villages.length} villages, ${ds.sites.length} sites, ${ds.projects.length} projects`, () => seedDataset(db, ds));
   }
   await seedDemoUsers(db);
-  return db;
+  // Before any household is written: refuses to start with a missing or different key.
+  const pii = await openPiiCipher(db, cfg, log);
+  const t0 = performance.now();
+  const households = await seedDemoHouseholds(db, pii, cfg.COUNTY_CODE, DEMO_ASSISTING_CADRE);
+  if (households) log(`seeded ${households} demo households in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  return { db, pii };
 }

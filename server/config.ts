@@ -14,6 +14,9 @@ const env = z.object({
   WEB_ROOT: z.string().default(join(REPO_ROOT, 'dist/web')),
   /** A PMTiles archive to serve instead of the county's, e.g. a province's from tiles/build-national.ts. */
   STATIC_ARCHIVE: z.string().optional(),
+  /** Key of the encrypted ID numbers and phones, base64 of 32 bytes; else read from (or created in) PII_KEY_FILE. */
+  PII_KEY: z.string().optional(),
+  PII_KEY_FILE: z.string().default(join(REPO_ROOT, 'data/keys/pii.key')),
 });
 
 export type ServerConfig = z.infer<typeof env>;

@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { createApp } from './app';
 import { ensureArchive, ensureDataset, openSeededDb } from './bootstrap';
 import { loadConfig } from './config';
+import { PiiKeyError } from './pii/key-store';
 import { tileFastPath } from './tiles/tile-fast-path';
 import { webFastPath } from './web/web-fast-path';
 import { getCounty } from './repo/geography';
@@ -12,7 +13,15 @@ import { loadWebFiles } from './web/web-files';
 const config = loadConfig();
 const dataset = await ensureDataset(config);
 const archive = config.STATIC_ARCHIVE ? readFileSync(config.STATIC_ARCHIVE) : await ensureArchive(config, dataset);
-const db = await openSeededDb(config, async () => dataset);
+let opened;
+try {
+  opened = await openSeededDb(config, async () => dataset);
+} catch (err) {
+  if (!(err instanceof PiiKeyError)) throw err;
+  console.error(`[server] ${err.message}`);
+  process.exit(1);
+}
+const { db, pii } = opened;
 if (!(await getCounty(db, config.COUNTY_CODE))) {
   console.error(`[server] COUNTY_CODE ${config.COUNTY_CODE} is not in the database: set it to a county the database holds`);
   process.exit(1);
@@ -21,7 +30,7 @@ const web = loadWebFiles(config.WEB_ROOT);
 if (!web) console.warn(`[server] ${config.WEB_ROOT} not built: serving the API only (run npm run build:web)`);
 
 const staticArchive = () => archive;
-const { app, tiles } = createApp({ db, staticArchive, web, countyCode: config.COUNTY_CODE });
+const { app, tiles } = createApp({ db, staticArchive, web, countyCode: config.COUNTY_CODE, pii });
 const serveTile = tileFastPath(tiles, staticArchive);
 const serveAsset = web ? webFastPath(web) : () => false;
 const serveApp = getRequestListener(app.fetch);

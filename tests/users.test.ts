@@ -17,7 +17,7 @@ describe.each(BACKENDS)('user administration on %s', (backend) => {
     expect((await pm.send('GET', '/api/users')).status).toBe(403);
     expect((await pm.send('POST', '/api/users', { username: 'x1', displayName: 'x', role: 'admin', password: 'password1' })).status).toBe(403);
     const list = await admin.send('GET', '/api/users');
-    expect(list.body.map((u: { username: string }) => u.username)).toEqual(['leader', 'banqian', 'xiangmu', 'admin']);
+    expect(list.body.map((u: { username: string }) => u.username)).toEqual(['leader', 'banqian', 'xiangmu', 'admin', 'fupin', 'xiangzhen', 'zhucun', 'bangfu']);
     expect(JSON.stringify(list.body)).not.toContain('scrypt');
   });
 

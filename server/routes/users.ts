@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { userCreate, userPatch } from '../../common/schemas';
+import { scopedUserCreate, scopedUserPatch } from '../../common/user-scope';
 import { requirePermission, type AuthEnv } from '../auth/middleware';
 import type { AppContext } from '../context';
 import { codes } from '../../common/schemas';
@@ -16,11 +16,11 @@ export function userRoutes({ db }: AppContext) {
     })
     .post('/', async (c) => {
       const admin = requirePermission(c, 'manageUsers');
-      return c.json(await createUser(db, admin, await parseBody(c, userCreate)), 201);
+      return c.json(await createUser(db, admin, await parseBody(c, scopedUserCreate)), 201);
     })
     .patch('/:id', async (c) => {
       const admin = requirePermission(c, 'manageUsers');
       const { id } = parseParams(c, z.object({ id: codes.id }));
-      return c.json(await updateUser(db, admin, id, await parseBody(c, userPatch)));
+      return c.json(await updateUser(db, admin, id, await parseBody(c, scopedUserPatch)));
     });
 }

@@ -1,24 +1,40 @@
-import type { SessionUser } from '../../common/roles';
-import type { UserCreate, UserPatch } from '../../common/schemas';
+import { ROLE_SCOPE, scopeViolation, type Role, type SessionUser } from '../../common/roles';
+import type { ScopedUserCreate, ScopedUserPatch, UserAccount } from '../../common/user-scope';
 import { hashPassword } from '../auth/passwords';
 import type { Db, Queryable } from '../db/client';
 import { DomainError, notFound } from './domain-error';
 import { diff, recordAudit } from './audit';
 
-const USER_COLUMNS = `id, username, display_name AS "displayName", role`;
+const USER_COLUMNS = `id, username, display_name AS "displayName", role, scope`;
 
-export const listUsers = (db: Queryable) => db.query<SessionUser>(`SELECT ${USER_COLUMNS} FROM users ORDER BY id`);
+export const listUsers = (db: Queryable) => db.query<UserAccount>(`SELECT ${USER_COLUMNS} FROM users ORDER BY id`);
 
-const getUser = async (db: Queryable, id: number) => (await db.query<SessionUser>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [id]))[0];
+const getUser = async (db: Queryable, id: number) => (await db.query<UserAccount>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [id]))[0];
 
-export async function createUser(db: Db, admin: SessionUser, input: UserCreate): Promise<SessionUser> {
+/** The scope must fit the role and name units of the portal's database. */
+async function checkScope(db: Queryable, role: Role, scope: string[]): Promise<void> {
+  const violation = scopeViolation(role, scope);
+  if (violation) throw new DomainError('unprocessable', 'invalid_scope', violation.message, violation.messageEn);
+  const table = ROLE_SCOPE[role] === 'township' ? 'townships' : 'villages';
+  if (scope.length === 0) return;
+  const [{ n }] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM ${table} WHERE code IN (SELECT jsonb_array_elements_text($1::text::jsonb))`,
+    [JSON.stringify(scope)],
+  );
+  if (n !== new Set(scope).size) {
+    throw new DomainError('unprocessable', 'invalid_scope', '辖区中有不存在的乡镇或村代码', 'The scope names a township or village that does not exist');
+  }
+}
+
+export async function createUser(db: Db, admin: SessionUser, input: ScopedUserCreate): Promise<UserAccount> {
   const hash = await hashPassword(input.password);
   return db.write(async (tx) => {
+    await checkScope(tx, input.role, input.scope);
     const [taken] = await tx.query('SELECT 1 FROM users WHERE username = $1', [input.username]);
     if (taken) throw new DomainError('conflict', 'username_taken', `用户名 ${input.username} 已存在`, `Username ${input.username} is taken`);
     const [{ id }] = await tx.query<{ id: number }>(
-      'INSERT INTO users (username, display_name, role, password_hash) VALUES ($1, $2, $3, $4) RETURNING id',
-      [input.username, input.displayName, input.role, hash],
+      'INSERT INTO users (username, display_name, role, password_hash, scope) VALUES ($1, $2, $3, $4, $5::text::jsonb) RETURNING id',
+      [input.username, input.displayName, input.role, hash, JSON.stringify(input.scope)],
     );
     const user = await getUser(tx, id);
     await recordAudit(tx, { user: admin, entityType: 'user', entityId: String(id), action: 'create', old: null, new: user });
@@ -26,7 +42,7 @@ export async function createUser(db: Db, admin: SessionUser, input: UserCreate):
   });
 }
 
-export async function updateUser(db: Db, admin: SessionUser, id: number, patch: UserPatch): Promise<SessionUser> {
+export async function updateUser(db: Db, admin: SessionUser, id: number, patch: ScopedUserPatch): Promise<UserAccount> {
   const hash = patch.password && (await hashPassword(patch.password));
   return db.write(async (tx) => {
     const current = await getUser(tx, id);
@@ -34,12 +50,17 @@ export async function updateUser(db: Db, admin: SessionUser, id: number, patch: 
     if (id === admin.id && patch.role && patch.role !== 'admin') {
       throw new DomainError('unprocessable', 'last_admin_guard', '不能撤销自己的管理员角色', 'You cannot remove your own admin role');
     }
+    const role = patch.role ?? current.role;
+    // A new role without a scope of its own drops the old one, which belonged to the old role.
+    const scope = patch.scope ?? (patch.role && ROLE_SCOPE[patch.role] !== ROLE_SCOPE[current.role] ? [] : current.scope);
+    await checkScope(tx, role, scope);
     await tx.query(
-      `UPDATE users SET display_name = coalesce($2, display_name), role = coalesce($3, role), password_hash = coalesce($4, password_hash) WHERE id = $1`,
-      [id, patch.displayName ?? null, patch.role ?? null, hash ?? null],
+      `UPDATE users SET display_name = coalesce($2, display_name), role = coalesce($3, role), password_hash = coalesce($4, password_hash),
+         scope = $5::text::jsonb WHERE id = $1`,
+      [id, patch.displayName ?? null, patch.role ?? null, hash ?? null, JSON.stringify(scope)],
     );
-    // A changed role or password ends the user's sessions, so the change takes effect at once.
-    if (patch.role || hash) await tx.query('DELETE FROM sessions WHERE user_id = $1', [id]);
+    // A changed role, scope or password ends the user's sessions, so the change takes effect at once.
+    if (patch.role || patch.scope || hash) await tx.query('DELETE FROM sessions WHERE user_id = $1', [id]);
     const updated = await getUser(tx, id);
     const changes = diff(current, updated);
     await recordAudit(tx, {

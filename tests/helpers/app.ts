@@ -3,13 +3,15 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { createApp } from '../../server/app';
-import { seedDemoUsers } from '../../server/auth/users';
+import { DEMO_ASSISTING_CADRE, seedDemoUsers } from '../../server/auth/users';
 import { ensureArchive, ensureDataset } from '../../server/bootstrap';
 import { loadConfig } from '../../server/config';
 import type { Db } from '../../server/db/client';
 import { openDb } from '../../server/db/open-db';
 import { migrate } from '../../server/db/migrate';
+import { seedDemoHouseholds } from '../../server/db/household-seed';
 import { seedDataset } from '../../server/db/seed';
+import { createPiiCipher } from '../../server/pii/cipher';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -26,7 +28,8 @@ export async function freshDb(backend: Backend): Promise<Db> {
   return openDb({ databaseUrl: serverUrl.replace(/\/[^/]*$/, `/${name}`) });
 }
 
-export async function createTestApp(backend: Backend = 'pglite') {
+/** `households`: also seed the demo households (seconds more), for the suites that need them. */
+export async function createTestApp(backend: Backend = 'pglite', opts: { households?: boolean } = {}) {
   const config = loadConfig({});
   const dataset = await ensureDataset(config);
   const archive = await ensureArchive(config, dataset);
@@ -34,11 +37,13 @@ export async function createTestApp(backend: Backend = 'pglite') {
   await migrate(db);
   await seedDataset(db, dataset);
   await seedDemoUsers(db);
-  const { app, tiles, bus } = createApp({ db, staticArchive: () => archive, countyCode: config.COUNTY_CODE });
+  const pii = createPiiCipher(randomBytes(32));
+  if (opts.households) await seedDemoHouseholds(db, pii, config.COUNTY_CODE, DEMO_ASSISTING_CADRE);
+  const { app, tiles, bus } = createApp({ db, staticArchive: () => archive, countyCode: config.COUNTY_CODE, pii });
   const request = (path: string, init?: RequestInit) => app.request(path, init);
   const json = async <T = any>(path: string, init?: RequestInit): Promise<{ status: number; body: T }> => {
     const res = await request(path, init);
     return { status: res.status, body: (await res.json()) as T };
   };
-  return { app, db, tiles, bus, dataset, archive, request, json, close: () => db.close() };
+  return { app, db, pii, tiles, bus, dataset, archive, request, json, close: () => db.close() };
 }

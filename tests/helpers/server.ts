@@ -27,7 +27,8 @@ export async function startTestServer(opts: StartOptions = {}): Promise<TestServ
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'fupin-db-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...opts.env },
+    // The personal-data key beside the data directory, never in the repository's data/keys/.
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, PII_KEY_FILE: `${dataDir}.pii.key`, ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -54,7 +55,10 @@ export async function startTestServer(opts: StartOptions = {}): Promise<TestServ
     kill,
     async stop() {
       await kill('SIGTERM');
-      if (!opts.keepData && !opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      if (!opts.keepData && !opts.dataDir) {
+        rmSync(dataDir, { recursive: true, force: true });
+        rmSync(`${dataDir}.pii.key`, { force: true });
+      }
     },
   };
 }

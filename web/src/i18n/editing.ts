@@ -10,6 +10,10 @@ export const zhCN = {
   'role.relocation': '搬迁专干',
   'role.project_manager': '项目管理员',
   'role.admin': '系统管理员',
+  'role.poverty_office': '扶贫办',
+  'role.township_cadre': '乡镇干部',
+  'role.village_team': '驻村工作队',
+  'role.assisting_cadre': '帮扶责任人',
 
   'live.live': '实时',
   'live.connecting': '连接中',
@@ -139,6 +143,10 @@ export const en: Record<keyof typeof zhCN, string> = {
   'role.relocation': 'Relocation staff',
   'role.project_manager': 'Project manager',
   'role.admin': 'Administrator',
+  'role.poverty_office': 'Poverty alleviation office',
+  'role.township_cadre': 'Township cadre',
+  'role.village_team': 'Village work team',
+  'role.assisting_cadre': 'Assisting cadre',
 
   'live.live': 'Live',
   'live.connecting': 'Connecting',

@@ -5,6 +5,7 @@ import { en as editing } from './editing';
 import { en as drilldown } from './drilldown';
 import { en as relocation } from './relocation';
 import { en as office } from './office';
+import { en as households } from './households';
 import type { Messages } from './messages';
 
 export const en: Messages = {
@@ -15,6 +16,7 @@ export const en: Messages = {
   ...relocation,
   ...office,
   ...valueLabels,
+  ...households,
   'app.title': 'Poverty Alleviation Map',
   'app.demoBadge': 'Demo data',
   'app.demoNote': 'Apart from administrative names, codes and the county outline, all figures are generated demo data',

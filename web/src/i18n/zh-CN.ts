@@ -6,6 +6,7 @@ import { zhCN as editing } from './editing';
 import { zhCN as drilldown } from './drilldown';
 import { zhCN as relocation } from './relocation';
 import { zhCN as office } from './office';
+import { zhCN as households } from './households';
 
 export const zhCN = {
   ...exitCheck,
@@ -15,6 +16,7 @@ export const zhCN = {
   ...relocation,
   ...office,
   ...valueLabels,
+  ...households,
   'app.title': '扶贫一张图',
   'app.demoBadge': '演示数据',
   'app.demoNote': '除行政区划名称、代码和县界外，图中数据均为生成的演示数据',

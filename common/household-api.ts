@@ -1,0 +1,95 @@
+// What the household endpoints answer and accept. Personal fields arrive masked (张*明,
+// 140721********1234, 138****5678); the plain value only through an unmask request, which is logged.
+import { z } from 'zod';
+import { codes } from './schemas';
+import type {
+  HealthState, HouseholdReadiness, LabourAbility, MeasureKind, PovertyAttribute, PovertyCause, Relation, SchoolingState, Sex,
+} from './households';
+
+export interface HouseholdListItem {
+  code: string;
+  villageCode: string;
+  headName: string;
+  povertyAttribute: PovertyAttribute;
+  mainCause: PovertyCause;
+  yearIdentified: number;
+  yearExited: number | null;
+  persons: number;
+  /** The latest recorded year and its per-capita income and readiness. */
+  latestYear: number | null;
+  incomePerCapita: number | null;
+  readiness: HouseholdReadiness | null;
+  relocated: boolean;
+  demo: boolean;
+}
+
+export interface HouseholdYearView {
+  year: number;
+  incomePerCapita: number;
+  incomeWage: number;
+  incomeBusiness: number;
+  incomeProperty: number;
+  incomeTransfer: number;
+  foodClothing: boolean;
+  education: boolean;
+  medical: boolean;
+  housing: boolean;
+  water: boolean;
+  /** The national line of the year, when the table has one. */
+  povertyLine: number | null;
+  readiness: HouseholdReadiness;
+}
+
+export interface MemberView {
+  id: number;
+  relation: Relation;
+  name: string;
+  sex: Sex;
+  birthYear: number;
+  idNumber: string;
+  phone: string | null;
+  health: HealthState;
+  schooling: SchoolingState;
+  labourAbility: LabourAbility;
+}
+
+export interface HouseholdDetail extends HouseholdListItem {
+  otherCauses: PovertyCause[];
+  relocationSiteId: number | null;
+  cadre: { name: string | null; unit: string | null; phone: string | null };
+  years: HouseholdYearView[];
+  measures: { kind: MeasureKind; year: number; amount: number }[];
+  members: MemberView[];
+  /** Whether this user may ask for a plain value (the server decides again on the request). */
+  canUnmask: boolean;
+}
+
+/** A household's code: its village's 12 digits and a 4-digit serial. */
+export const householdCode = z.string().regex(/^\d{16}$/, '户编码须为16位数字 / household code must be 16 digits');
+
+export const UNMASK_FIELDS = ['headName', 'memberName', 'idNumber', 'phone', 'cadrePhone'] as const;
+export type UnmaskField = (typeof UNMASK_FIELDS)[number];
+const MEMBER_FIELDS: readonly UnmaskField[] = ['memberName', 'idNumber', 'phone'];
+
+export const unmaskRequest = z
+  .object({
+    field: z.enum(UNMASK_FIELDS),
+    memberId: codes.id.optional(),
+    reason: z.string().trim().min(2, '须说明查看原因 / a reason is required').max(200, '原因最多200字 / reason at most 200 characters'),
+  })
+  .strict()
+  .refine((r) => MEMBER_FIELDS.includes(r.field) === (r.memberId !== undefined), {
+    message: '成员字段须指定成员，户字段不能指定 / member fields need memberId, household fields must not have one',
+    path: ['memberId'],
+  });
+export type UnmaskRequest = z.infer<typeof unmaskRequest>;
+
+export interface UnmaskLogEntry {
+  id: number;
+  at: string;
+  username: string;
+  householdCode: string;
+  memberId: number | null;
+  field: UnmaskField;
+  reason: string;
+}

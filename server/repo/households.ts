@@ -1,0 +1,105 @@
+// Household queries. Each takes the scope condition from services/scope.ts; none reads a plain
+// personal value except through the encrypted columns, which only the service decrypts.
+import type { HouseholdYearView, UnmaskField, UnmaskLogEntry } from '../../common/household-api';
+import type { HealthState, LabourAbility, MeasureKind, PovertyAttribute, PovertyCause, Relation, SchoolingState, Sex } from '../../common/households';
+import type { Queryable } from '../db/client';
+import { scopeCondition, type HouseholdScope } from '../services/scope';
+
+export interface HouseholdRow {
+  code: string;
+  villageCode: string;
+  headName: string;
+  povertyAttribute: PovertyAttribute;
+  mainCause: PovertyCause;
+  otherCauses: PovertyCause[];
+  yearIdentified: number;
+  yearExited: number | null;
+  relocationSiteId: number | null;
+  cadreName: string | null;
+  cadreUnit: string | null;
+  cadrePhoneEnc: string | null;
+  demo: boolean;
+  persons: number;
+  latest: Omit<HouseholdYearView, 'povertyLine' | 'readiness'> | null;
+}
+
+const HOUSEHOLD_COLUMNS = `h.code, h.village_code AS "villageCode", h.head_name AS "headName", h.poverty_attribute AS "povertyAttribute",
+  h.main_cause AS "mainCause", h.other_causes AS "otherCauses", h.year_identified AS "yearIdentified", h.year_exited AS "yearExited",
+  h.relocation_site_id AS "relocationSiteId", h.cadre_name AS "cadreName", h.cadre_unit AS "cadreUnit", h.cadre_phone_enc AS "cadrePhoneEnc",
+  h.demo,
+  (SELECT count(*)::int FROM members m WHERE m.household_code = h.code) AS persons,
+  (SELECT jsonb_build_object('year', y.year, 'incomePerCapita', y.income_per_capita, 'incomeWage', y.income_wage,
+      'incomeBusiness', y.income_business, 'incomeProperty', y.income_property, 'incomeTransfer', y.income_transfer,
+      'foodClothing', y.food_clothing, 'education', y.education, 'medical', y.medical, 'housing', y.housing, 'water', y.water)
+   FROM household_years y WHERE y.household_code = h.code ORDER BY y.year DESC LIMIT 1) AS latest`;
+
+export async function countyHasHouseholds(db: Queryable, county: string): Promise<boolean> {
+  const [row] = await db.query<{ any: boolean }>(`SELECT EXISTS (SELECT 1 FROM households WHERE village_code LIKE $1 || '%') AS any`, [county]);
+  return row.any;
+}
+
+export function listHouseholdsOfVillage(db: Queryable, scope: HouseholdScope, village: string): Promise<HouseholdRow[]> {
+  const cond = scopeCondition(scope, 'h', 2);
+  return db.query<HouseholdRow>(`SELECT ${HOUSEHOLD_COLUMNS} FROM households h WHERE h.village_code = $1 AND ${cond.sql} ORDER BY h.code`, [
+    village, ...cond.params,
+  ]);
+}
+
+export async function getHousehold(db: Queryable, scope: HouseholdScope, code: string): Promise<HouseholdRow | undefined> {
+  const cond = scopeCondition(scope, 'h', 2);
+  const [row] = await db.query<HouseholdRow>(`SELECT ${HOUSEHOLD_COLUMNS} FROM households h WHERE h.code = $1 AND ${cond.sql}`, [code, ...cond.params]);
+  return row;
+}
+
+export const householdYears = (db: Queryable, code: string) =>
+  db.query<Omit<HouseholdYearView, 'povertyLine' | 'readiness'>>(
+    `SELECT year, income_per_capita AS "incomePerCapita", income_wage AS "incomeWage", income_business AS "incomeBusiness",
+       income_property AS "incomeProperty", income_transfer AS "incomeTransfer", food_clothing AS "foodClothing", education, medical, housing, water
+     FROM household_years WHERE household_code = $1 ORDER BY year`,
+    [code],
+  );
+
+export const householdMeasures = (db: Queryable, code: string) =>
+  db.query<{ kind: MeasureKind; year: number; amount: number }>(
+    'SELECT kind, year, amount FROM household_measures WHERE household_code = $1 ORDER BY year, id',
+    [code],
+  );
+
+export interface MemberRow {
+  id: number;
+  relation: Relation;
+  name: string;
+  sex: Sex;
+  birthYear: number;
+  idNumberEnc: string;
+  phoneEnc: string | null;
+  health: HealthState;
+  schooling: SchoolingState;
+  labourAbility: LabourAbility;
+}
+
+export const householdMembers = (db: Queryable, code: string) =>
+  db.query<MemberRow>(
+    `SELECT id, relation, name, sex, birth_year AS "birthYear", id_number_enc AS "idNumberEnc", phone_enc AS "phoneEnc", health, schooling,
+       labour_ability AS "labourAbility"
+     FROM members WHERE household_code = $1 ORDER BY id`,
+    [code],
+  );
+
+export async function recordUnmask(
+  tx: Queryable,
+  entry: { userId: number; username: string; householdCode: string; memberId: number | null; field: UnmaskField; reason: string },
+): Promise<void> {
+  await tx.query('INSERT INTO unmask_log (user_id, username, household_code, member_id, field, reason) VALUES ($1, $2, $3, $4, $5, $6)', [
+    entry.userId, entry.username, entry.householdCode, entry.memberId, entry.field, entry.reason,
+  ]);
+}
+
+export async function listUnmaskLog(db: Queryable, limit: number): Promise<UnmaskLogEntry[]> {
+  const rows = await db.query<Omit<UnmaskLogEntry, 'at'> & { at: Date | string }>(
+    `SELECT id, at, username, household_code AS "householdCode", member_id AS "memberId", field, reason
+     FROM unmask_log ORDER BY id DESC LIMIT $1`,
+    [limit],
+  );
+  return rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
+}

@@ -1,0 +1,46 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { householdCode, unmaskRequest } from '../../common/household-api';
+import { codes } from '../../common/schemas';
+import { requirePermission, requireUser, type AuthEnv } from '../auth/middleware';
+import type { AppContext } from '../context';
+import { parseBody, parseParams, parseQuery } from '../http/validate';
+import type { PiiCipher } from '../pii/cipher';
+import { listUnmaskLog } from '../repo/households';
+import { householdDetail, unmask, villageFiguresFromHouseholds, villageHouseholds } from '../services/households';
+
+const householdParam = z.object({ code: householdCode });
+
+/** Household records: logged in, role- and scope-checked in services/scope.ts, never cached or announced. */
+export function householdRoutes(ctx: AppContext, pii: PiiCipher) {
+  const { db, countyCode } = ctx;
+  return new Hono<AuthEnv>()
+    .use(async (c, next) => {
+      await next();
+      c.header('Cache-Control', 'no-store');
+    })
+    .get('/villages/:code/households', async (c) => {
+      const user = requireUser(c);
+      const { code } = parseParams(c, z.object({ code: codes.village }));
+      return c.json(await villageHouseholds(db, user, countyCode, code));
+    })
+    .get('/villages/:code/household-figures', async (c) => {
+      const { code } = parseParams(c, z.object({ code: codes.village }));
+      return c.json(await villageFiguresFromHouseholds(db, countyCode, code));
+    })
+    .get('/households/:code', async (c) => {
+      const user = requireUser(c);
+      const { code } = parseParams(c, householdParam);
+      return c.json(await householdDetail(db, pii, user, countyCode, code));
+    })
+    .post('/households/:code/unmask', async (c) => {
+      const user = requireUser(c);
+      const { code } = parseParams(c, householdParam);
+      return c.json(await unmask(db, pii, user, countyCode, code, await parseBody(c, unmaskRequest)));
+    })
+    .get('/unmask-log', async (c) => {
+      requirePermission(c, 'viewUnmaskLog');
+      const { limit } = parseQuery(c, z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) }));
+      return c.json(await listUnmaskLog(db, limit));
+    });
+}
