@@ -1,9 +1,9 @@
-// Household queries. Each takes the scope condition from services/scope.ts; none reads a plain
+// Household queries. Each takes the scope condition from household-scope.ts; none reads a plain
 // personal value except through the encrypted columns, which only the service decrypts.
 import type { HouseholdYearView, UnmaskField, UnmaskLogEntry } from '../../common/household-api';
 import type { HealthState, LabourAbility, MeasureKind, PovertyAttribute, PovertyCause, Relation, SchoolingState, Sex } from '../../common/households';
 import type { Queryable } from '../db/client';
-import { scopeCondition, type HouseholdScope } from '../services/scope';
+import { scopeCondition, type HouseholdScope } from './household-scope';
 
 export interface HouseholdRow {
   code: string;

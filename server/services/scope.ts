@@ -4,12 +4,7 @@
 import { can, ROLE_SCOPE, type Role, type SessionUser } from '../../common/roles';
 import type { Queryable } from '../db/client';
 import { DomainError } from './domain-error';
-
-export type HouseholdScope =
-  | { kind: 'county'; county: string }
-  | { kind: 'township'; county: string; township: string }
-  | { kind: 'villages'; county: string; villages: string[] }
-  | { kind: 'assisted'; county: string; userId: number };
+import type { HouseholdScope } from '../repo/household-scope';
 
 export interface ScopedUser {
   id: number;
@@ -39,28 +34,6 @@ export async function householdAccess(db: Queryable, user: SessionUser, county: 
       return { ...base, scope: { kind, county, userId: user.id } };
     default:
       throw noAccess();
-  }
-}
-
-/**
- * The SQL condition on a households alias for a scope, its values as parameters numbered from
- * `first`. Always within the portal's county.
- */
-export function scopeCondition(scope: HouseholdScope, alias: string, first: number): { sql: string; params: unknown[] } {
-  const county = `${alias}.village_code LIKE $${first} || '%'`;
-  const next = `$${first + 1}`;
-  switch (scope.kind) {
-    case 'county':
-      return { sql: county, params: [scope.county] };
-    case 'township':
-      return { sql: `${county} AND ${alias}.village_code LIKE ${next} || '%'`, params: [scope.county, scope.township] };
-    case 'villages':
-      return {
-        sql: `${county} AND ${alias}.village_code IN (SELECT jsonb_array_elements_text(${next}::text::jsonb))`,
-        params: [scope.county, JSON.stringify(scope.villages)],
-      };
-    case 'assisted':
-      return { sql: `${county} AND ${alias}.assisting_user_id = ${next}`, params: [scope.county, scope.userId] };
   }
 }
 
