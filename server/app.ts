@@ -8,7 +8,7 @@ import { errorBody, handleError, HttpError } from './http/errors';
 import { sameOriginWrites } from './http/same-origin';
 import { UPLOAD_PREFIX } from './http/upload';
 import { authRoutes } from './routes/auth';
-import { eventRoutes } from './routes/events';
+import { DEFAULT_LIVE_LIMITS, eventRoutes, type LiveLimits } from './routes/events';
 import { geographyRoutes } from './routes/geography';
 import { geojsonRoutes } from './routes/geojson';
 import { importRoutes } from './routes/import';
@@ -34,10 +34,15 @@ export interface AppOptions {
   countyCode: string;
   /** Built web app (dist/web); absent in development, where vite serves it. */
   web?: WebFiles | null;
+  /** Behind a reverse proxy: believe its X-Forwarded-* headers (TRUST_PROXY). */
+  trustProxy?: boolean;
+  /** The session cookie is Secure whatever the request says (COOKIE_SECURE). */
+  cookieSecure?: boolean;
+  live?: Partial<LiveLimits>;
 }
 
-export function createApp({ db, staticArchive, web, countyCode }: AppOptions) {
-  const ctx: AppContext = { db, countyCode, tiles: new DynamicTiles(dynamicLayerLoaders(db)), bus: new ChangeBus(), geo: new CountyGeometry(db) };
+export function createApp({ db, staticArchive, web, countyCode, trustProxy = false, cookieSecure = false, live }: AppOptions) {
+  const ctx: AppContext = { db, countyCode, tiles: new DynamicTiles(dynamicLayerLoaders(db)), bus: new ChangeBus(db), geo: new CountyGeometry(db) };
   const reports = reportRoutes(ctx);
   const api = new Hono<AuthEnv>()
     .use(loadUser(db))
@@ -50,7 +55,7 @@ export function createApp({ db, staticArchive, web, countyCode }: AppOptions) {
     .route('/stats', statsRoutes(ctx))
     .route('/geojson', geojsonRoutes(ctx))
     .route('/tiles', tileVersionRoutes(ctx.tiles))
-    .route('/events', eventRoutes(ctx))
+    .route('/events', eventRoutes(ctx, { ...DEFAULT_LIVE_LIMITS, ...live }, trustProxy))
     .route('/problems', problemRoutes(ctx))
     .route('/import', importRoutes(ctx))
     .route('/bulletin', reports.bulletin)

@@ -49,19 +49,19 @@ export function problemRoutes(ctx: AppContext) {
     .post('/', async (c) => {
       const user = requirePermission(c, 'manageProblems');
       const created = await logProblem(db, geo, user, await parseBody(c, problemCreate));
-      changed(created, 'create', user.username);
+      await changed(created, 'create', user.username);
       return c.json(created, 201);
     })
     .post('/:id/fix', async (c) => {
       const user = requirePermission(c, 'manageProblems');
       const fixed = await fixProblem(db, user, parseParams(c, idParam).id, await parseBody(c, problemStep));
-      changed(fixed, 'fix', user.username);
+      await changed(fixed, 'fix', user.username);
       return c.json(fixed);
     })
     .post('/:id/close', async (c) => {
       const user = requireUser(c);
       const closed = await closeProblem(db, user, parseParams(c, idParam).id, await parseBody(c, problemStep));
-      changed(closed, 'close', user.username);
+      await changed(closed, 'close', user.username);
       return c.json(closed);
     });
 }

@@ -39,21 +39,21 @@ export function projectRoutes(ctx: AppContext) {
     .post('/', async (c) => {
       const user = requirePermission(c, 'editProjects');
       const created = await createProject(db, geo, user, await parseBody(c, projectCreate));
-      announce(ctx, { entity: 'project', id: String(created.id), action: 'create', layer: layerOf(created), by: user.username });
+      await announce(ctx, { entity: 'project', id: String(created.id), action: 'create', layer: layerOf(created), by: user.username });
       return c.json(created, 201);
     })
     .patch('/:id', async (c) => {
       const user = requirePermission(c, 'editProjects');
       const { id } = parseParams(c, idParam);
       const updated = await editProject(db, geo, user, id, await parseBody(c, projectPatch));
-      announce(ctx, { entity: 'project', id: String(id), action: 'update', layer: layerOf(updated), by: user.username });
+      await announce(ctx, { entity: 'project', id: String(id), action: 'update', layer: layerOf(updated), by: user.username });
       return c.json(updated);
     })
     .post('/:id/progress', async (c) => {
       const user = requirePermission(c, 'editProjects');
       const { id } = parseParams(c, idParam);
       const updated = await recordProgress(db, user, id, await parseBody(c, progressRecord));
-      announce(ctx, { entity: 'project', id: String(id), action: 'progress', layer: layerOf(updated), by: user.username });
+      await announce(ctx, { entity: 'project', id: String(id), action: 'progress', layer: layerOf(updated), by: user.username });
       return c.json(updated, 201);
     });
 }

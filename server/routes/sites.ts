@@ -30,7 +30,7 @@ export function siteRoutes(ctx: AppContext) {
       const user = requirePermission(c, 'editSites');
       const { id } = parseParams(c, idParam);
       const updated = await editSite(db, user, id, await parseBody(c, sitePatch));
-      announce(ctx, { entity: 'site', id: String(id), action: 'update', layer: 'sites', by: user.username });
+      await announce(ctx, { entity: 'site', id: String(id), action: 'update', layer: 'sites', by: user.username });
       return c.json(updated);
     });
 }

@@ -44,7 +44,7 @@ export function villageRoutes(ctx: AppContext) {
       const user = requireUser(c);
       const { code } = parseParams(c, codeParam);
       const updated = await editVillage(db, user, code, await parseBody(c, villagePatch));
-      announce(ctx, { entity: 'village', id: code, action: 'update', layer: 'villages', by: user.username });
+      await announce(ctx, { entity: 'village', id: code, action: 'update', layer: 'villages', by: user.username });
       return c.json(updated);
     });
 }

@@ -2,7 +2,7 @@
 // database on the test run's PostgreSQL server.
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
-import { createApp } from '../../server/app';
+import { createApp, type AppOptions } from '../../server/app';
 import { seedDemoUsers } from '../../server/auth/users';
 import { ensureArchive, ensureDataset } from '../../server/bootstrap';
 import { loadConfig } from '../../server/config';
@@ -25,7 +25,8 @@ export async function freshDb(backend: Backend): Promise<Db> {
   return openDb({ databaseUrl: serverUrl.replace(/\/[^/]*$/, `/${name}`) });
 }
 
-export async function createTestApp(backend: Backend = 'pglite') {
+/** `options`: the app's settings beyond the database and data (proxy, cookie, live limits). */
+export async function createTestApp(backend: Backend = 'pglite', options: Partial<Omit<AppOptions, 'db'>> = {}) {
   const config = loadConfig({});
   const dataset = await ensureDataset(config);
   const archive = await ensureArchive(config, dataset);
@@ -33,7 +34,7 @@ export async function createTestApp(backend: Backend = 'pglite') {
   await migrate(db);
   await seedDataset(db, dataset);
   await seedDemoUsers(db);
-  const { app, tiles, bus } = createApp({ db, staticArchive: () => archive, countyCode: config.COUNTY_CODE });
+  const { app, tiles, bus } = createApp({ db, staticArchive: () => archive, countyCode: config.COUNTY_CODE, ...options });
   const request = (path: string, init?: RequestInit) => app.request(path, init);
   const json = async <T = any>(path: string, init?: RequestInit): Promise<{ status: number; body: T }> => {
     const res = await request(path, init);
