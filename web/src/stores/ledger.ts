@@ -40,12 +40,9 @@ export const useLedgerStore = defineStore('ledger', () => {
   }
 
   watch(filter, load);
-  watch(
-    () => [live.lastChange, live.resyncs] as const,
-    ([change]) => {
-      if (!change || change.entity === 'problem') void load();
-    },
-  );
+  watch(() => live.lastChange, (change) => change?.entity === 'problem' && load());
+  // A reconnect that found changes missed: whatever the last change was, the list may be stale.
+  watch(() => live.resyncs, load);
 
   return { problems, markers, filter, selectedId, selected, load, replace };
 });
