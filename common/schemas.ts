@@ -123,7 +123,13 @@ export const userCreate = z
 export type UserCreate = z.infer<typeof userCreate>;
 
 export const userPatch = z
-  .object({ displayName: z.string().trim().min(1).max(50).optional(), role: z.enum(ROLES).optional(), password: password.optional() })
+  .object({
+    displayName: z.string().trim().min(1).max(50).optional(),
+    role: z.enum(ROLES).optional(),
+    password: password.optional(),
+    /** A disabled account cannot log in, and its sessions end. */
+    disabled: z.boolean().optional(),
+  })
   .strict();
 export type UserPatch = z.infer<typeof userPatch>;
 

@@ -46,7 +46,7 @@ export function createApp({ db, staticArchive, web, countyCode, trustProxy = fal
   const reports = reportRoutes(ctx);
   const api = new Hono<AuthEnv>()
     .use(loadUser(db))
-    .route('/auth', authRoutes(db))
+    .route('/auth', authRoutes(db, { trustProxy, cookieSecure }))
     .route('/users', userRoutes(db))
     .route('/', geographyRoutes(ctx))
     .route('/villages', villageRoutes(ctx))

@@ -5,13 +5,16 @@ import type { Db, Queryable } from '../db/client';
 import { DomainError, notFound } from './domain-error';
 import { diff, recordAudit } from './audit';
 
-const USER_COLUMNS = `id, username, display_name AS "displayName", role`;
+const USER_COLUMNS = `id, username, display_name AS "displayName", role, disabled`;
 
-export const listUsers = (db: Queryable) => db.query<SessionUser>(`SELECT ${USER_COLUMNS} FROM users ORDER BY id`);
+/** A user as administrators see them: whether the account is disabled too. */
+export type ManagedUser = SessionUser & { disabled: boolean };
 
-const getUser = async (db: Queryable, id: number) => (await db.query<SessionUser>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [id]))[0];
+export const listUsers = (db: Queryable) => db.query<ManagedUser>(`SELECT ${USER_COLUMNS} FROM users ORDER BY id`);
 
-export async function createUser(db: Db, admin: SessionUser, input: UserCreate): Promise<SessionUser> {
+const getUser = async (db: Queryable, id: number) => (await db.query<ManagedUser>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [id]))[0];
+
+export async function createUser(db: Db, admin: SessionUser, input: UserCreate): Promise<ManagedUser> {
   const hash = await hashPassword(input.password);
   return db.write(async (tx) => {
     const [taken] = await tx.query('SELECT 1 FROM users WHERE username = $1', [input.username]);
@@ -26,7 +29,7 @@ export async function createUser(db: Db, admin: SessionUser, input: UserCreate):
   });
 }
 
-export async function updateUser(db: Db, admin: SessionUser, id: number, patch: UserPatch): Promise<SessionUser> {
+export async function updateUser(db: Db, admin: SessionUser, id: number, patch: UserPatch): Promise<ManagedUser> {
   const hash = patch.password && (await hashPassword(patch.password));
   return db.write(async (tx) => {
     const current = await getUser(tx, id);
@@ -34,12 +37,16 @@ export async function updateUser(db: Db, admin: SessionUser, id: number, patch: 
     if (id === admin.id && patch.role && patch.role !== 'admin') {
       throw new DomainError('unprocessable', 'last_admin_guard', '不能撤销自己的管理员角色', 'You cannot remove your own admin role');
     }
+    if (id === admin.id && patch.disabled) {
+      throw new DomainError('unprocessable', 'self_disable_guard', '不能停用自己的账号', 'You cannot disable your own account');
+    }
     await tx.query(
-      `UPDATE users SET display_name = coalesce($2, display_name), role = coalesce($3, role), password_hash = coalesce($4, password_hash) WHERE id = $1`,
-      [id, patch.displayName ?? null, patch.role ?? null, hash ?? null],
+      `UPDATE users SET display_name = coalesce($2, display_name), role = coalesce($3, role), password_hash = coalesce($4, password_hash),
+         disabled = coalesce($5, disabled) WHERE id = $1`,
+      [id, patch.displayName ?? null, patch.role ?? null, hash ?? null, patch.disabled ?? null],
     );
-    // A changed role or password ends the user's sessions, so the change takes effect at once.
-    if (patch.role || hash) await tx.query('DELETE FROM sessions WHERE user_id = $1', [id]);
+    // A changed role or password, or a disabled account, ends the user's sessions: the change takes effect at once.
+    if (patch.role || hash || patch.disabled) await tx.query('DELETE FROM sessions WHERE user_id = $1', [id]);
     const updated = (await getUser(tx, id))!;
     const changes = diff(current, updated);
     await recordAudit(tx, {
