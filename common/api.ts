@@ -140,7 +140,8 @@ export interface LiveHello {
 export interface AuditEntry {
   id: number;
   at: string;
-  username: string;
+  /** Null for anonymous readers: names are for signed-in users. */
+  username: string | null;
   entityType: string;
   entityId: string;
   action: string;

@@ -9,7 +9,8 @@ import { notFound } from '../services/domain-error';
 import { codes } from '../../common/schemas';
 import { parseBody, parseParams, parseQuery } from '../http/validate';
 import { getProject, listProjects } from '../repo/projects';
-import { history } from '../services/audit';
+import { namesForViewer } from '../http/names';
+import { historyAnswer } from './history';
 import { createProject, editProject, progressHistory, recordProgress } from '../services/project-edits';
 
 const listQuery = z.object({
@@ -30,11 +31,11 @@ export function projectRoutes(ctx: AppContext) {
   return new Hono<AuthEnv>()
     .get('/', async (c) => c.json(await listProjects(db, parseQuery(c, listQuery))))
     .get('/:id', async (c) => c.json(await existing(parseParams(c, idParam).id)))
-    .get('/:id/history', async (c) => c.json(await history(db, 'project', String(parseParams(c, idParam).id))))
+    .get('/:id/history', (c) => historyAnswer(c, db, 'project', String(parseParams(c, idParam).id)))
     .get('/:id/progress', async (c) => {
       const { id } = parseParams(c, idParam);
       await existing(id);
-      return c.json(await progressHistory(db, id));
+      return c.json(namesForViewer(c, await progressHistory(db, id), ['username']));
     })
     .post('/', async (c) => {
       const user = requirePermission(c, 'editProjects');
