@@ -73,9 +73,11 @@ export function createApp({ db, staticArchive, web, countyCode, trustProxy = fal
   // Uploads have their own, larger limit (routes/import.ts).
   app.use('/api/*', (c, next) => (c.req.path.startsWith(UPLOAD_PREFIX) ? next() : jsonLimit(c, next)));
   // The SameSite=Strict cookie is the second lock.
-  app.use('/api/*', sameOriginWrites());
+  app.use('/api/*', sameOriginWrites({ trustProxy }));
   app.route('/api', api);
   app.route('/tiles', tileRoutes(ctx.tiles, staticArchive));
+  // A tile path the routes above do not know is a missing tile, not a page of the app.
+  app.all('/tiles/*', (c) => c.notFound());
   if (web) serveWebApp(app, web);
   app.notFound((c) => c.json(errorBody('not_found', `未找到：${c.req.path}`, `Not found: ${c.req.path}`), 404));
   return { app, ...ctx };
