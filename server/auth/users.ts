@@ -28,7 +28,8 @@ export async function seedDemoUsers(db: Db): Promise<void> {
 export const ACCOUNT_LOCK = { failures: 5, minutes: 15 };
 
 // Unknown and disabled accounts cost the same hash as real ones: timing does not tell them apart.
-const dummyHash = hashPassword(randomBytes(16).toString('hex'));
+let dummy: Promise<string> | undefined;
+const dummyHash = () => (dummy ??= hashPassword(randomBytes(16).toString('hex')));
 
 export type LoginOutcome = { user: SessionUser } | { lockedForSeconds: number } | { wrong: true };
 
@@ -46,7 +47,7 @@ export async function authenticate(db: Db, username: string, password: string): 
     [username],
   );
   if (row?.lockedForSeconds) return { lockedForSeconds: row.lockedForSeconds };
-  const matches = await verifyPassword(password, row && !row.disabled ? row.passwordHash : await dummyHash);
+  const matches = await verifyPassword(password, row && !row.disabled ? row.passwordHash : await dummyHash());
   if (!row || row.disabled) return { wrong: true };
   if (!matches) return recordFailure(db, row.id);
   await db.write((tx) => tx.query('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1', [row.id]));
