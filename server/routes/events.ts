@@ -82,11 +82,7 @@ export function eventRoutes(ctx: AppContext, limits: LiveLimits, trustProxy: boo
         queue.push(e);
         wake?.();
       });
-      stream.onAbort(() => {
-        unsubscribe();
-        release();
-        wake?.();
-      });
+      stream.onAbort(() => wake?.());
       /** A write that does not finish within two heartbeats is a stalled client: dropped. */
       const send = async (message: SSEMessage) => {
         let timer: ReturnType<typeof setTimeout> | undefined;
@@ -96,29 +92,35 @@ export function eventRoutes(ctx: AppContext, limits: LiveLimits, trustProxy: boo
       };
       const sendChange = (e: ChangeEvent) => send({ event: 'change', id: String(e.seq), data: JSON.stringify(shown(e)) });
 
-      const newest = await latestChangeId(ctx.db);
-      const hello: LiveHello = { versions: ctx.tiles.currentVersions(), heartbeatMs: limits.heartbeatMs, lastId: newest };
-      await send({ event: 'hello', data: JSON.stringify(hello) });
-      let sent = newest;
-      if (resumeFrom !== undefined) {
-        const missed = await changesAfter(ctx.db, resumeFrom, limits.maxReplay);
-        if (missed === 'reload') await send({ event: 'reload', id: String(newest), data: '' });
-        else for (const e of missed) await sendChange(e);
-        sent = Math.max(newest, missed === 'reload' ? 0 : (missed.at(-1)?.seq ?? 0));
-      }
-      while (!stream.aborted) {
-        while (queue.length && !stream.aborted) {
-          const e = queue.shift()!;
-          // Already sent by the replay, or older than where this client stands.
-          if (e.seq <= sent) continue;
-          await sendChange(e);
-          sent = e.seq;
+      // However the stream ends (dropped, closed by the client, a failed query), its place and subscription go.
+      try {
+        const newest = await latestChangeId(ctx.db);
+        const hello: LiveHello = { versions: ctx.tiles.currentVersions(), heartbeatMs: limits.heartbeatMs, lastId: newest };
+        await send({ event: 'hello', data: JSON.stringify(hello) });
+        let sent = newest;
+        if (resumeFrom !== undefined) {
+          const missed = await changesAfter(ctx.db, resumeFrom, limits.maxReplay);
+          if (missed === 'reload') await send({ event: 'reload', id: String(newest), data: '' });
+          else for (const e of missed) await sendChange(e);
+          sent = Math.max(newest, missed === 'reload' ? 0 : (missed.at(-1)?.seq ?? 0));
         }
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-          setTimeout(resolve, limits.heartbeatMs);
-        });
-        if (!queue.length && !stream.aborted) await send({ event: 'ping', data: '' });
+        while (!stream.aborted) {
+          while (queue.length && !stream.aborted) {
+            const e = queue.shift()!;
+            // Already sent by the replay, or older than where this client stands.
+            if (e.seq <= sent) continue;
+            await sendChange(e);
+            sent = e.seq;
+          }
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+            setTimeout(resolve, limits.heartbeatMs);
+          });
+          if (!queue.length && !stream.aborted) await send({ event: 'ping', data: '' });
+        }
+      } finally {
+        unsubscribe();
+        release();
       }
     });
   });
