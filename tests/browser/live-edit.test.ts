@@ -203,6 +203,23 @@ describe('editing with live updates in two browsers', () => {
     expect(after.version).toBe(theirs.body.version + 1);
   });
 
+  it('pages the history panel: the newest twenty, then older entries on request', async () => {
+    const admin = await login((path, init) => fetch(`${server.url}${path}`, init), 'admin');
+    for (let i = 1; i <= 21; i++) {
+      const current: ProjectView = await (await fetch(`${server.url}/api/projects/${project.id}`)).json();
+      expect((await admin.send('PATCH', `/api/projects/${project.id}`, { version: current.version, budget: 1_000_000 + i })).status).toBe(200);
+    }
+    const total = Number((await fetch(`${server.url}/api/projects/${project.id}/history?limit=1`)).headers.get('X-Total-Count'));
+    expect(total).toBeGreaterThan(21);
+    await viewer.getByTestId('tab-history').click();
+    const entries = viewer.getByTestId('history-entry');
+    await viewer.getByTestId('history-older').waitFor();
+    expect(await entries.count()).toBe(20);
+    await viewer.getByTestId('history-older').click();
+    await expect.poll(() => entries.count()).toBe(total);
+    expect(await viewer.getByTestId('history-older').count()).toBe(0);
+  });
+
   it('made no request to another host', () => {
     expect(foreignRequests.flat()).toEqual([]);
   });

@@ -102,6 +102,7 @@ export const zhCN = {
 
   'history.loading': '正在加载历史记录…',
   'history.empty': '暂无修改记录',
+  'history.older': '更早的记录',
   'history.action.create': '新建',
   'history.action.update': '修改',
   'history.action.progress': '填报进度',
@@ -232,6 +233,7 @@ export const en: Record<keyof typeof zhCN, string> = {
 
   'history.loading': 'Loading history…',
   'history.empty': 'No changes recorded',
+  'history.older': 'Older entries',
   'history.action.create': 'Created',
   'history.action.update': 'Edited',
   'history.action.progress': 'Progress report',
