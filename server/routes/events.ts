@@ -34,6 +34,14 @@ function resumePoint(c: Context): number | undefined {
   return parsed.data;
 }
 
+/** Each event's text, made once for all screens: for signed-in ones with who made it, for the others without. */
+const texts = new WeakMap<ChangeEvent, { signedIn: string; anonymous: string }>();
+function serialised(e: ChangeEvent, signedIn: boolean): string {
+  let text = texts.get(e);
+  if (!text) texts.set(e, (text = { signedIn: JSON.stringify(e), anonymous: JSON.stringify({ ...e, by: undefined }) }));
+  return signedIn ? text.signedIn : text.anonymous;
+}
+
 /** Counts open streams per address; a stream gives its place back once, however it ends. */
 function connectionCounter(limit: number) {
   const open = new Map<string, number>();
@@ -65,7 +73,6 @@ export function eventRoutes(ctx: AppContext, limits: LiveLimits, trustProxy: boo
     const resumeFrom = resumePoint(c);
     const release = admit(clientAddress(c, trustProxy));
     const signedIn = c.get('user') !== undefined;
-    const shown = (e: ChangeEvent): ChangeEvent => (signedIn ? e : { ...e, by: undefined });
     return streamSSE(c, async (stream) => {
       const queue: ChangeEvent[] = [];
       let wake: (() => void) | undefined;
@@ -90,7 +97,7 @@ export function eventRoutes(ctx: AppContext, limits: LiveLimits, trustProxy: boo
         await Promise.race([stream.writeSSE(message), stalled]);
         clearTimeout(timer);
       };
-      const sendChange = (e: ChangeEvent) => send({ event: 'change', id: String(e.seq), data: JSON.stringify(shown(e)) });
+      const sendChange = (e: ChangeEvent) => send({ event: 'change', id: String(e.seq), data: serialised(e, signedIn) });
 
       // However the stream ends (dropped, closed by the client, a failed query), its place and subscription go.
       try {
