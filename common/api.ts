@@ -123,14 +123,25 @@ export interface ChangeEvent {
   /** The tile layer that changed; null for the problem ledger, which has no tiles. */
   layer: DynamicLayer | null;
   versions: TileVersions;
-  by: string;
+  /** Who made the change; absent on screens nobody is signed in to. */
+  by?: string;
   at: string;
+}
+
+/** The first event of a live connection. */
+export interface LiveHello {
+  versions: TileVersions;
+  /** The server pings at least this often: two missed and the connection is taken for dead. */
+  heartbeatMs: number;
+  /** The newest change id now: where a new screen starts, and what a 'reload' brings it to. */
+  lastId: number;
 }
 
 export interface AuditEntry {
   id: number;
   at: string;
-  username: string;
+  /** Null for anonymous readers: names are for signed-in users. */
+  username: string | null;
   entityType: string;
   entityId: string;
   action: string;

@@ -26,7 +26,8 @@ export interface Problem {
   status: ProblemStatus;
   /** Still open after its deadline (China date). A fixed problem awaiting 销号 is not overdue. */
   overdue: boolean;
-  createdBy: string;
+  /** Null, as fixedBy and closedBy, for anonymous readers: names are for signed-in users. */
+  createdBy: string | null;
   createdAt: string;
   fixedBy: string | null;
   fixedAt: string | null;

@@ -165,7 +165,13 @@ export const userCreate = z
 export type UserCreate = z.infer<typeof userCreate>;
 
 export const userPatch = z
-  .object({ displayName: line(50).min(1).optional(), role: z.enum(ROLES).optional(), password: password.optional() })
+  .object({
+    displayName: line(50).min(1).optional(),
+    role: z.enum(ROLES).optional(),
+    password: password.optional(),
+    /** A disabled account cannot log in, and its sessions end. */
+    disabled: z.boolean().optional(),
+  })
   .strict();
 export type UserPatch = z.infer<typeof userPatch>;
 

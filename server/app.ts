@@ -9,7 +9,7 @@ import { errorBody, handleError, HttpError } from './http/errors';
 import { sameOriginWrites } from './http/same-origin';
 import { UPLOAD_PREFIX } from './http/upload';
 import { authRoutes } from './routes/auth';
-import { eventRoutes } from './routes/events';
+import { DEFAULT_LIVE_LIMITS, eventRoutes, type LiveLimits } from './routes/events';
 import { geographyRoutes } from './routes/geography';
 import { geojsonRoutes } from './routes/geojson';
 import { householdRoutes } from './routes/households';
@@ -38,14 +38,19 @@ export interface AppOptions {
   web?: WebFiles | null;
   /** The personal-data key's cipher; the household API is served only with one. */
   pii?: PiiCipher;
+  /** Behind a reverse proxy: believe its X-Forwarded-* headers (TRUST_PROXY). */
+  trustProxy?: boolean;
+  /** The session cookie is Secure whatever the request says (COOKIE_SECURE). */
+  cookieSecure?: boolean;
+  live?: Partial<LiveLimits>;
 }
 
-export function createApp({ db, staticArchive, web, countyCode, pii }: AppOptions) {
-  const ctx: AppContext = { db, countyCode, tiles: new DynamicTiles(dynamicLayerLoaders(db)), bus: new ChangeBus(), geo: new CountyGeometry(db, countyCode) };
+export function createApp({ db, staticArchive, web, countyCode, pii, trustProxy = false, cookieSecure = false, live }: AppOptions) {
+  const ctx: AppContext = { db, countyCode, tiles: new DynamicTiles(dynamicLayerLoaders(db)), bus: new ChangeBus(db), geo: new CountyGeometry(db, countyCode) };
   const reports = reportRoutes(ctx);
   const api = new Hono<AuthEnv>()
     .use(loadUser(db))
-    .route('/auth', authRoutes(ctx))
+    .route('/auth', authRoutes(ctx, { trustProxy, cookieSecure }))
     .route('/users', userRoutes(ctx))
     .route('/', geographyRoutes(ctx))
     .route('/villages', villageRoutes(ctx))
@@ -54,7 +59,7 @@ export function createApp({ db, staticArchive, web, countyCode, pii }: AppOption
     .route('/stats', statsRoutes(ctx))
     .route('/geojson', geojsonRoutes(ctx))
     .route('/tiles', tileVersionRoutes(ctx.tiles))
-    .route('/events', eventRoutes(ctx))
+    .route('/events', eventRoutes(ctx, { ...DEFAULT_LIVE_LIMITS, ...live }, trustProxy))
     .route('/problems', problemRoutes(ctx))
     .route('/import', importRoutes(ctx))
     .route('/bulletin', reports.bulletin)
@@ -73,9 +78,11 @@ export function createApp({ db, staticArchive, web, countyCode, pii }: AppOption
   // Uploads have their own, larger limit (routes/import.ts).
   app.use('/api/*', (c, next) => (c.req.path.startsWith(UPLOAD_PREFIX) ? next() : jsonLimit(c, next)));
   // The SameSite=Strict cookie is the second lock.
-  app.use('/api/*', sameOriginWrites());
+  app.use('/api/*', sameOriginWrites({ trustProxy }));
   app.route('/api', api);
   app.route('/tiles', tileRoutes(ctx.tiles, staticArchive));
+  // A tile path the routes above do not know is a missing tile, not a page of the app.
+  app.all('/tiles/*', (c) => c.notFound());
   if (web) serveWebApp(app, web);
   app.notFound((c) => c.json(errorBody('not_found', `未找到：${c.req.path}`, `Not found: ${c.req.path}`), 404));
   return { app, ...ctx };

@@ -3,6 +3,8 @@ import { z } from 'zod';
 
 export const REPO_ROOT = join(import.meta.dirname, '..');
 
+const flag = z.enum(['0', '1', 'false', 'true']).default('0').transform((v) => v === '1' || v === 'true');
+
 const env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('0.0.0.0'),
@@ -17,6 +19,12 @@ const env = z.object({
   /** Key of the encrypted ID numbers and phones, base64 of 32 bytes; else read from (or created in) PII_KEY_FILE. */
   PII_KEY: z.string().optional(),
   PII_KEY_FILE: z.string().default(join(REPO_ROOT, 'data/keys/pii.key')),
+  /** Behind a reverse proxy: believe its X-Forwarded-Proto, -Host and -For. */
+  TRUST_PROXY: flag,
+  /** Mark the session cookie Secure whatever the request says (TLS ends before this server). */
+  COOKIE_SECURE: flag,
+  LIVE_HEARTBEAT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  LIVE_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(32),
 });
 
 export type ServerConfig = z.infer<typeof env>;

@@ -15,7 +15,7 @@ export interface AppContext {
 }
 
 /** After a commit: drop the layer's stale tiles, then tell every open screen. */
-export function announce(ctx: AppContext, change: Omit<ChangeEvent, 'seq' | 'at' | 'versions'>): ChangeEvent {
+export function announce(ctx: AppContext, change: Omit<ChangeEvent, 'seq' | 'at' | 'versions'>): Promise<ChangeEvent> {
   if (change.layer) ctx.tiles.invalidate(change.layer);
   return ctx.bus.publish({ ...change, versions: ctx.tiles.currentVersions() });
 }

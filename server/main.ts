@@ -30,7 +30,10 @@ const web = loadWebFiles(config.WEB_ROOT);
 if (!web) console.warn(`[server] ${config.WEB_ROOT} not built: serving the API only (run npm run build:web)`);
 
 const staticArchive = () => archive;
-const { app, tiles } = createApp({ db, staticArchive, web, countyCode: config.COUNTY_CODE, pii });
+const { app, tiles } = createApp({
+  db, staticArchive, web, countyCode: config.COUNTY_CODE, pii, trustProxy: config.TRUST_PROXY, cookieSecure: config.COOKIE_SECURE,
+  live: { heartbeatMs: config.LIVE_HEARTBEAT_MS, perAddress: config.LIVE_CONNECTIONS_PER_ADDRESS },
+});
 const serveTile = tileFastPath(tiles, staticArchive);
 const serveAsset = web ? webFastPath(web) : () => false;
 const serveApp = getRequestListener(app.fetch);

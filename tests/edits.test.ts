@@ -89,7 +89,7 @@ describe.each(BACKENDS)('edits on %s', (backend) => {
       expect(res.status).toBe(200);
       expect(res.body.version).toBe(current.version + 1);
       expect(res.body.indicators.occupancyRate).toBeCloseTo(moved / current.plannedHouseholds, 10);
-      const [entry] = (await t.json<AuditEntry[]>(`/api/sites/${site.id}/history`)).body;
+      const [entry] = (await viewer.send<AuditEntry[]>('GET', `/api/sites/${site.id}/history`)).body;
       expect(entry).toMatchObject({ username: 'banqian', action: 'update', note: '月度核查' });
       expect(entry.oldValue).toMatchObject({ movedHouseholds: current.movedHouseholds });
       expect(entry.newValue).toMatchObject({ movedHouseholds: moved });
@@ -109,7 +109,7 @@ describe.each(BACKENDS)('edits on %s', (backend) => {
       const done = await pm.send('POST', `/api/projects/${road.id}/progress`, { version: current.version, recordedOn: '2019-09-30', progressPct: 100, status: 'completed' });
       expect(done.status).toBe(201);
       expect(done.body).toMatchObject({ progressPct: 100, status: 'completed', doneKm: current.plannedKm });
-      const progress = (await t.json<ProgressEntry[]>(`/api/projects/${road.id}/progress`)).body;
+      const progress = (await viewer.send<ProgressEntry[]>('GET', `/api/projects/${road.id}/progress`)).body;
       const recorded = progress.filter((p) => p.username === 'xiangmu');
       expect(recorded.map((p) => [p.recordedOn, p.progressPct])).toEqual([['2019-06-30', first.body.progressPct], ['2019-09-30', 100]]);
       expect(recorded[0].note).toBe('路基完成');
@@ -140,13 +140,13 @@ describe.each(BACKENDS)('edits on %s', (backend) => {
       expect(res.body).toMatchObject({ name: '测试新建道路', nameEn: 'Test road', status: 'planned', progressPct: 0, demo: false, version: 1 });
       expect(res.body.plannedKm).toBeGreaterThan(0);
       expect(res.body.villages).toEqual(expect.arrayContaining([from.code, to.code]));
-      const history = (await t.json<AuditEntry[]>(`/api/projects/${res.body.id}/history`)).body;
+      const history = (await viewer.send<AuditEntry[]>('GET', `/api/projects/${res.body.id}/history`)).body;
       expect(history[0]).toMatchObject({ action: 'create', username: 'xiangmu' });
 
       const renamed = await pm.send('PATCH', `/api/projects/${res.body.id}`, { version: 1, nameEn: 'Test village road' });
       expect(renamed.status).toBe(200);
       expect(renamed.body).toMatchObject({ name: '测试新建道路', nameEn: 'Test village road', version: 2 });
-      const update = (await t.json<AuditEntry[]>(`/api/projects/${res.body.id}/history`)).body.find((e) => e.action === 'update');
+      const update = (await viewer.send<AuditEntry[]>('GET', `/api/projects/${res.body.id}/history`)).body.find((e) => e.action === 'update');
       expect(update).toMatchObject({ oldValue: { nameEn: 'Test road' }, newValue: { nameEn: 'Test village road' } });
     });
 

@@ -13,8 +13,8 @@ describe.each(BACKENDS)('Excel export on %s', (backend) => {
   });
   afterAll(() => t.close());
 
-  const download = async (file: string) => {
-    const res = await t.request(`/api/export/${file}`);
+  const download = async (file: string, cookie?: string) => {
+    const res = await t.request(`/api/export/${file}`, cookie ? { headers: { Cookie: cookie } } : undefined);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('spreadsheetml');
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="140721-.*\.xlsx"; filename\*=UTF-8''/);
@@ -61,7 +61,8 @@ describe.each(BACKENDS)('Excel export on %s', (backend) => {
     await admin.send('POST', '/api/problems', {
       entityType: 'village', entityId: village.code, title: '危房改造未完成', source: 'complaint', responsibleUnit: '县住建局', deadline: '2019-03-01',
     });
-    const { rows } = await download('problems.xlsx');
+    expect((await t.request('/api/export/problems.xlsx')).status).toBe(401);
+    const { rows } = await download('problems.xlsx', admin.cookie);
     const header = rows[HEADER_ROW] as string[];
     const [row] = rows.slice(HEADER_ROW + 1);
     expect(row[header.indexOf('问题')]).toBe('危房改造未完成');

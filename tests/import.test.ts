@@ -73,7 +73,7 @@ describe.each(BACKENDS)('imports on %s', (backend) => {
       expect(updated.povertyIncidence).toBeCloseTo((b.poorPersons + 4) / b.ruralPopulation, 12);
       const [stored] = await t.db.query<{ exit_status: string; readiness: string }>('SELECT exit_status, readiness FROM villages WHERE code = $1', [b.code]);
       expect(stored).toEqual({ exit_status: updated.exitStatus, readiness: updated.exitCheck.readiness });
-      const [entry] = (await t.json<AuditEntry[]>(`/api/villages/${b.code}/history`)).body;
+      const [entry] = (await viewer.send<AuditEntry[]>('GET', `/api/villages/${b.code}/history`)).body;
       expect(entry).toMatchObject({ action: 'import', username: 'admin', oldValue: { poorPersons: b.poorPersons }, newValue: { poorPersons: b.poorPersons + 4 } });
       expect(entry.note).toContain('2019');
       expect((await t.json<VillageView>(`/api/villages/${same.code}`)).body.version).toBe(same.version);
@@ -254,7 +254,7 @@ describe.each(BACKENDS)('imports on %s', (backend) => {
       expect(project).toMatchObject({ kind: 'road', subtype: 'upgrade', nameEn: 'Imported test road', budget: 1_200_000, plannedStart: '2020-03-01', status: 'planned', demo: false });
       expect(project.plannedKm).toBeGreaterThan(0);
       expect(project.villages).toEqual(expect.arrayContaining([from.code, to.code]));
-      expect((await t.json<AuditEntry[]>(`/api/projects/${project.id}/history`)).body[0]).toMatchObject({ action: 'import', username: 'admin' });
+      expect((await viewer.send<AuditEntry[]>('GET', `/api/projects/${project.id}/history`)).body[0]).toMatchObject({ action: 'import', username: 'admin' });
       expect(events.map((e) => [e.entity, e.action, e.layer])).toEqual([['project', 'import', 'roads']]);
     });
 

@@ -88,7 +88,7 @@ describe.each(BACKENDS)('problem ledger on %s', (backend) => {
     expect(closed.body).toMatchObject({ status: 'closed', closedBy: 'admin', version: 3 });
     expect(closed.body.closedAt! >= closed.body.fixedAt!).toBe(true);
 
-    const trail = (await t.json<AuditEntry[]>(`/api/problems/${problem.id}/history`)).body;
+    const trail = (await viewer.send<AuditEntry[]>('GET', `/api/problems/${problem.id}/history`)).body;
     expect(trail.map((e) => [e.action, e.username])).toEqual([['close', 'admin'], ['fix', 'banqian'], ['create', 'banqian']]);
     expect(trail[0]).toMatchObject({ oldValue: { status: 'fixed' }, newValue: { status: 'closed' }, note: '现场核实' });
     expect(events.map((e) => [e.entity, e.action, e.layer])).toEqual([['problem', 'create', null], ['problem', 'fix', null], ['problem', 'close', null]]);

@@ -9,11 +9,13 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 
 export async function createSession(db: Db, userId: number): Promise<string> {
   const token = randomBytes(32).toString('base64url');
-  await db.write((tx) =>
-    tx.query(`INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, now() + make_interval(hours => $3))`, [
+  await db.write(async (tx) => {
+    // Expired sessions are of no use to anyone: each login clears them out.
+    await tx.query('DELETE FROM sessions WHERE expires_at <= now()');
+    await tx.query(`INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, now() + make_interval(hours => $3))`, [
       hashToken(token), userId, SESSION_TTL_HOURS,
-    ]),
-  );
+    ]);
+  });
   return token;
 }
 
@@ -21,7 +23,7 @@ export async function sessionUser(db: Db, token: string): Promise<SessionUser | 
   const [user] = await db.query<SessionUser>(
     `SELECT u.id, u.username, u.display_name AS "displayName", u.role
      FROM sessions s JOIN users u ON u.id = s.user_id
-     WHERE s.token_hash = $1 AND s.expires_at > now()`,
+     WHERE s.token_hash = $1 AND s.expires_at > now() AND NOT u.disabled`,
     [hashToken(token)],
   );
   return user;

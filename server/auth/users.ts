@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Role, SessionUser } from '../../common/roles';
 import type { Db } from '../db/client';
 import { hashPassword, verifyPassword } from './passwords';
@@ -30,12 +31,47 @@ export async function seedDemoUsers(db: Db): Promise<void> {
   });
 }
 
-export async function authenticate(db: Db, username: string, password: string): Promise<SessionUser | undefined> {
-  const [row] = await db.query<SessionUser & { passwordHash: string }>(
-    `SELECT id, username, display_name AS "displayName", role, password_hash AS "passwordHash" FROM users WHERE username = $1`,
+/** Consecutive wrong passwords before an account is locked, and for how long. */
+export const ACCOUNT_LOCK = { failures: 5, minutes: 15 };
+
+// Unknown and disabled accounts cost the same hash as real ones: timing does not tell them apart.
+let dummy: Promise<string> | undefined;
+const dummyHash = () => (dummy ??= hashPassword(randomBytes(16).toString('hex')));
+
+export type LoginOutcome = { user: SessionUser } | { lockedForSeconds: number } | { wrong: true };
+
+interface LoginRow extends SessionUser {
+  passwordHash: string;
+  disabled: boolean;
+  lockedForSeconds: number;
+}
+
+export async function authenticate(db: Db, username: string, password: string): Promise<LoginOutcome> {
+  const [row] = await db.query<LoginRow>(
+    `SELECT id, username, display_name AS "displayName", role, password_hash AS "passwordHash", disabled,
+       greatest(0, ceil(extract(epoch FROM locked_until - now())))::int AS "lockedForSeconds"
+     FROM users WHERE username = $1`,
     [username],
   );
-  if (!row || !(await verifyPassword(password, row.passwordHash))) return undefined;
-  const { passwordHash: _, ...user } = row;
-  return user;
+  if (row?.lockedForSeconds) return { lockedForSeconds: row.lockedForSeconds };
+  const matches = await verifyPassword(password, row && !row.disabled ? row.passwordHash : await dummyHash());
+  if (!row || row.disabled) return { wrong: true };
+  if (!matches) return recordFailure(db, row.id);
+  await db.write((tx) => tx.query('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1', [row.id]));
+  const { passwordHash: _, disabled: _d, lockedForSeconds: _l, ...user } = row;
+  return { user };
+}
+
+/** One more wrong password; the one that reaches the limit locks the account and starts the count again. */
+async function recordFailure(db: Db, id: number): Promise<LoginOutcome> {
+  const [{ locked }] = await db.write((tx) =>
+    tx.query<{ locked: boolean }>(
+      `UPDATE users SET
+         locked_until = CASE WHEN failed_logins + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END,
+         failed_logins = CASE WHEN failed_logins + 1 >= $2 THEN 0 ELSE failed_logins + 1 END
+       WHERE id = $1 RETURNING locked_until > now() AS locked`,
+      [id, ACCOUNT_LOCK.failures, ACCOUNT_LOCK.minutes],
+    ),
+  );
+  return locked ? { lockedForSeconds: ACCOUNT_LOCK.minutes * 60 } : { wrong: true };
 }

@@ -33,7 +33,7 @@ export function importRoutes(ctx: AppContext) {
       const user = requirePermission(c, 'importData');
       const { token } = await parseBody(c, commitBody);
       const codes = await commitVillageStats(db, user, previews.take<VillageImportPlan>(token, user.id, 'villages'));
-      announce(ctx, { entity: 'village', id: '*', action: 'import', layer: 'villages', by: user.username });
+      await announce(ctx, { entity: 'village', id: '*', action: 'import', layer: 'villages', by: user.username });
       return c.json<ImportResult>({ applied: codes.length, ids: codes });
     })
     .post('/geometry/preview', async (c) => {
@@ -49,7 +49,7 @@ export function importRoutes(ctx: AppContext) {
       const { token } = await parseBody(c, commitBody);
       const applied = await commitGeometry(db, user, previews.take<GeometryImportPlan>(token, user.id, 'geometry'));
       for (const layer of new Set(applied.map((a) => a.layer))) {
-        announce(ctx, { entity: layer === 'sites' ? 'site' : 'project', id: '*', action: 'import', layer, by: user.username });
+        await announce(ctx, { entity: layer === 'sites' ? 'site' : 'project', id: '*', action: 'import', layer, by: user.username });
       }
       return c.json<ImportResult>({ applied: applied.length, ids: applied.map((a) => String(a.id)) });
     });

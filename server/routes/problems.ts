@@ -7,7 +7,8 @@ import { notFound } from '../services/domain-error';
 import { codes } from '../../common/schemas';
 import { parseBody, parseParams, parseQuery } from '../http/validate';
 import { getProblem, listProblems } from '../repo/problems';
-import { history } from '../services/audit';
+import { namesForViewer } from '../http/names';
+import { historyAnswer } from './history';
 import { closeProblem, fixProblem, logProblem } from '../services/problem-ledger';
 
 const listQuery = z.object({
@@ -32,36 +33,38 @@ const markers = (problems: Problem[]): GeoJSON.FeatureCollection => ({
     })),
 });
 
+const PROBLEM_NAMES = ['createdBy', 'fixedBy', 'closedBy'] as const;
+
 export function problemRoutes(ctx: AppContext) {
   const { db, geo, countyCode } = ctx;
   const changed = (p: Problem, action: 'create' | 'fix' | 'close', by: string) =>
     announce(ctx, { entity: 'problem', id: String(p.id), action, layer: null, by });
   return new Hono<AuthEnv>()
-    .get('/', async (c) => c.json(await listProblems(db, chinaToday(), { county: countyCode, ...parseQuery(c, listQuery) })))
+    .get('/', async (c) => c.json(namesForViewer(c, await listProblems(db, chinaToday(), { county: countyCode, ...parseQuery(c, listQuery) }), PROBLEM_NAMES)))
     .get('/map', async (c) => c.json(markers(await listProblems(db, chinaToday(), { county: countyCode }))))
     .get('/:id', async (c) => {
       const { id } = parseParams(c, idParam);
       const problem = await getProblem(db, chinaToday(), id);
       if (!problem) throw notFound(`问题 ${id}`, `Problem ${id}`);
-      return c.json(problem);
+      return c.json(namesForViewer(c, [problem], PROBLEM_NAMES)[0]);
     })
-    .get('/:id/history', async (c) => c.json(await history(db, 'problem', String(parseParams(c, idParam).id))))
+    .get('/:id/history', (c) => historyAnswer(c, db, 'problem', String(parseParams(c, idParam).id)))
     .post('/', async (c) => {
       const user = requirePermission(c, 'manageProblems');
       const created = await logProblem(db, geo, user, await parseBody(c, problemCreate));
-      changed(created, 'create', user.username);
+      await changed(created, 'create', user.username);
       return c.json(created, 201);
     })
     .post('/:id/fix', async (c) => {
       const user = requirePermission(c, 'manageProblems');
       const fixed = await fixProblem(db, user, parseParams(c, idParam).id, await parseBody(c, problemStep));
-      changed(fixed, 'fix', user.username);
+      await changed(fixed, 'fix', user.username);
       return c.json(fixed);
     })
     .post('/:id/close', async (c) => {
       const user = requireUser(c);
       const closed = await closeProblem(db, user, parseParams(c, idParam).id, await parseBody(c, problemStep));
-      changed(closed, 'close', user.username);
+      await changed(closed, 'close', user.username);
       return c.json(closed);
     });
 }

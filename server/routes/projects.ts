@@ -9,7 +9,8 @@ import { notFound } from '../services/domain-error';
 import { codes } from '../../common/schemas';
 import { parseBody, parseParams, parseQuery } from '../http/validate';
 import { getProject, listProjects } from '../repo/projects';
-import { history } from '../services/audit';
+import { namesForViewer } from '../http/names';
+import { historyAnswer } from './history';
 import { createProject, editProject, progressHistory, recordProgress } from '../services/project-edits';
 
 const listQuery = z.object({
@@ -30,30 +31,30 @@ export function projectRoutes(ctx: AppContext) {
   return new Hono<AuthEnv>()
     .get('/', async (c) => c.json(await listProjects(db, { county: countyCode, ...parseQuery(c, listQuery) })))
     .get('/:id', async (c) => c.json(await existing(parseParams(c, idParam).id)))
-    .get('/:id/history', async (c) => c.json(await history(db, 'project', String(parseParams(c, idParam).id))))
+    .get('/:id/history', (c) => historyAnswer(c, db, 'project', String(parseParams(c, idParam).id)))
     .get('/:id/progress', async (c) => {
       const { id } = parseParams(c, idParam);
       await existing(id);
-      return c.json(await progressHistory(db, id));
+      return c.json(namesForViewer(c, await progressHistory(db, id), ['username']));
     })
     .post('/', async (c) => {
       const user = requirePermission(c, 'editProjects');
       const created = await createProject(db, geo, user, await parseBody(c, projectCreate));
-      announce(ctx, { entity: 'project', id: String(created.id), action: 'create', layer: layerOf(created), by: user.username });
+      await announce(ctx, { entity: 'project', id: String(created.id), action: 'create', layer: layerOf(created), by: user.username });
       return c.json(created, 201);
     })
     .patch('/:id', async (c) => {
       const user = requirePermission(c, 'editProjects');
       const { id } = parseParams(c, idParam);
       const updated = await editProject(db, geo, user, id, await parseBody(c, projectPatch));
-      announce(ctx, { entity: 'project', id: String(id), action: 'update', layer: layerOf(updated), by: user.username });
+      await announce(ctx, { entity: 'project', id: String(id), action: 'update', layer: layerOf(updated), by: user.username });
       return c.json(updated);
     })
     .post('/:id/progress', async (c) => {
       const user = requirePermission(c, 'editProjects');
       const { id } = parseParams(c, idParam);
       const updated = await recordProgress(db, user, id, await parseBody(c, progressRecord));
-      announce(ctx, { entity: 'project', id: String(id), action: 'progress', layer: layerOf(updated), by: user.username });
+      await announce(ctx, { entity: 'project', id: String(id), action: 'progress', layer: layerOf(updated), by: user.username });
       return c.json(updated, 201);
     });
 }

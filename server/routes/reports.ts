@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { MONTH_PATTERN } from '../../common/bulletin';
 import { chinaToday } from '../../common/problems';
+import { requireUser, type AuthEnv } from '../auth/middleware';
 import type { AppContext } from '../context';
 import { notFound } from '../services/domain-error';
 import { parseParams, parseQuery } from '../http/validate';
@@ -29,8 +30,10 @@ export function reportRoutes({ db, countyCode }: AppContext) {
   const county = async () => (await getCounty(db, countyCode)) ?? Promise.reject(notFound('县', 'County'));
   const bulletin = new Hono().get('/', async (c) => c.json(await monthlyBulletin(db, countyCode, parseQuery(c, monthQuery).month)));
 
-  const exports = new Hono().get('/:file', async (c) => {
+  const exports = new Hono<AuthEnv>().get('/:file', async (c) => {
     const { file } = parseParams(c, exportFile);
+    // The ledger names who logged, fixed and closed each problem: for signed-in users only.
+    if (file === 'problems.xlsx') requireUser(c);
     const { name, code } = await county();
     const layer = file.replace(/\.xlsx$/, '') as (typeof EXPORT_LAYERS)[number] | 'bulletin';
     const month = parseQuery(c, monthQuery).month;

@@ -7,7 +7,7 @@ import { notFound } from '../services/domain-error';
 import { codes } from '../../common/schemas';
 import { parseBody, parseParams, parseQuery } from '../http/validate';
 import { getSite, listSites } from '../repo/sites';
-import { history } from '../services/audit';
+import { historyAnswer } from './history';
 import { editSite } from '../services/site-edits';
 
 const idParam = z.object({ id: codes.id });
@@ -25,12 +25,12 @@ export function siteRoutes(ctx: AppContext) {
       if (!site) throw notFound(`安置点 ${id}`, `Relocation site ${id}`);
       return c.json(site);
     })
-    .get('/:id/history', async (c) => c.json(await history(db, 'site', String(parseParams(c, idParam).id))))
+    .get('/:id/history', (c) => historyAnswer(c, db, 'site', String(parseParams(c, idParam).id)))
     .patch('/:id', async (c) => {
       const user = requirePermission(c, 'editSites');
       const { id } = parseParams(c, idParam);
       const updated = await editSite(db, user, id, await parseBody(c, sitePatch));
-      announce(ctx, { entity: 'site', id: String(id), action: 'update', layer: 'sites', by: user.username });
+      await announce(ctx, { entity: 'site', id: String(id), action: 'update', layer: 'sites', by: user.username });
       return c.json(updated);
     });
 }

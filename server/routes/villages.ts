@@ -9,7 +9,7 @@ import { notFound } from '../services/domain-error';
 import { codes, line } from '../../common/schemas';
 import { parseBody, parseParams, parseQuery } from '../http/validate';
 import { getVillage, listVillages } from '../repo/villages';
-import { history } from '../services/audit';
+import { historyAnswer } from './history';
 import { LayerAnswerCache } from '../services/layer-answer-cache';
 import { editVillage } from '../services/village-edits';
 
@@ -39,12 +39,12 @@ export function villageRoutes(ctx: AppContext) {
       if (!village) throw notFound(`村 ${code}`, `Village ${code}`);
       return c.json(village);
     })
-    .get('/:code/history', async (c) => c.json(await history(db, 'village', parseParams(c, codeParam).code)))
+    .get('/:code/history', (c) => historyAnswer(c, db, 'village', parseParams(c, codeParam).code))
     .patch('/:code', async (c) => {
       const user = requireUser(c);
       const { code } = parseParams(c, codeParam);
       const updated = await editVillage(db, user, code, await parseBody(c, villagePatch));
-      announce(ctx, { entity: 'village', id: code, action: 'update', layer: 'villages', by: user.username });
+      await announce(ctx, { entity: 'village', id: code, action: 'update', layer: 'villages', by: user.username });
       return c.json(updated);
     });
 }

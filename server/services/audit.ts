@@ -33,12 +33,31 @@ export async function recordAudit(
   );
 }
 
-export async function history(db: Queryable, entityType: AuditEntity, entityId: string, limit = 200): Promise<AuditEntry[]> {
+export interface HistoryPage {
+  entries: AuditEntry[];
+  /** Entries of the record in all. */
+  total: number;
+  /** Pass as `before` for the next, older page; null on the last. */
+  nextBefore: number | null;
+}
+
+/** A record's audit trail, newest first, a page at a time: `limit` entries older than entry `before`. */
+export async function history(
+  db: Queryable,
+  entityType: AuditEntity,
+  entityId: string,
+  page: { limit: number; before?: number },
+): Promise<HistoryPage> {
   const rows = await db.query<AuditEntry & { at: Date | string }>(
     `SELECT id, at, username, entity_type AS "entityType", entity_id AS "entityId", action,
        old_value AS "oldValue", new_value AS "newValue", note
-     FROM audit_log WHERE entity_type = $1 AND entity_id = $2 ORDER BY id DESC LIMIT $3`,
-    [entityType, entityId, limit],
+     FROM audit_log WHERE entity_type = $1 AND entity_id = $2 AND ($3::int IS NULL OR id < $3) ORDER BY id DESC LIMIT $4`,
+    [entityType, entityId, page.before ?? null, page.limit + 1],
   );
-  return rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
+  const [{ total }] = await db.query<{ total: number }>(
+    'SELECT count(*)::int AS total FROM audit_log WHERE entity_type = $1 AND entity_id = $2',
+    [entityType, entityId],
+  );
+  const entries = rows.slice(0, page.limit).map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
+  return { entries, total, nextBefore: rows.length > page.limit ? entries.at(-1)!.id : null };
 }

@@ -5,11 +5,14 @@ import type { Db, Queryable } from '../db/client';
 import { DomainError, notFound } from './domain-error';
 import { diff, recordAudit } from './audit';
 
-const USER_COLUMNS = `id, username, display_name AS "displayName", role, scope`;
+const USER_COLUMNS = `id, username, display_name AS "displayName", role, scope, disabled`;
 
-export const listUsers = (db: Queryable) => db.query<UserAccount>(`SELECT ${USER_COLUMNS} FROM users ORDER BY id`);
+/** A user as administrators see them: whether the account is disabled too. */
+export type ManagedUser = UserAccount & { disabled: boolean };
 
-const getUser = async (db: Queryable, id: number) => (await db.query<UserAccount>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [id]))[0];
+export const listUsers = (db: Queryable) => db.query<ManagedUser>(`SELECT ${USER_COLUMNS} FROM users ORDER BY id`);
+
+const getUser = async (db: Queryable, id: number) => (await db.query<ManagedUser>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [id]))[0];
 
 /** The scope must fit the role and name units of the portal's database. */
 async function checkScope(db: Queryable, role: Role, scope: string[]): Promise<void> {
@@ -26,7 +29,7 @@ async function checkScope(db: Queryable, role: Role, scope: string[]): Promise<v
   }
 }
 
-export async function createUser(db: Db, admin: SessionUser, input: ScopedUserCreate): Promise<UserAccount> {
+export async function createUser(db: Db, admin: SessionUser, input: ScopedUserCreate): Promise<ManagedUser> {
   const hash = await hashPassword(input.password);
   return db.write(async (tx) => {
     await checkScope(tx, input.role, input.scope);
@@ -42,7 +45,7 @@ export async function createUser(db: Db, admin: SessionUser, input: ScopedUserCr
   });
 }
 
-export async function updateUser(db: Db, admin: SessionUser, id: number, patch: ScopedUserPatch): Promise<UserAccount> {
+export async function updateUser(db: Db, admin: SessionUser, id: number, patch: ScopedUserPatch): Promise<ManagedUser> {
   const hash = patch.password && (await hashPassword(patch.password));
   return db.write(async (tx) => {
     const current = await getUser(tx, id);
@@ -50,17 +53,20 @@ export async function updateUser(db: Db, admin: SessionUser, id: number, patch: 
     if (id === admin.id && patch.role && patch.role !== 'admin') {
       throw new DomainError('unprocessable', 'last_admin_guard', '不能撤销自己的管理员角色', 'You cannot remove your own admin role');
     }
+    if (id === admin.id && patch.disabled) {
+      throw new DomainError('unprocessable', 'self_disable_guard', '不能停用自己的账号', 'You cannot disable your own account');
+    }
     const role = patch.role ?? current.role;
     // A new role without a scope of its own drops the old one, which belonged to the old role.
     const scope = patch.scope ?? (patch.role && ROLE_SCOPE[patch.role] !== ROLE_SCOPE[current.role] ? [] : current.scope);
     await checkScope(tx, role, scope);
     await tx.query(
       `UPDATE users SET display_name = coalesce($2, display_name), role = coalesce($3, role), password_hash = coalesce($4, password_hash),
-         scope = $5::text::jsonb WHERE id = $1`,
-      [id, patch.displayName ?? null, patch.role ?? null, hash ?? null, JSON.stringify(scope)],
+         scope = $5::text::jsonb, disabled = coalesce($6, disabled) WHERE id = $1`,
+      [id, patch.displayName ?? null, patch.role ?? null, hash ?? null, JSON.stringify(scope), patch.disabled ?? null],
     );
-    // A changed role, scope or password ends the user's sessions, so the change takes effect at once.
-    if (patch.role || patch.scope || hash) await tx.query('DELETE FROM sessions WHERE user_id = $1', [id]);
+    // A changed role, scope or password, or a disabled account, ends the user's sessions: the change takes effect at once.
+    if (patch.role || patch.scope || hash || patch.disabled) await tx.query('DELETE FROM sessions WHERE user_id = $1', [id]);
     const updated = await getUser(tx, id);
     const changes = diff(current, updated);
     await recordAudit(tx, {

@@ -2,7 +2,7 @@
 // database on the test run's PostgreSQL server.
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
-import { createApp } from '../../server/app';
+import { createApp, type AppOptions } from '../../server/app';
 import { DEMO_ASSISTING_CADRE, seedDemoUsers } from '../../server/auth/users';
 import { ensureArchive, ensureDataset } from '../../server/bootstrap';
 import { loadConfig } from '../../server/config';
@@ -28,8 +28,11 @@ export async function freshDb(backend: Backend): Promise<Db> {
   return openDb({ databaseUrl: serverUrl.replace(/\/[^/]*$/, `/${name}`) });
 }
 
-/** `households`: also seed the demo households (seconds more), for the suites that need them. */
-export async function createTestApp(backend: Backend = 'pglite', opts: { households?: boolean } = {}) {
+/**
+ * `households`: also seed the demo households (seconds more), for the suites that need them;
+ * the rest: the app's settings beyond the database and data (proxy, cookie, live limits).
+ */
+export async function createTestApp(backend: Backend = 'pglite', { households, ...options }: Partial<Omit<AppOptions, 'db'>> & { households?: boolean } = {}) {
   const config = loadConfig({});
   const dataset = await ensureDataset(config);
   const archive = await ensureArchive(config, dataset);
@@ -38,8 +41,8 @@ export async function createTestApp(backend: Backend = 'pglite', opts: { househo
   await seedDataset(db, dataset);
   await seedDemoUsers(db);
   const pii = createPiiCipher(randomBytes(32));
-  if (opts.households) await seedDemoHouseholds(db, pii, config.COUNTY_CODE, DEMO_ASSISTING_CADRE);
-  const { app, tiles, bus } = createApp({ db, staticArchive: () => archive, countyCode: config.COUNTY_CODE, pii });
+  if (households) await seedDemoHouseholds(db, pii, config.COUNTY_CODE, DEMO_ASSISTING_CADRE);
+  const { app, tiles, bus } = createApp({ db, staticArchive: () => archive, countyCode: config.COUNTY_CODE, pii, ...options });
   const request = (path: string, init?: RequestInit) => app.request(path, init);
   const json = async <T = any>(path: string, init?: RequestInit): Promise<{ status: number; body: T }> => {
     const res = await request(path, init);

@@ -42,6 +42,11 @@ function isApiError(body: unknown): body is ApiError {
 
 /** One JSON request; the session cookie rides along (same origin), a body is sent as JSON. */
 export async function requestJson<T>(method: string, url: string, payload?: unknown): Promise<T> {
+  return (await requestWithHeaders<T>(method, url, payload)).body;
+}
+
+/** The same, with the answer's headers: paged lists say there where the next page starts. */
+export async function requestWithHeaders<T>(method: string, url: string, payload?: unknown): Promise<{ body: T; headers: Headers }> {
   let response: Response;
   try {
     response = await fetch(url, {
@@ -64,7 +69,7 @@ export async function requestJson<T>(method: string, url: string, payload?: unkn
         : { error: { code: `http_${response.status}`, message: `请求失败（${response.status}）`, messageEn: `Request failed (${response.status})` } },
     );
   }
-  return body as T;
+  return { body: body as T, headers: response.headers };
 }
 
 const getJson = <T>(path: string, query?: Query): Promise<T> => requestJson<T>('GET', withQuery(path, query));

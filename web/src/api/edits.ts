@@ -3,7 +3,7 @@
 import type { AuditEntry, ProgressEntry, ProjectView, SiteView, VillageView } from '../../../common/api';
 import type { SessionUser } from '../../../common/roles';
 import type { ProgressRecord, ProjectCreate, ProjectPatch, SitePatch, VillagePatch } from '../../../common/schemas';
-import { requestJson } from './client';
+import { requestJson, requestWithHeaders } from './client';
 
 /** What has a history view, and where the server keeps it. */
 export type AuditedEntity = { entity: 'village'; code: string } | { entity: 'site' | 'project'; id: number };
@@ -25,7 +25,21 @@ export const editApi = {
   recordProgress: (id: number, report: ProgressRecord) => requestJson<ProjectView>('POST', `/api/projects/${id}/progress`, report),
 };
 
+/** Entries a history panel shows at a time; older ones on request. */
+export const HISTORY_PAGE = 20;
+
+export interface HistoryPage {
+  entries: AuditEntry[];
+  /** Where the next, older page starts; null when there is none. */
+  nextBefore: number | null;
+}
+
 export const auditApi = {
-  history: (target: AuditedEntity) => requestJson<AuditEntry[]>('GET', historyPath(target)),
+  async history(target: AuditedEntity, before?: number): Promise<HistoryPage> {
+    const query = `?limit=${HISTORY_PAGE}${before === undefined ? '' : `&before=${before}`}`;
+    const { body, headers } = await requestWithHeaders<AuditEntry[]>('GET', historyPath(target) + query);
+    const next = headers.get('X-Next-Before');
+    return { entries: body, nextBefore: next ? Number(next) : null };
+  },
   progress: (projectId: number) => requestJson<ProgressEntry[]>('GET', `/api/projects/${projectId}/progress`),
 };

@@ -6,6 +6,7 @@ import type { Violation } from '../../../common/rules';
 import { ApiRequestError } from '../api/client';
 import { useDataStore } from '../stores/data';
 import { useSessionStore } from '../stores/session';
+import { conflictBackoffMs } from './conflict-backoff';
 import { FORM, inLocale, serverViolations } from './violations';
 
 export interface Conflict<Item, Payload> {
@@ -28,6 +29,16 @@ export function useEditForm<Item extends { version: number }, Payload extends ob
   const violations = shallowRef<Violation[]>([]);
   const conflict = shallowRef<Conflict<Item, Payload> | null>(null);
   const saving = ref(false);
+  /** Conflicts in a row; the next try waits longer after each. */
+  let conflictStreak = 0;
+  /** True while a conflict holds the next try back. */
+  const waiting = ref(false);
+
+  function holdAfterConflict(): void {
+    conflictStreak++;
+    waiting.value = true;
+    setTimeout(() => (waiting.value = false), conflictBackoffMs(conflictStreak));
+  }
 
   async function submit(payload: Payload): Promise<void> {
     conflict.value = null;
@@ -36,6 +47,7 @@ export function useEditForm<Item extends { version: number }, Payload extends ob
     saving.value = true;
     try {
       options.saved(await options.send(payload));
+      conflictStreak = 0;
     } catch (e) {
       if (!(e instanceof ApiRequestError)) throw e;
       const { error } = e.body;
@@ -47,6 +59,7 @@ export function useEditForm<Item extends { version: number }, Payload extends ob
       if (e.status === 409 && error.current) {
         conflict.value = { current: error.current as Item, payload };
         options.refreshed?.(conflict.value.current);
+        holdAfterConflict();
       }
       const fields = serverViolations(error);
       // The server's summary goes at the top; per-field details, when it gives them, beside the fields.
@@ -56,10 +69,10 @@ export function useEditForm<Item extends { version: number }, Payload extends ob
     }
   }
 
-  /** The user's change again, now on the version that beat it. */
+  /** The user's change again, now on the version that beat it; not before the conflict's hold is over. */
   function reapply(): Promise<void> {
     const c = conflict.value;
-    return c ? submit({ ...c.payload, version: c.current.version }) : Promise.resolve();
+    return c && !waiting.value ? submit({ ...c.payload, version: c.current.version }) : Promise.resolve();
   }
 
   const messagesFor = (field: string): string[] => violations.value.filter((v) => v.field === field).map(inLocale);
@@ -67,13 +80,15 @@ export function useEditForm<Item extends { version: number }, Payload extends ob
   const formMessages = (shown: readonly string[]): string[] =>
     violations.value.filter((v) => v.field === FORM || !shown.includes(v.field)).map(inLocale);
 
-  return reactive({ violations, conflict, saving, submit, reapply, messagesFor, formMessages });
+  return reactive({ violations, conflict, saving, waiting, submit, reapply, messagesFor, formMessages });
 }
 
 /** What the form frame and its fields read, whatever the record and payload. */
 export interface FormView {
   readonly saving: boolean;
   readonly conflict: Conflict<object, object> | null;
+  /** A conflict holds the next try back for a moment. */
+  readonly waiting: boolean;
   reapply(): Promise<void>;
   messagesFor(field: string): string[];
   formMessages(shown: readonly string[]): string[];

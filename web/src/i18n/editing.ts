@@ -46,6 +46,7 @@ export const zhCN = {
   'edit.conflict.yours': '您的修改',
   'edit.conflict.reapply': '在最新版本上提交我的修改',
   'edit.conflict.discard': '放弃我的修改',
+  'edit.conflict.wait': '请先核对对方的修改，稍后可重新提交',
   'edit.value.point': '点（{lon}, {lat}）',
   'edit.value.line': '线（{n} 个节点）',
   'edit.value.villages': '{n} 个村',
@@ -105,6 +106,7 @@ export const zhCN = {
 
   'history.loading': '正在加载历史记录…',
   'history.empty': '暂无修改记录',
+  'history.older': '更早的记录',
   'history.action.create': '新建',
   'history.action.update': '修改',
   'history.action.progress': '填报进度',
@@ -179,6 +181,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'edit.conflict.yours': 'Yours',
   'edit.conflict.reapply': 'Re-apply my changes',
   'edit.conflict.discard': 'Discard mine',
+  'edit.conflict.wait': 'Check their changes first; you can re-apply in a moment',
   'edit.value.point': 'point ({lon}, {lat})',
   'edit.value.line': 'line ({n} vertices)',
   'edit.value.villages': '{n} villages',
@@ -238,6 +241,7 @@ export const en: Record<keyof typeof zhCN, string> = {
 
   'history.loading': 'Loading history…',
   'history.empty': 'No changes recorded',
+  'history.older': 'Older entries',
   'history.action.create': 'Created',
   'history.action.update': 'Edited',
   'history.action.progress': 'Progress report',

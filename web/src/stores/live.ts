@@ -1,8 +1,10 @@
 // Live updates over server-sent events: each committed change bumps the tile version of its layer
-// only (MapView refetches that source alone), and the figures and panels showing it reload.
+// only (MapView refetches that source alone), and the figures and panels showing it reload. A
+// reconnect names the last event seen, and the server replays what came after (or says 'reload');
+// a connection whose heartbeat stops is taken for dead, whether or not the socket says so.
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
-import { DYNAMIC_LAYERS, type ChangeEvent, type TileVersions } from '../../../common/api';
+import { DYNAMIC_LAYERS, type ChangeEvent, type LiveHello, type TileVersions } from '../../../common/api';
 import { api } from '../api/client';
 import { useDataStore } from './data';
 
@@ -11,6 +13,8 @@ export type LiveStatus = 'connecting' | 'live' | 'offline';
 const RETRY_FIRST_MS = 1_000;
 const RETRY_MAX_MS = 30_000;
 const FIGURES_DELAY_MS = 300;
+/** Heartbeats missed before the connection counts as dead: two, and a little for a busy server. */
+const MISSED_HEARTBEATS = 2.5;
 
 export const useLiveStore = defineStore('live', () => {
   const data = useDataStore();
@@ -23,6 +27,11 @@ export const useLiveStore = defineStore('live', () => {
   let source: EventSource | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let retryMs = RETRY_FIRST_MS;
+  /** The id of the last change this screen has (or, after a reload, the server's newest): where a reconnect resumes. */
+  let lastId: number | null = null;
+  let watchdog: ReturnType<typeof setTimeout> | undefined;
+  /** The server's heartbeat interval, from its hello; 0 until one came. */
+  let heartbeatMs = 0;
 
   /**
    * The server's versions are the truth: a layer whose version differs either way (a restarted
@@ -56,37 +65,62 @@ export const useLiveStore = defineStore('live', () => {
     }, FIGURES_DELAY_MS);
   }
 
+  function reconnectLater(events: EventSource): void {
+    clearTimeout(watchdog);
+    events.close();
+    source = null;
+    status.value = 'offline';
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      open();
+    }, retryMs);
+    retryMs = Math.min(retryMs * 2, RETRY_MAX_MS);
+  }
+
   function open(): void {
     status.value = 'connecting';
-    const events = new EventSource('/api/events');
+    const events = new EventSource(lastId === null ? '/api/events' : `/api/events?lastEventId=${lastId}`);
     source = events;
+    /** Any message proves the connection alive; silence for too long means it is not. */
+    const alive = () => {
+      clearTimeout(watchdog);
+      if (heartbeatMs) watchdog = setTimeout(() => reconnectLater(events), heartbeatMs * MISSED_HEARTBEATS);
+    };
+    // A connection that never says hello is as dead as one that stops.
+    alive();
+    let newestAtHello = 0;
     events.addEventListener('hello', (message) => {
       status.value = 'live';
       retryMs = RETRY_FIRST_MS;
-      const { versions } = JSON.parse(message.data) as { versions: TileVersions };
+      const hello = JSON.parse(message.data) as LiveHello;
+      heartbeatMs = hello.heartbeatMs;
+      newestAtHello = hello.lastId;
+      lastId ??= hello.lastId;
+      alive();
       const villagesBefore = data.tileVersions?.villages;
-      if (adoptVersions(versions)) {
+      if (adoptVersions(hello.versions)) {
         resyncs.value++;
-        refreshFiguresSoon(villagesBefore !== undefined && versions.villages !== villagesBefore ? '*' : undefined);
+        refreshFiguresSoon(villagesBefore !== undefined && hello.versions.villages !== villagesBefore ? '*' : undefined);
       }
     });
     events.addEventListener('change', (message) => {
+      alive();
       const change = JSON.parse(message.data) as ChangeEvent;
+      lastId = change.seq;
       adoptVersions(change.versions);
       lastChange.value = change;
       refreshFiguresSoon(change.entity === 'village' ? change.id : undefined);
     });
+    // More was missed than the server keeps: everything that shows data loads again.
+    events.addEventListener('reload', () => {
+      alive();
+      lastId = newestAtHello;
+      resyncs.value++;
+      refreshFiguresSoon('*');
+    });
+    events.addEventListener('ping', alive);
     // EventSource retries on its own only for some failures; backing off here covers them all.
-    events.onerror = () => {
-      events.close();
-      source = null;
-      status.value = 'offline';
-      retryTimer = setTimeout(() => {
-        retryTimer = undefined;
-        open();
-      }, retryMs);
-      retryMs = Math.min(retryMs * 2, RETRY_MAX_MS);
-    };
+    events.onerror = () => reconnectLater(events);
   }
 
   function connect(): void {

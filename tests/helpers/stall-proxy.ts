@@ -1,0 +1,46 @@
+// A TCP relay in front of the test server that can make the connections open now go silent
+// without closing them: what a dead NAT entry or a pulled cable looks like to a browser.
+import { createConnection, createServer, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+
+export interface StallProxy {
+  url: string;
+  /** The connections open now stop delivering to the client; new ones work. */
+  stall(): void;
+  close(): Promise<void>;
+}
+
+export async function startStallProxy(target: string): Promise<StallProxy> {
+  const { hostname, port } = new URL(target);
+  const open = new Set<{ client: Socket; upstream: Socket }>();
+  const server = createServer((client) => {
+    const upstream = createConnection({ host: hostname, port: Number(port) });
+    const pair = { client, upstream };
+    open.add(pair);
+    client.pipe(upstream);
+    upstream.pipe(client);
+    const end = () => {
+      open.delete(pair);
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on('error', end).on('close', end);
+    upstream.on('error', end).on('close', end);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    stall() {
+      for (const { client, upstream } of open) {
+        upstream.unpipe(client);
+        upstream.pause();
+      }
+      open.clear();
+    },
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.emit('close');
+      }),
+  };
+}
