@@ -22,6 +22,7 @@ import { userRoutes } from './routes/users';
 import { villageRoutes } from './routes/villages';
 import { CountyGeometry } from './services/county-geometry';
 import { dynamicLayerLoaders } from './tiles/dynamic-layers';
+import type { ArchiveSource } from './tiles/archive-source';
 import { DynamicTiles } from './tiles/dynamic-tiles';
 import type { WebFiles } from './web/web-files';
 import { serveWebApp } from './web/web-routes';
@@ -30,14 +31,16 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface AppOptions {
   db: Db;
-  staticArchive: () => Uint8Array;
+  staticArchive: ArchiveSource;
   countyCode: string;
+  /** Bound on the dynamic tile cache; DEFAULT_TILE_CACHE_BYTES when absent. */
+  tileCacheBytes?: number;
   /** Built web app (dist/web); absent in development, where vite serves it. */
   web?: WebFiles | null;
 }
 
-export function createApp({ db, staticArchive, web, countyCode }: AppOptions) {
-  const ctx: AppContext = { db, countyCode, tiles: new DynamicTiles(dynamicLayerLoaders(db)), bus: new ChangeBus(), geo: new CountyGeometry(db, countyCode) };
+export function createApp({ db, staticArchive, web, countyCode, tileCacheBytes }: AppOptions) {
+  const ctx: AppContext = { db, countyCode, tiles: new DynamicTiles(dynamicLayerLoaders(db), tileCacheBytes), bus: new ChangeBus(), geo: new CountyGeometry(db, countyCode) };
   const reports = reportRoutes(ctx);
   const api = new Hono<AuthEnv>()
     .use(loadUser(db))

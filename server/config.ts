@@ -14,6 +14,8 @@ const env = z.object({
   WEB_ROOT: z.string().default(join(REPO_ROOT, 'dist/web')),
   /** A PMTiles archive to serve instead of the county's, e.g. a province's from tiles/build-national.ts. */
   STATIC_ARCHIVE: z.string().optional(),
+  /** Memory for encoded dynamic tiles, in MB; the least recently used go past it. */
+  TILE_CACHE_MB: z.coerce.number().positive().default(256),
 });
 
 export type ServerConfig = z.infer<typeof env>;

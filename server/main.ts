@@ -1,9 +1,9 @@
 import { getRequestListener } from '@hono/node-server';
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createApp } from './app';
 import { ensureArchive, ensureDataset, openSeededDb } from './bootstrap';
 import { loadConfig } from './config';
+import { fileArchive, memoryArchive } from './tiles/archive-source';
 import { tileFastPath } from './tiles/tile-fast-path';
 import { webFastPath } from './web/web-fast-path';
 import { getCounty } from './repo/geography';
@@ -11,7 +11,7 @@ import { loadWebFiles } from './web/web-files';
 
 const config = loadConfig();
 const dataset = await ensureDataset(config);
-const archive = config.STATIC_ARCHIVE ? readFileSync(config.STATIC_ARCHIVE) : await ensureArchive(config, dataset);
+const staticArchive = config.STATIC_ARCHIVE ? await fileArchive(config.STATIC_ARCHIVE) : memoryArchive(await ensureArchive(config, dataset));
 const db = await openSeededDb(config, async () => dataset);
 if (!(await getCounty(db, config.COUNTY_CODE))) {
   console.error(`[server] COUNTY_CODE ${config.COUNTY_CODE} is not in the database: set it to a county the database holds`);
@@ -20,8 +20,8 @@ if (!(await getCounty(db, config.COUNTY_CODE))) {
 const web = loadWebFiles(config.WEB_ROOT);
 if (!web) console.warn(`[server] ${config.WEB_ROOT} not built: serving the API only (run npm run build:web)`);
 
-const staticArchive = () => archive;
-const { app, tiles } = createApp({ db, staticArchive, web, countyCode: config.COUNTY_CODE });
+const tileCacheBytes = config.TILE_CACHE_MB * 1024 * 1024;
+const { app, tiles } = createApp({ db, staticArchive, web, countyCode: config.COUNTY_CODE, tileCacheBytes });
 const serveTile = tileFastPath(tiles, staticArchive);
 const serveAsset = web ? webFastPath(web) : () => false;
 const serveApp = getRequestListener(app.fetch);

@@ -3,6 +3,7 @@ import { PbfReader } from 'pbf';
 import { PMTiles, type RangeResponse, type Source } from 'pmtiles';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TileVersions, VillageView } from '../common/api';
+import { memoryArchive } from '../server/tiles/archive-source';
 import { tileFastPath } from '../server/tiles/tile-fast-path';
 import { createTestApp } from './helpers/app';
 import { HANDED_ON, serveFastPathAlone } from './helpers/fast-path';
@@ -112,7 +113,7 @@ describe('the fast path in front of Hono', () => {
   let alone: Awaited<ReturnType<typeof serveFastPathAlone>>;
   let base: string;
   beforeAll(async () => {
-    alone = await serveFastPathAlone(tileFastPath(t.tiles, () => t.archive));
+    alone = await serveFastPathAlone(tileFastPath(t.tiles, memoryArchive(t.archive)));
     base = alone.base;
   });
   afterAll(() => alone.close());

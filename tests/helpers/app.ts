@@ -10,6 +10,7 @@ import type { Db } from '../../server/db/client';
 import { openDb } from '../../server/db/open-db';
 import { migrate } from '../../server/db/migrate';
 import { seedDataset } from '../../server/db/seed';
+import { memoryArchive } from '../../server/tiles/archive-source';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -34,7 +35,7 @@ export async function createTestApp(backend: Backend = 'pglite') {
   await migrate(db);
   await seedDataset(db, dataset);
   await seedDemoUsers(db);
-  const { app, tiles, bus } = createApp({ db, staticArchive: () => archive, countyCode: config.COUNTY_CODE });
+  const { app, tiles, bus } = createApp({ db, staticArchive: memoryArchive(archive), countyCode: config.COUNTY_CODE });
   const request = (path: string, init?: RequestInit) => app.request(path, init);
   const json = async <T = any>(path: string, init?: RequestInit): Promise<{ status: number; body: T }> => {
     const res = await request(path, init);
