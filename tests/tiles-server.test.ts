@@ -7,20 +7,13 @@ import { memoryArchive } from '../server/tiles/archive-source';
 import { tileFastPath } from '../server/tiles/tile-fast-path';
 import { createTestApp } from './helpers/app';
 import { HANDED_ON, serveFastPathAlone } from './helpers/fast-path';
+import { tileOf } from './helpers/tile-coords';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
   t = await createTestApp();
 });
 afterAll(() => t.close());
-
-export function tileOf(lon: number, lat: number, z: number) {
-  const n = 2 ** z;
-  const x = Math.floor(((lon + 180) / 360) * n);
-  const rad = (lat * Math.PI) / 180;
-  const y = Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n);
-  return { z, x, y };
-}
 
 /** Reads the archive through the server's Range endpoint, as the browser's pmtiles protocol does. */
 class HttpRangeSource implements Source {

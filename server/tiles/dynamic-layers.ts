@@ -29,10 +29,15 @@ async function villages(db: Queryable): Promise<ZoomBand[]> {
     db.query<AreaOutline>('SELECT code, geom FROM townships'),
     db.query<AreaOutline>('SELECT code, geom FROM counties'),
   ]);
+  return villageBands(features, townships, counties);
+}
+
+/** Counties, then townships, then the villages themselves, as the zoom grows (VILLAGE_AREA_ZOOMS). */
+export function villageBands(villages: GeoJSON.Feature[], townships: AreaOutline[], counties: AreaOutline[]): ZoomBand[] {
   return [
-    { minZoom: 0, sourceLayer: VILLAGE_AREAS_LAYER, features: villageAreas(features, counties, 'county') },
-    { minZoom: VILLAGE_AREA_ZOOMS.townshipFrom, sourceLayer: VILLAGE_AREAS_LAYER, features: villageAreas(features, townships, 'township') },
-    { minZoom: VILLAGE_AREA_ZOOMS.villageFrom, sourceLayer: 'villages', features: collection(features) },
+    { minZoom: 0, sourceLayer: VILLAGE_AREAS_LAYER, features: villageAreas(villages, counties, 'county') },
+    { minZoom: VILLAGE_AREA_ZOOMS.townshipFrom, sourceLayer: VILLAGE_AREAS_LAYER, features: villageAreas(villages, townships, 'township') },
+    { minZoom: VILLAGE_AREA_ZOOMS.villageFrom, sourceLayer: 'villages', features: collection(villages) },
   ];
 }
 

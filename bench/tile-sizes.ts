@@ -1,0 +1,62 @@
+// (e) Dynamic villages tile sizes per zoom over a dense made-up province corner (20,000 villages
+// as thick as Henan's, tests/helpers/synthetic-villages.ts), cut by the server's DynamicTiles
+// with no database: the largest tile at each zoom, gzipped as sent and raw, with villages shipped
+// one by one at every zoom (as before) and with township and county areas below
+// VILLAGE_AREA_ZOOMS.villageFrom (as now).
+import { gunzipSync } from 'node:zlib';
+import { DYNAMIC_LAYERS, type DynamicLayer } from '../common/api';
+import { villageBands } from '../server/tiles/dynamic-layers';
+import { DynamicTiles, type LayerLoader, type ZoomBand } from '../server/tiles/dynamic-tiles';
+import { syntheticVillages } from '../tests/helpers/synthetic-villages';
+import { formatBytes, tilesCovering } from '../tiles/build-static';
+import type { ResultRow } from './report';
+
+export const SIZE_ZOOMS = [4, 5, 6, 7, 8, 9, 10];
+export const TILE_BUDGET_BYTES = 500 * 1024;
+const VILLAGES = 20_000;
+
+export interface ZoomSize {
+  z: number;
+  tiles: number;
+  maxGzipBytes: number;
+  maxRawBytes: number;
+}
+
+/** Tiles whose only non-empty layer is villages, loaded from the bands given. */
+export function villagesOnly(bands: ZoomBand[], cacheBytes?: number): DynamicTiles {
+  const empty: LayerLoader = async () => [];
+  const loaders = Object.fromEntries(DYNAMIC_LAYERS.map((l) => [l, empty])) as Record<DynamicLayer, LayerLoader>;
+  return new DynamicTiles({ ...loaders, villages: async () => bands }, cacheBytes);
+}
+
+export async function villageTileSizes(tiles: DynamicTiles, bounds: readonly [number, number, number, number], zooms = SIZE_ZOOMS): Promise<ZoomSize[]> {
+  const sizes: ZoomSize[] = [];
+  for (const z of zooms) {
+    const size: ZoomSize = { z, tiles: 0, maxGzipBytes: 0, maxRawBytes: 0 };
+    for (const { x, y } of tilesCovering([...bounds], z)) {
+      const gzipped = await tiles.tile('villages', z, x, y);
+      if (!gzipped) continue;
+      size.tiles++;
+      size.maxGzipBytes = Math.max(size.maxGzipBytes, gzipped.length);
+      size.maxRawBytes = Math.max(size.maxRawBytes, gunzipSync(gzipped).length);
+    }
+    sizes.push(size);
+  }
+  return sizes;
+}
+
+export async function benchTileSizes(log: (line: string) => void): Promise<ResultRow[]> {
+  const { villages, townships, counties, bounds } = syntheticVillages(VILLAGES);
+  const before = await villageTileSizes(villagesOnly([{ minZoom: 0, sourceLayer: 'villages', features: { type: 'FeatureCollection', features: villages } }]), bounds);
+  const after = await villageTileSizes(villagesOnly(villageBands(villages, townships, counties)), bounds);
+  const section = `(e) villages tile sizes, ${VILLAGES} synthetic villages (Henan's density)`;
+  return after.flatMap((now, i) => {
+    const was = before[i];
+    const fmt = (s: ZoomSize) => `${formatBytes(s.maxGzipBytes)} gzip (${formatBytes(s.maxRawBytes)} raw)`;
+    log(`z${now.z}: largest tile ${fmt(was)} one by one, ${fmt(now)} now`);
+    return [
+      { section, measurement: `z${now.z} largest tile, every village one by one (before)`, value: fmt(was) },
+      { section, measurement: `z${now.z} largest tile, areas below z8 (now)`, value: fmt(now), target: `< ${formatBytes(TILE_BUDGET_BYTES)} gzip`, met: now.maxGzipBytes < TILE_BUDGET_BYTES },
+    ];
+  });
+}
