@@ -15,7 +15,7 @@ import { nginxAvailable, NGINX_PATH, startNginx } from './nginx';
 import { markdownReport, type ResultRow, type SkippedSection } from './report';
 import { benchSummaries, postgresAvailable } from './summary-queries';
 import { benchTiles } from './tile-load';
-import { benchTileSizes } from './tile-sizes';
+import { benchProvinceTileSizes, benchTileSizes } from './tile-sizes';
 import { ensureWebBuild } from '../scripts/web-build';
 
 const log = (line: string) => console.log(`[bench] ${line}`);
@@ -93,7 +93,8 @@ await part('(c) edit to other browser', noBrowser, () => withCountyServer((serve
 await part('(d) summary queries', postgresAvailable() ? null : 'PostgreSQL server binaries not found (apt-get install postgresql)', () =>
   benchSummaries(log, notes),
 );
-await part('(e) villages tile sizes', null, () => benchTileSizes(log));
+await part('(e) villages tile sizes, synthetic', null, () => benchTileSizes(log));
+await part('(e) villages tile sizes, province', null, async () => benchProvinceTileSizes(await preparedProvince(log), log));
 
 notes.push(
   `Machine: ${availableParallelism()} cores shared by the load generator, the servers and the browser (and by whatever else ` +
