@@ -140,6 +140,14 @@ const villageFillColour: ExpressionSpecification = [
   matchColour(exitStatusOfYear, EXIT_STATUS_COLOURS),
 ];
 
+/** A township or county standing in for its villages at low zooms: red to green as its poor villages exit. */
+export const villageAreaColour: ExpressionSpecification = [
+  'case',
+  ['has', 'exitedShare'],
+  rampColour(['get', 'exitedShare'], EXITED_SHARE_RAMP),
+  NO_POOR_AREA,
+];
+
 function siteRadius(): ExpressionSpecification {
   const bySize = (scale: number): ExpressionSpecification =>
     [
@@ -180,7 +188,7 @@ export function buildLayers(): LayerSpecification[] {
       maxzoom: VILLAGE_AREA_ZOOMS.villageFrom,
       layout: { visibility: showWhen('villages') },
       paint: {
-        'fill-color': ['case', ['has', 'exitedShare'], rampColour(['get', 'exitedShare'], EXITED_SHARE_RAMP), NO_POOR_AREA],
+        'fill-color': villageAreaColour,
         'fill-opacity': 0.82,
         'fill-outline-color': BOUNDARY.village,
       },
