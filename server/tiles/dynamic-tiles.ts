@@ -42,6 +42,7 @@ export class DynamicTiles {
   private readonly indexes = new Map<DynamicLayer, Promise<BandIndex[]>>();
   /** Gzipped, as nearly every client takes them: each tile is compressed once, off the event loop. */
   private readonly gzipped: TileCache<Uint8Array | null>;
+  private readonly cutting = new Map<string, Promise<Uint8Array | null>>();
 
   constructor(
     private readonly loaders: Record<DynamicLayer, LayerLoader>,
@@ -76,12 +77,23 @@ export class DynamicTiles {
     const key = `${layer}/${this.versions[layer]}/${z}/${x}/${y}`;
     const cached = this.gzipped.get(key);
     if (cached !== undefined) return cached;
-    const bands = await this.index(layer);
-    const band = bands.findLast((b) => b.minZoom <= z);
+    let cutting = this.cutting.get(key);
+    if (!cutting) {
+      cutting = this.cut(layer, z, x, y).then((data) => {
+        this.gzipped.set(key, data);
+        return data;
+      });
+      // A screen asks for many tiles at once, and several screens for the same ones.
+      void cutting.catch(() => {}).finally(() => this.cutting.delete(key));
+      this.cutting.set(key, cutting);
+    }
+    return cutting;
+  }
+
+  private async cut(layer: DynamicLayer, z: number, x: number, y: number): Promise<Uint8Array | null> {
+    const band = (await this.index(layer)).findLast((b) => b.minZoom <= z);
     const tile = band?.index.getTile(z, x, y);
-    const data = band && tile && tile.features.length > 0 ? await gzipAsync(vtPbf.fromGeojsonVt({ [band.sourceLayer]: tile }, { version: 2 })) : null;
-    this.gzipped.set(key, data);
-    return data;
+    return band && tile && tile.features.length > 0 ? gzipAsync(vtPbf.fromGeojsonVt({ [band.sourceLayer]: tile }, { version: 2 })) : null;
   }
 
   private index(layer: DynamicLayer): Promise<BandIndex[]> {
