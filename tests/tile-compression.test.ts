@@ -193,7 +193,7 @@ describe('a static archive read from its file', () => {
     }
   });
 
-  it('streams the whole file to a client that asks without a Range', async () => {
+  it('streams the whole file to a client that asks without a Range, by the route and the fast path', async () => {
     const path = join(dir, 'small.pmtiles');
     const bytes = Buffer.from(Array.from({ length: 200_000 }, (_, i) => i % 251));
     const fd = openSync(path, 'w');
@@ -206,6 +206,14 @@ describe('a static archive read from its file', () => {
       expect(res.status).toBe(200);
       expect(res.headers.get('content-length')).toBe(String(bytes.length));
       expect(Buffer.from(await res.arrayBuffer())).toEqual(readFileSync(path));
+      const alone = await serveFastPathAlone(tileFastPath(villagesOnly([]), archive));
+      try {
+        const fast = await rawGet(`${alone.base}/tiles/static.pmtiles`, {});
+        expect(fast.status).toBe(200);
+        expect(fast.body).toEqual(readFileSync(path));
+      } finally {
+        await alone.close();
+      }
     } finally {
       await archive.close();
     }

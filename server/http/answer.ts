@@ -12,7 +12,8 @@ export type Answer = { headers: Record<string, string> } & (
 
 export function sendNode(res: ServerResponse, answer: Answer): void {
   res.writeHead(answer.status, answer.headers);
-  if (answer.body instanceof Readable) answer.body.pipe(res);
+  // A file that fails halfway cannot change the status already sent: cut the answer short.
+  if (answer.body instanceof Readable) answer.body.on('error', () => res.destroy()).pipe(res);
   else res.end(answer.body ?? undefined);
 }
 
