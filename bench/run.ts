@@ -1,8 +1,9 @@
 // npm run bench: (a) tile throughput vs nginx, (b) first map paint, (c) edit-to-other-browser
-// latency, (d) summary query time on PostgreSQL. Writes bench/RESULTS.md and prints it. A part
-// whose system package (nginx, chromium, postgresql) or prepared data is missing is skipped with
-// the reason. Every request goes to 127.0.0.1, and every load run is bounded in time.
-// `npm run bench -- a c` runs only the sections named (a, b, c, d) and prints them without
+// latency, (d) summary query time on PostgreSQL, (e) villages tile sizes per zoom. Writes
+// bench/RESULTS.md and prints it. A part whose system package (nginx, chromium, postgresql) or
+// prepared data is missing is skipped with the reason. Every request goes to 127.0.0.1, and every
+// load run is bounded in time.
+// `npm run bench -- a c` runs only the sections named (a, b, c, d, e) and prints them without
 // touching RESULTS.md, which always holds a whole run.
 import { writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -14,10 +15,11 @@ import { nginxAvailable, NGINX_PATH, startNginx } from './nginx';
 import { markdownReport, type ResultRow, type SkippedSection } from './report';
 import { benchSummaries, postgresAvailable } from './summary-queries';
 import { benchTiles } from './tile-load';
+import { benchProvinceTileSizes, benchTileSizes } from './tile-sizes';
 import { ensureWebBuild } from '../scripts/web-build';
 
 const log = (line: string) => console.log(`[bench] ${line}`);
-const SECTIONS = ['a', 'b', 'c', 'd'];
+const SECTIONS = ['a', 'b', 'c', 'd', 'e'];
 const chosen = process.argv.slice(2);
 const unknown = chosen.filter((s) => !SECTIONS.includes(s));
 if (unknown.length) {
@@ -91,6 +93,8 @@ await part('(c) edit to other browser', noBrowser, () => withCountyServer((serve
 await part('(d) summary queries', postgresAvailable() ? null : 'PostgreSQL server binaries not found (apt-get install postgresql)', () =>
   benchSummaries(log, notes),
 );
+await part('(e) villages tile sizes, synthetic', null, () => benchTileSizes(log));
+await part('(e) villages tile sizes, province', null, async () => benchProvinceTileSizes(await preparedProvince(log), log));
 
 notes.push(
   `Machine: ${availableParallelism()} cores shared by the load generator, the servers and the browser (and by whatever else ` +

@@ -13,6 +13,7 @@ import { openDb } from '../server/db/open-db';
 import { migrate } from '../server/db/migrate';
 import { seedNationalDataset } from '../server/db/national-seed';
 import { seedDataset } from '../server/db/seed';
+import { memoryArchive } from '../server/tiles/archive-source';
 import { pgBinDir, startPostgres } from '../tests/helpers/postgres';
 import { preparedProvince } from './first-paint';
 import type { ResultRow } from './report';
@@ -34,7 +35,7 @@ async function createDatabase(serverUrl: string, name: string): Promise<Db> {
 }
 
 async function timeSummary(db: Db, query: string): Promise<number[]> {
-  const { app } = createApp({ db, staticArchive: () => new Uint8Array(), countyCode: loadConfig({}).COUNTY_CODE });
+  const { app } = createApp({ db, staticArchive: memoryArchive(new Uint8Array()), countyCode: loadConfig({}).COUNTY_CODE });
   return repeat(RUNS, WARMUPS, async () => {
     const t0 = performance.now();
     const res = await app.request(`/api/stats/summary${query}`);

@@ -110,6 +110,13 @@ export interface TownshipRankRow {
 export type TileVersions = Record<DynamicLayer, number>;
 export const DYNAMIC_LAYERS = ['villages', 'sites', 'roads', 'water'] as const;
 export type DynamicLayer = (typeof DYNAMIC_LAYERS)[number];
+/**
+ * Below these zooms a villages tile holds areas, not single villages (too small to tell apart and,
+ * over a province, too many for a tile): townships, and below that counties, in the source layer
+ * VILLAGE_AREAS_LAYER, each with the share of its poor villages that have exited.
+ */
+export const VILLAGE_AREA_ZOOMS = { townshipFrom: 7, villageFrom: 8 } as const;
+export const VILLAGE_AREAS_LAYER = 'village_areas';
 /** Source-layer names inside the static PMTiles archive. */
 export const STATIC_LAYERS = ['county', 'townships', 'villages_outline', 'labels'] as const;
 

@@ -24,6 +24,7 @@ import { userRoutes } from './routes/users';
 import { villageRoutes } from './routes/villages';
 import { CountyGeometry } from './services/county-geometry';
 import { dynamicLayerLoaders } from './tiles/dynamic-layers';
+import type { ArchiveSource } from './tiles/archive-source';
 import { DynamicTiles } from './tiles/dynamic-tiles';
 import type { WebFiles } from './web/web-files';
 import { serveWebApp } from './web/web-routes';
@@ -32,8 +33,10 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface AppOptions {
   db: Db;
-  staticArchive: () => Uint8Array;
+  staticArchive: ArchiveSource;
   countyCode: string;
+  /** Bound on the dynamic tile cache; DEFAULT_TILE_CACHE_BYTES when absent. */
+  tileCacheBytes?: number;
   /** Built web app (dist/web); absent in development, where vite serves it. */
   web?: WebFiles | null;
   /** The personal-data key's cipher; the household API is served only with one. */
@@ -45,8 +48,8 @@ export interface AppOptions {
   live?: Partial<LiveLimits>;
 }
 
-export function createApp({ db, staticArchive, web, countyCode, pii, trustProxy = false, cookieSecure = false, live }: AppOptions) {
-  const ctx: AppContext = { db, countyCode, tiles: new DynamicTiles(dynamicLayerLoaders(db)), bus: new ChangeBus(db), geo: new CountyGeometry(db, countyCode) };
+export function createApp({ db, staticArchive, web, countyCode, tileCacheBytes, pii, trustProxy = false, cookieSecure = false, live }: AppOptions) {
+  const ctx: AppContext = { db, countyCode, tiles: new DynamicTiles(dynamicLayerLoaders(db), tileCacheBytes), bus: new ChangeBus(db), geo: new CountyGeometry(db, countyCode) };
   const reports = reportRoutes(ctx);
   const api = new Hono<AuthEnv>()
     .use(loadUser(db))

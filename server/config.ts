@@ -25,6 +25,8 @@ const env = z.object({
   COOKIE_SECURE: flag,
   LIVE_HEARTBEAT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   LIVE_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(32),
+  /** Memory for encoded dynamic tiles, in MB; the least recently used go past it. */
+  TILE_CACHE_MB: z.coerce.number().positive().default(256),
 });
 
 export type ServerConfig = z.infer<typeof env>;

@@ -1,10 +1,10 @@
 import { getRequestListener } from '@hono/node-server';
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createApp } from './app';
 import { ensureArchive, ensureDataset, openSeededDb } from './bootstrap';
 import { loadConfig } from './config';
 import { PiiKeyError } from './pii/key-store';
+import { fileArchive, memoryArchive } from './tiles/archive-source';
 import { tileFastPath } from './tiles/tile-fast-path';
 import { webFastPath } from './web/web-fast-path';
 import { getCounty } from './repo/geography';
@@ -12,7 +12,7 @@ import { loadWebFiles } from './web/web-files';
 
 const config = loadConfig();
 const dataset = await ensureDataset(config);
-const archive = config.STATIC_ARCHIVE ? readFileSync(config.STATIC_ARCHIVE) : await ensureArchive(config, dataset);
+const staticArchive = config.STATIC_ARCHIVE ? await fileArchive(config.STATIC_ARCHIVE) : memoryArchive(await ensureArchive(config, dataset));
 let opened;
 try {
   opened = await openSeededDb(config, async () => dataset);
@@ -29,9 +29,9 @@ if (!(await getCounty(db, config.COUNTY_CODE))) {
 const web = loadWebFiles(config.WEB_ROOT);
 if (!web) console.warn(`[server] ${config.WEB_ROOT} not built: serving the API only (run npm run build:web)`);
 
-const staticArchive = () => archive;
+const tileCacheBytes = config.TILE_CACHE_MB * 1024 * 1024;
 const { app, tiles } = createApp({
-  db, staticArchive, web, countyCode: config.COUNTY_CODE, pii, trustProxy: config.TRUST_PROXY, cookieSecure: config.COOKIE_SECURE,
+  db, staticArchive, web, countyCode: config.COUNTY_CODE, tileCacheBytes, pii, trustProxy: config.TRUST_PROXY, cookieSecure: config.COOKIE_SECURE,
   live: { heartbeatMs: config.LIVE_HEARTBEAT_MS, perAddress: config.LIVE_CONNECTIONS_PER_ADDRESS },
 });
 const serveTile = tileFastPath(tiles, staticArchive);

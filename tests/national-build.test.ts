@@ -23,6 +23,7 @@ import { seedDemoUsers } from '../server/auth/users';
 import type { Db } from '../server/db/client';
 import { migrate } from '../server/db/migrate';
 import { seedNationalDataset } from '../server/db/national-seed';
+import { memoryArchive } from '../server/tiles/archive-source';
 import { buildNationalTiles, FULL_ZOOM, NATIONAL_ZOOMS, TILE_BUDGET_BYTES, type NationalTileResult } from '../tiles/build-national';
 import { listArchiveTiles } from '../bench/archive-tiles';
 import { BACKENDS, freshDb } from './helpers/app';
@@ -124,7 +125,7 @@ describe.each(BACKENDS)('national load and scoped summaries on %s', (backend) =>
     await migrate(db);
     counts = await seedNationalDataset(db, { dir });
     await seedDemoUsers(db);
-    ({ app } = createApp({ db, staticArchive: () => new Uint8Array(), countyCode: '140721' }));
+    ({ app } = createApp({ db, staticArchive: memoryArchive(new Uint8Array()), countyCode: '140721' }));
   }, 120_000);
   afterAll(() => db?.close());
   const get = async <T>(path: string) => (await (await app.request(path)).json()) as T;

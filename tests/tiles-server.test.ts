@@ -3,23 +3,17 @@ import { PbfReader } from 'pbf';
 import { PMTiles, type RangeResponse, type Source } from 'pmtiles';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TileVersions, VillageView } from '../common/api';
+import { memoryArchive } from '../server/tiles/archive-source';
 import { tileFastPath } from '../server/tiles/tile-fast-path';
 import { createTestApp } from './helpers/app';
 import { HANDED_ON, serveFastPathAlone } from './helpers/fast-path';
+import { tileOf } from './helpers/tile-coords';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
   t = await createTestApp();
 });
 afterAll(() => t.close());
-
-export function tileOf(lon: number, lat: number, z: number) {
-  const n = 2 ** z;
-  const x = Math.floor(((lon + 180) / 360) * n);
-  const rad = (lat * Math.PI) / 180;
-  const y = Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n);
-  return { z, x, y };
-}
 
 /** Reads the archive through the server's Range endpoint, as the browser's pmtiles protocol does. */
 class HttpRangeSource implements Source {
@@ -112,7 +106,7 @@ describe('the fast path in front of Hono', () => {
   let alone: Awaited<ReturnType<typeof serveFastPathAlone>>;
   let base: string;
   beforeAll(async () => {
-    alone = await serveFastPathAlone(tileFastPath(t.tiles, () => t.archive));
+    alone = await serveFastPathAlone(tileFastPath(t.tiles, memoryArchive(t.archive)));
     base = alone.base;
   });
   afterAll(() => alone.close());

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { sendHono as send } from '../http/answer';
 import { HttpError } from '../http/errors';
 import { parseParams } from '../http/validate';
+import type { ArchiveSource } from '../tiles/archive-source';
 import type { DynamicTiles } from '../tiles/dynamic-tiles';
 import { archiveAnswer, dynamicTileAnswer } from '../tiles/tile-answers';
 import { tileRequest } from '../tiles/tile-request';
@@ -11,17 +12,18 @@ import { tileRequest } from '../tiles/tile-request';
  * The running server answers well-formed requests before they reach Hono (tiles/tile-fast-path.ts);
  * these routes serve the rest and say what is wrong with a bad one.
  */
-export function tileRoutes(tiles: DynamicTiles, staticArchive: () => Uint8Array) {
+export function tileRoutes(tiles: DynamicTiles, staticArchive: ArchiveSource) {
   return new Hono()
-    .get('/static.pmtiles', (c) => {
-      const bytes = staticArchive();
+    .get('/static.pmtiles', async (c) => {
       const range = c.req.header('Range');
-      const answer = archiveAnswer(bytes, range);
-      if (answer) return send(c, answer);
-      c.header('Content-Range', `bytes */${bytes.length}`);
+      const answer = archiveAnswer(staticArchive, range);
+      if (answer) return send(c, await answer);
+      c.header('Content-Range', `bytes */${staticArchive.size}`);
       throw new HttpError(416, 'range_not_satisfiable', `无法满足的字节范围：${range}`, `Range not satisfiable: ${range}`);
     })
-    .get('/:layer/:z/:x/:y', async (c) => send(c, await dynamicTileAnswer(tiles, parseParams(c, tileRequest), Number(c.req.query('v')))));
+    .get('/:layer/:z/:x/:y', async (c) =>
+      send(c, await dynamicTileAnswer(tiles, parseParams(c, tileRequest), Number(c.req.query('v')), c.req.header('Accept-Encoding'))),
+    );
 }
 
 export function tileVersionRoutes(tiles: DynamicTiles) {

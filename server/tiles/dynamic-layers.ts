@@ -1,8 +1,9 @@
 // What each dynamic layer's features carry: only what the map styles and filters on.
-import type { DynamicLayer } from '../../common/api';
+import { VILLAGE_AREA_ZOOMS, VILLAGE_AREAS_LAYER, type DynamicLayer } from '../../common/api';
 import { indicatorsBelowTarget, siteIndicators } from '../../common/indicators';
 import type { Queryable } from '../db/client';
-import type { LayerLoader } from './dynamic-tiles';
+import type { LayerLoader, ZoomBand } from './dynamic-tiles';
+import { villageAreas, type AreaOutline } from './village-areas';
 
 const collection = (features: GeoJSON.Feature[]): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features });
 
@@ -10,23 +11,37 @@ const collection = (features: GeoJSON.Feature[]): GeoJSON.FeatureCollection => (
 const withoutNulls = (props: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(props).filter(([, v]) => v !== null && v !== undefined));
 
-async function villages(db: Queryable) {
+async function villages(db: Queryable): Promise<ZoomBand[]> {
   const rows = await db.query<Record<string, unknown> & { code: string; geom: GeoJSON.Geometry; infraDone: number; infraRequired: number }>(
     `SELECT code, name, name_en AS "nameEn", township_code AS "townshipCode", village_class AS "villageClass",
        exit_status AS "exitStatus", readiness, planned_exit_year AS "plannedExitYear", actual_exit_year AS "actualExitYear",
        infra_done AS "infraDone", infra_required AS "infraRequired", geom
      FROM villages`,
   );
-  return collection(
-    rows.map(({ geom, infraDone, infraRequired, ...props }) => ({
-      type: 'Feature',
-      // Numeric ids let the map address a village with feature-state (selection, hover).
-      id: Number(props.code),
-      geometry: geom,
-      properties: withoutNulls({ ...props, infraCompletion: infraRequired > 0 ? infraDone / infraRequired : 1 }),
-    })),
-  );
+  const features: GeoJSON.Feature[] = rows.map(({ geom, infraDone, infraRequired, ...props }) => ({
+    type: 'Feature',
+    // Numeric ids let the map address a village with feature-state (selection, hover).
+    id: Number(props.code),
+    geometry: geom,
+    properties: withoutNulls({ ...props, infraCompletion: infraRequired > 0 ? infraDone / infraRequired : 1 }),
+  }));
+  const [townships, counties] = await Promise.all([
+    db.query<AreaOutline>('SELECT code, geom FROM townships'),
+    db.query<AreaOutline>('SELECT code, geom FROM counties'),
+  ]);
+  return villageBands(features, townships, counties);
 }
+
+/** Counties, then townships, then the villages themselves, as the zoom grows (VILLAGE_AREA_ZOOMS). */
+export function villageBands(villages: GeoJSON.Feature[], townships: AreaOutline[], counties: AreaOutline[]): ZoomBand[] {
+  return [
+    { minZoom: 0, sourceLayer: VILLAGE_AREAS_LAYER, features: villageAreas(villages, counties, 'county') },
+    { minZoom: VILLAGE_AREA_ZOOMS.townshipFrom, sourceLayer: VILLAGE_AREAS_LAYER, features: villageAreas(villages, townships, 'township') },
+    { minZoom: VILLAGE_AREA_ZOOMS.villageFrom, sourceLayer: 'villages', features: collection(villages) },
+  ];
+}
+
+const oneBand = (layer: DynamicLayer) => (features: GeoJSON.FeatureCollection): ZoomBand[] => [{ minZoom: 0, sourceLayer: layer, features }];
 
 async function sites(db: Queryable) {
   const rows = await db.query<{
@@ -68,8 +83,8 @@ async function projects(db: Queryable, kind: 'road' | 'water') {
 export function dynamicLayerLoaders(db: Queryable): Record<DynamicLayer, LayerLoader> {
   return {
     villages: () => villages(db),
-    sites: () => sites(db),
-    roads: () => projects(db, 'road'),
-    water: () => projects(db, 'water'),
+    sites: () => sites(db).then(oneBand('sites')),
+    roads: () => projects(db, 'road').then(oneBand('roads')),
+    water: () => projects(db, 'water').then(oneBand('water')),
   };
 }

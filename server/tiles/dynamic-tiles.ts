@@ -1,14 +1,36 @@
 // Vector tiles for the layers that change (villages' status, sites, projects), cut from the
 // database on demand. A layer's tile index is rebuilt lazily after a change bumps its version;
 // clients put the version in the tile URL, so nothing stale survives in a browser cache.
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import GeoJSONVT from 'geojson-vt';
 import vtPbf from 'vt-pbf';
 import { DYNAMIC_LAYERS, type DynamicLayer, type TileVersions } from '../../common/api';
+import { TileCache } from './tile-cache';
 
 export const DYNAMIC_MAX_ZOOM = 14;
-const TILE_CACHE_LIMIT = 20_000;
+export const DEFAULT_TILE_CACHE_BYTES = 256 * 1024 * 1024;
 
-export type LayerLoader = () => Promise<GeoJSON.FeatureCollection>;
+/**
+ * What a layer's tiles hold from minZoom up to the next band's: a layer too dense to ship feature
+ * by feature at low zooms stands in for its features there with fewer, coarser ones, each band
+ * its own named source layer in the tile.
+ */
+export interface ZoomBand {
+  minZoom: number;
+  sourceLayer: string;
+  features: GeoJSON.FeatureCollection;
+}
+
+export type LayerLoader = () => Promise<ZoomBand[]>;
+
+interface BandIndex {
+  minZoom: number;
+  sourceLayer: string;
+  index: GeoJSONVT;
+}
+
+const gzipAsync = promisify(gzip);
 
 export class DynamicTiles {
   /**
@@ -17,10 +39,22 @@ export class DynamicTiles {
    * every layer change when they reconnect.
    */
   private readonly versions = Object.fromEntries(DYNAMIC_LAYERS.map((l) => [l, Date.now()])) as TileVersions;
-  private readonly indexes = new Map<DynamicLayer, Promise<GeoJSONVT>>();
-  private readonly encoded = new Map<string, Uint8Array | null>();
+  private readonly indexes = new Map<DynamicLayer, Promise<BandIndex[]>>();
+  /** Gzipped, as nearly every client takes them: each tile is compressed once, off the event loop. */
+  private readonly gzipped: TileCache<Uint8Array | null>;
+  private readonly cutting = new Map<string, Promise<Uint8Array | null>>();
 
-  constructor(private readonly loaders: Record<DynamicLayer, LayerLoader>) {}
+  constructor(
+    private readonly loaders: Record<DynamicLayer, LayerLoader>,
+    cacheBytes: number = DEFAULT_TILE_CACHE_BYTES,
+  ) {
+    this.gzipped = new TileCache(cacheBytes);
+  }
+
+  /** Bytes the cached tiles take now, against the cap. */
+  cacheUse(): { bytes: number; capBytes: number } {
+    return { bytes: this.gzipped.bytes, capBytes: this.gzipped.capBytes };
+  }
 
   currentVersions(): TileVersions {
     return { ...this.versions };
@@ -34,28 +68,44 @@ export class DynamicTiles {
   invalidate(layer: DynamicLayer): number {
     this.versions[layer]++;
     this.indexes.delete(layer);
-    for (const key of this.encoded.keys()) if (key.startsWith(`${layer}/`)) this.encoded.delete(key);
+    this.gzipped.deleteWhere((key) => key.startsWith(`${layer}/`));
     return this.versions[layer];
   }
 
-  /** The encoded tile, or null where the layer has nothing. */
+  /** The gzipped tile, or null where the layer has nothing. */
   async tile(layer: DynamicLayer, z: number, x: number, y: number): Promise<Uint8Array | null> {
     const key = `${layer}/${this.versions[layer]}/${z}/${x}/${y}`;
-    const cached = this.encoded.get(key);
+    const cached = this.gzipped.get(key);
     if (cached !== undefined) return cached;
-    const index = await this.index(layer);
-    const tile = index.getTile(z, x, y);
-    const data = tile && tile.features.length > 0 ? vtPbf.fromGeojsonVt({ [layer]: tile }, { version: 2 }) : null;
-    if (this.encoded.size >= TILE_CACHE_LIMIT) this.encoded.delete(this.encoded.keys().next().value!);
-    this.encoded.set(key, data);
-    return data;
+    let cutting = this.cutting.get(key);
+    if (!cutting) {
+      cutting = this.cut(layer, z, x, y).then((data) => {
+        this.gzipped.set(key, data);
+        return data;
+      });
+      // A screen asks for many tiles at once, and several screens for the same ones.
+      void cutting.catch(() => {}).finally(() => this.cutting.delete(key));
+      this.cutting.set(key, cutting);
+    }
+    return cutting;
   }
 
-  private index(layer: DynamicLayer): Promise<GeoJSONVT> {
+  private async cut(layer: DynamicLayer, z: number, x: number, y: number): Promise<Uint8Array | null> {
+    const band = (await this.index(layer)).findLast((b) => b.minZoom <= z);
+    const tile = band?.index.getTile(z, x, y);
+    return band && tile && tile.features.length > 0 ? gzipAsync(vtPbf.fromGeojsonVt({ [band.sourceLayer]: tile }, { version: 2 })) : null;
+  }
+
+  private index(layer: DynamicLayer): Promise<BandIndex[]> {
     let index = this.indexes.get(layer);
     if (!index) {
-      index = this.loaders[layer]().then(
-        (fc) => new GeoJSONVT(fc, { maxZoom: DYNAMIC_MAX_ZOOM, indexMaxZoom: 5, tolerance: 3, buffer: 64 }),
+      index = this.loaders[layer]().then((bands) =>
+        bands.map((band) => ({
+          minZoom: band.minZoom,
+          sourceLayer: band.sourceLayer,
+          // Every band keeps the layer's top zoom: geojson-vt stops simplifying at its maxZoom.
+          index: new GeoJSONVT(band.features, { maxZoom: DYNAMIC_MAX_ZOOM, indexMaxZoom: 5, tolerance: 3, buffer: 64 }),
+        })),
       );
       index.catch(() => this.indexes.delete(layer));
       this.indexes.set(layer, index);

@@ -6,6 +6,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendNode as send } from '../http/answer';
 import { internalErrorBody } from '../http/errors';
+import type { Answer } from '../http/answer';
+import type { ArchiveSource } from './archive-source';
 import type { DynamicTiles } from './dynamic-tiles';
 import { archiveAnswer, dynamicTileAnswer } from './tile-answers';
 import { tileRequest } from './tile-request';
@@ -15,25 +17,29 @@ const ARCHIVE_PATH = '/tiles/static.pmtiles';
 const DYNAMIC_TILE_PATH = /^\/tiles\/(\w+)\/(\d+)\/(\d+)\/(\d+\.mvt)(?:\?v=(\d+))?$/;
 
 /** Returns whether it took the request; if not, the caller hands it on. */
-export function tileFastPath(tiles: DynamicTiles, staticArchive: () => Uint8Array) {
+export function tileFastPath(tiles: DynamicTiles, staticArchive: ArchiveSource) {
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     if (req.method !== 'GET' || !req.url?.startsWith('/tiles/')) return false;
     if (req.url === ARCHIVE_PATH) {
-      const answer = archiveAnswer(staticArchive(), req.headers.range);
-      if (answer) send(res, answer);
+      const answer = archiveAnswer(staticArchive, req.headers.range);
+      if (answer) sendWhenReady(res, answer);
       return answer !== null;
     }
     const match = DYNAMIC_TILE_PATH.exec(req.url);
     const tile = match && tileRequest.safeParse({ layer: match[1], z: match[2], x: match[3], y: match[4] });
     if (!tile?.success) return false;
-    dynamicTileAnswer(tiles, tile.data, Number(match![5])).then(
-      (answer) => send(res, answer),
-      (error: unknown) => {
-        console.error(`[tiles] ${error instanceof Error ? failureSummary(error) : String(error)}`);
-        res.writeHead(500, { 'Content-Type': 'application/json; charset=utf-8' });
-        res.end(JSON.stringify(internalErrorBody()));
-      },
-    );
+    sendWhenReady(res, dynamicTileAnswer(tiles, tile.data, Number(match![5]), req.headers['accept-encoding']));
     return true;
   };
+}
+
+function sendWhenReady(res: ServerResponse, answer: Promise<Answer>) {
+  answer.then(
+    (ready) => send(res, ready),
+    (error: unknown) => {
+      console.error(`[tiles] ${error instanceof Error ? failureSummary(error) : String(error)}`);
+      res.writeHead(500, { 'Content-Type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify(internalErrorBody()));
+    },
+  );
 }

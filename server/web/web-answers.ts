@@ -1,23 +1,13 @@
 // What the server answers for the web app's files, worked out once for the Hono routes and the
 // plain Node fast path (web/web-fast-path.ts). Asset names carry a hash of their content, so
 // they are cached for good; index.html names the current ones and is checked on every visit.
+import { acceptedEncodings } from '../http/accept-encoding';
 import type { Answer } from '../http/answer';
 import type { Encoding, WebFile, WebFiles } from './web-files';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** In order of preference: brotli is about a fifth smaller than gzip on this app's JavaScript. */
 const PREFERRED: Encoding[] = ['br', 'gzip'];
-
-/** The codings an Accept-Encoding header allows (those it lists without q=0). */
-export function acceptedEncodings(header: string | undefined): Set<string> {
-  const accepted = new Set<string>();
-  for (const part of (header ?? '').split(',')) {
-    const [coding, ...params] = part.trim().toLowerCase().split(';');
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    if (coding && !(q && Number(q.slice(2)) === 0)) accepted.add(coding);
-  }
-  return accepted;
-}
 
 function fileAnswer(file: WebFile, cacheControl: string, acceptEncoding: string | undefined): Answer {
   const accepted = acceptedEncodings(acceptEncoding);

@@ -5,7 +5,8 @@ import { createExpression, type Feature } from '@maplibre/maplibre-gl-style-spec
 import { describe, expect, it } from 'vitest';
 import { VILLAGE_CLASSES } from '../../../common/domain';
 import { exitStatusInYear, type ExitStatus } from '../../../common/indicators';
-import { exitStatusOfYear } from './layers';
+import { exitStatusOfYear, villageAreaColour } from './layers';
+import { EXITED_SHARE_RAMP, NO_POOR_AREA } from './palette';
 
 const STATUSES: ExitStatus[] = ['non_poor', 'exited', 'wrong_exit', 'poor', 'deep_poor'];
 /** The timeline's years, today (null) and years either side of them. */
@@ -47,5 +48,22 @@ describe('exit status in a timeline year', () => {
     expect(exitStatusInYear(wrongExit, null)).toBe('wrong_exit');
     expect(exitStatusInYear({ villageClass: 'poor', exitStatus: 'poor', actualExitYear: null }, 2020)).toBe('poor');
     expect(exitStatusInYear({ villageClass: 'non_poor', exitStatus: 'non_poor', actualExitYear: null }, 2014)).toBe('non_poor');
+  });
+});
+
+describe('townships and counties standing in for villages at low zooms', () => {
+  const area = createExpression(villageAreaColour, 'villageAreaColour');
+  if (area.result === 'error') throw new Error(area.value.map((e) => e.message).join('; '));
+  const colourOf = (properties: Record<string, unknown>) =>
+    (area.value.evaluate({ zoom: 6 }, { type: 3, properties } as unknown as Feature) as { toString(): string }).toString();
+  const css = (hex: string) => {
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    return `rgba(${r},${g},${b},1)`;
+  };
+
+  it('are red where no poor village has exited, green where all have, grey without poor villages', () => {
+    expect(colourOf({ exitedShare: 0 })).toBe(css(EXITED_SHARE_RAMP[0][1]));
+    expect(colourOf({ exitedShare: 1 })).toBe(css(EXITED_SHARE_RAMP.at(-1)![1]));
+    expect(colourOf({ villages: 12, poorVillages: 0 })).toBe(css(NO_POOR_AREA));
   });
 });

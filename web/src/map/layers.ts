@@ -1,14 +1,16 @@
 // Layer definitions and their expressions, in drawing order. Colours come from palette.ts only.
 import type { ExpressionInputType, ExpressionSpecification, LayerSpecification, VisibilitySpecification } from 'maplibre-gl';
-import type { DynamicLayer } from '../../../common/api';
+import { VILLAGE_AREA_ZOOMS, VILLAGE_AREAS_LAYER, type DynamicLayer } from '../../../common/api';
 import {
   BACKGROUND,
   BOUNDARY,
   BUS_STOP_RADIUS,
   COUNTY_FILL,
   EXIT_STATUS_COLOURS,
+  EXITED_SHARE_RAMP,
   HIGHLIGHT,
   INFRA_RAMP,
+  NO_POOR_AREA,
   OCCUPANCY_RAMP,
   PLANNED_ROAD_DASH,
   PROJECT_STATUS_COLOURS,
@@ -138,6 +140,14 @@ const villageFillColour: ExpressionSpecification = [
   matchColour(exitStatusOfYear, EXIT_STATUS_COLOURS),
 ];
 
+/** A township or county standing in for its villages at low zooms: red to green as its poor villages exit. */
+export const villageAreaColour: ExpressionSpecification = [
+  'case',
+  ['has', 'exitedShare'],
+  rampColour(['get', 'exitedShare'], EXITED_SHARE_RAMP),
+  NO_POOR_AREA,
+];
+
 function siteRadius(): ExpressionSpecification {
   const bySize = (scale: number): ExpressionSpecification =>
     [
@@ -169,6 +179,19 @@ export function buildLayers(): LayerSpecification[] {
       // Edges are drawn by county-border: the antialiased outline would be a second pass (and
       // shader) over the whole county on every frame.
       paint: { 'fill-color': COUNTY_FILL, 'fill-antialias': false },
+    },
+    {
+      id: 'village-area-fill',
+      type: 'fill',
+      source: 'villages',
+      'source-layer': VILLAGE_AREAS_LAYER,
+      maxzoom: VILLAGE_AREA_ZOOMS.villageFrom,
+      layout: { visibility: showWhen('villages') },
+      paint: {
+        'fill-color': villageAreaColour,
+        'fill-opacity': 0.82,
+        'fill-outline-color': BOUNDARY.village,
+      },
     },
     {
       id: LAYER.villageFill,

@@ -39,6 +39,14 @@ export const INFRA_RAMP: Ramp = [
   [0.8, '#facc15'],
   [1, '#16a34a'],
 ];
+/** Share of an area's poor villages that have exited, for the areas standing in for villages at low zooms. */
+export const EXITED_SHARE_RAMP: Ramp = [
+  [0, '#b91c1c'],
+  [0.5, '#f59e0b'],
+  [1, '#16a34a'],
+];
+/** An area without poor villages: nothing to exit. */
+export const NO_POOR_AREA = '#9ca3af';
 export const OCCUPANCY_RAMP: Ramp = [
   [0, '#f97316'],
   [0.6, '#facc15'],
