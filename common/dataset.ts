@@ -20,8 +20,10 @@ export interface Dataset {
   meta: {
     county: { code: string; name: string; nameEn: string };
     seed: number;
-    /** Everything but names, codes and the county outline is generated demo data. */
-    demo: true;
+    /** Everything but names, codes and the county outline is generated demo data; false in a production portal. */
+    demo: boolean;
+    /** Township and village polygons are generated cells, not boundaries (a production portal before its boundary import). */
+    placeholderGeometry?: boolean;
     sources: string[];
     note: string;
   };

@@ -14,6 +14,8 @@ const env = z.object({
   WEB_ROOT: z.string().default(join(REPO_ROOT, 'dist/web')),
   /** A PMTiles archive to serve instead of the county's, e.g. a province's from tiles/build-national.ts. */
   STATIC_ARCHIVE: z.string().optional(),
+  /** demo: Yushe (or COUNTY_CODE) with generated figures and demo users; production: no demo data, first-run setup. */
+  MODE: z.enum(['demo', 'production']).default('demo'),
 });
 
 export type ServerConfig = z.infer<typeof env>;

