@@ -52,6 +52,7 @@ export async function ensureArchive(cfg: ServerConfig, dataset: Dataset): Promis
   if (existsSync(path)) return readFileSync(path);
   const { buildStaticTiles, DEFAULT_ZOOMS } = await import('../tiles/build-static');
   const archive = await timed('building static vector tiles (PMTiles)', () => buildStaticTiles(dataset, DEFAULT_ZOOMS));
+  mkdirSync(cfg.GENERATED_DIR, { recursive: true });
   writeAtomically(path, archive);
   return archive;
 }
