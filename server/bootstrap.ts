@@ -13,9 +13,9 @@ import { seedDemoUsers } from './auth/users';
 
 const log = (msg: string) => console.log(`[bootstrap] ${msg}`);
 
-type FileConfig = Pick<ServerConfig, 'GENERATED_DIR' | 'COUNTY_CODE' | 'MODE'>;
+type FileConfig = Pick<ServerConfig, 'GENERATED_DIR' | 'COUNTY_CODE' | 'FUPIN_MODE'>;
 /** A production county's files have their own names: the same county's demo may sit beside them. */
-const fileStem = (cfg: FileConfig) => join(cfg.GENERATED_DIR, cfg.MODE === 'production' ? `${cfg.COUNTY_CODE}.production` : cfg.COUNTY_CODE);
+const fileStem = (cfg: FileConfig) => join(cfg.GENERATED_DIR, cfg.FUPIN_MODE === 'production' ? `${cfg.COUNTY_CODE}.production` : cfg.COUNTY_CODE);
 export const datasetPath = (cfg: FileConfig) => `${fileStem(cfg)}.json`;
 export const archivePath = (cfg: FileConfig) => `${fileStem(cfg)}.pmtiles`;
 
@@ -39,7 +39,7 @@ export async function ensureDataset(cfg: ServerConfig): Promise<Dataset> {
   const path = datasetPath(cfg);
   if (existsSync(path)) return JSON.parse(readFileSync(path, 'utf8'));
   const { buildCountyDataset, buildProductionCountyDataset } = await import('../data/build/county-dataset');
-  const dataset = cfg.MODE === 'production'
+  const dataset = cfg.FUPIN_MODE === 'production'
     ? await timed(`reading the townships and villages of county ${cfg.COUNTY_CODE}`, () => buildProductionCountyDataset(cfg.COUNTY_CODE))
     : await timed(`building demo dataset for county ${cfg.COUNTY_CODE}`, () => buildCountyDataset(cfg.COUNTY_CODE));
   mkdirSync(cfg.GENERATED_DIR, { recursive: true });

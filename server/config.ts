@@ -15,7 +15,7 @@ const env = z.object({
   /** A PMTiles archive to serve instead of the county's, e.g. a province's from tiles/build-national.ts. */
   STATIC_ARCHIVE: z.string().optional(),
   /** demo: Yushe (or COUNTY_CODE) with generated figures and demo users; production: no demo data, first-run setup. */
-  MODE: z.enum(['demo', 'production']).default('demo'),
+  FUPIN_MODE: z.enum(['demo', 'production']).default('demo'),
 });
 
 export type ServerConfig = z.infer<typeof env>;

@@ -56,7 +56,7 @@ async function productionArchive(countyCode: string): Promise<Uint8Array> {
 async function startProduction(): Promise<{ db: Db; listener: RequestListener }> {
   const db = await openMigratedDb(config);
   const countyCode = await productionCountyCode(db);
-  if (!countyCode && !(await setupRequired(db))) fail('MODE=production but the database holds demo data or users and no production county: use an empty database');
+  if (!countyCode && !(await setupRequired(db))) fail('FUPIN_MODE=production but the database holds demo data or users and no production county: use an empty database');
   let portal = countyCode ? portalListener(db, countyCode, web, await productionArchive(countyCode)) : null;
   const token = randomBytes(18).toString('base64url');
   const setup = getRequestListener(createSetupApp(db, {
@@ -79,7 +79,7 @@ async function startProduction(): Promise<{ db: Db; listener: RequestListener }>
   };
 }
 
-const { db, listener } = config.MODE === 'production' ? await startProduction() : await startDemo();
+const { db, listener } = config.FUPIN_MODE === 'production' ? await startProduction() : await startDemo();
 const server = createServer(listener);
 server.listen(config.PORT, config.HOST, () => {
   const address = server.address();

@@ -5,6 +5,7 @@ import { en as editing } from './editing';
 import { en as drilldown } from './drilldown';
 import { en as relocation } from './relocation';
 import { en as office } from './office';
+import { en as setup } from './setup';
 import type { Messages } from './messages';
 
 export const en: Messages = {
@@ -14,6 +15,7 @@ export const en: Messages = {
   ...drilldown,
   ...relocation,
   ...office,
+  ...setup,
   ...valueLabels,
   'app.title': 'Poverty Alleviation Map',
   'app.demoBadge': 'Demo data',

@@ -6,6 +6,7 @@ import { zhCN as editing } from './editing';
 import { zhCN as drilldown } from './drilldown';
 import { zhCN as relocation } from './relocation';
 import { zhCN as office } from './office';
+import { zhCN as setup } from './setup';
 
 export const zhCN = {
   ...exitCheck,
@@ -14,6 +15,7 @@ export const zhCN = {
   ...drilldown,
   ...relocation,
   ...office,
+  ...setup,
   ...valueLabels,
   'app.title': '扶贫一张图',
   'app.demoBadge': '演示数据',
