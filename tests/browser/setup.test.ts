@@ -28,7 +28,7 @@ describe('setup page', () => {
     await page.getByTestId('setup-county-hits').getByRole('button', { name: /驿城区/ }).click();
     expect(await page.getByTestId('setup-county-chosen').textContent()).toContain('411702');
     await page.getByTestId('setup-username').fill('wang.li');
-    await page.getByTestId('setup-password').fill('wangli2026');
+    await page.getByTestId('setup-password').fill('wang.li2026');
     const problems = await page.getByTestId('setup-password-problems').textContent();
     expect(problems).toContain('密码至少12位');
     expect(problems).toContain('不能包含用户名');
