@@ -53,5 +53,8 @@ describe.each(BACKENDS)('user administration on %s', (backend) => {
     for (const [body, status] of cases) expect((await admin.send('POST', '/api/users', body)).status).toBe(status);
     const me = (await admin.send('GET', '/api/auth/me')).body;
     expect((await admin.send('PATCH', `/api/users/${me.id}`, { role: 'viewer' })).status).toBe(422);
+    const ownName = await admin.send('PATCH', `/api/users/${me.id}`, { password: 'New-admin-Office-7' });
+    expect(ownName.status).toBe(422);
+    expect(ownName.body.error).toMatchObject({ code: 'weak_password', messageEn: 'the password must not contain the user name' });
   });
 });

@@ -3,11 +3,10 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Dataset } from '../../common/dataset';
 import { line, setupBody } from '../../common/schemas';
-import { searchCounties } from '../../data/build/county-search';
 import type { Db } from '../db/client';
 import { HttpError } from '../http/errors';
 import { parseBody, parseQuery } from '../http/validate';
-import { assertSetupOpen, runSetup, setupRequired } from '../services/setup';
+import { assertSetupOpen, findCounties, runSetup, setupRequired } from '../services/setup';
 
 export interface SetupGate {
   /** The one-time token printed to the server log at start. */
@@ -28,7 +27,7 @@ export function setupRoutes(db: Db, gate: SetupGate) {
     .get('/', async (c) => c.json({ required: await setupRequired(db) }))
     .get('/counties', (c) => {
       const { q } = parseQuery(c, z.object({ q: line(50) }));
-      return c.json(searchCounties(q));
+      return c.json(findCounties(q));
     })
     .post('/', async (c) => {
       const body = await parseBody(c, setupBody);

