@@ -22,8 +22,6 @@ export interface Dataset {
     seed: number;
     /** Everything but names, codes and the county outline is generated demo data; false in a production portal. */
     demo: boolean;
-    /** Township and village polygons are generated cells, not boundaries (a production portal before its boundary import). */
-    placeholderGeometry?: boolean;
     sources: string[];
     note: string;
   };

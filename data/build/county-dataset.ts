@@ -78,7 +78,7 @@ export function buildCountyDataset(countyCode: string = DEFAULT_COUNTY_CODE, see
 /**
  * A production portal's starting point: the real names, codes and outline, every figure zero or
  * empty and not demo, no sites or projects. The township and village polygons are still
- * generated cells (marked so in meta) until the office imports its own boundaries.
+ * generated cells (marked so in meta.sources) until the office imports its own boundaries.
  */
 export function buildProductionCountyDataset(countyCode: string): Dataset {
   const { county, townships, outline, geometry, villageUnits, townshipFeatures, countyFeature } = layOutCounty(countyCode, createRandom(DEFAULT_SEED));
@@ -87,7 +87,6 @@ export function buildProductionCountyDataset(countyCode: string): Dataset {
       county,
       seed: DEFAULT_SEED,
       demo: false,
-      placeholderGeometry: true,
       sources: [...datasetSources(outline.file, OUTLINE_FOLDER, countyCode), PLACEHOLDER_GEOMETRY_SOURCE],
       note: productionNote(),
     },
