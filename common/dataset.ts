@@ -20,8 +20,8 @@ export interface Dataset {
   meta: {
     county: { code: string; name: string; nameEn: string };
     seed: number;
-    /** Everything but names, codes and the county outline is generated demo data. */
-    demo: true;
+    /** Everything but names, codes and the county outline is generated demo data; false in a production portal. */
+    demo: boolean;
     sources: string[];
     note: string;
   };

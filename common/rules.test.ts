@@ -43,6 +43,10 @@ describe('village rules', () => {
     expect(fields(villageViolations({ ...village, poorHouseholds: 31 }))).toEqual(['poorHouseholds']);
   });
 
+  it('takes a population of 0 as not yet reported, so a production portal can import poor persons first', () => {
+    expect(villageViolations({ ...village, ruralPopulation: 0, poorPersons: 30 })).toEqual([]);
+  });
+
   it('gives a non-poor village no exit years', () => {
     expect(fields(villageViolations({ ...village, villageClass: 'non_poor' }))).toEqual(['actualExitYear', 'plannedExitYear']);
     expect(villageViolations({ ...village, villageClass: 'non_poor', plannedExitYear: null, actualExitYear: null })).toEqual([]);

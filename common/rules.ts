@@ -39,7 +39,8 @@ type VillageFigures = Pick<
 export function villageViolations(v: VillageFigures): Violation[] {
   const poor = v.villageClass !== 'non_poor';
   return [
-    ...check(v.poorPersons <= v.ruralPopulation, 'poorPersons', '贫困人口不能超过农村人口', 'poor persons cannot exceed the rural population'),
+    // A population of 0 is one not yet reported: a production portal's villages before the figures that carry it.
+    ...check(v.ruralPopulation === 0 || v.poorPersons <= v.ruralPopulation, 'poorPersons', '贫困人口不能超过农村人口', 'poor persons cannot exceed the rural population'),
     ...check(v.poorHouseholds <= v.poorPersons, 'poorHouseholds', '贫困户数不能超过贫困人口', 'poor households cannot exceed poor persons'),
     ...check(poor || v.actualExitYear === null, 'actualExitYear', '非贫困村没有退出年份', 'a non-poor village has no exit year'),
     ...check(poor || v.plannedExitYear === null, 'plannedExitYear', '非贫困村没有计划退出年份', 'a non-poor village has no planned exit year'),

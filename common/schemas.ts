@@ -3,6 +3,7 @@
 // live in common/rules.ts and run on the merged record.
 import { z } from 'zod';
 import { lengthKm } from './line-length';
+import { passwordMessage, passwordProblems } from './password-strength';
 import { ROLES } from './roles';
 import { INFRA_ITEMS, PROJECT_KINDS, PROJECT_STATUSES, PROJECT_SUBTYPES, VILLAGE_CLASSES, TIMELINE_YEARS } from './domain';
 
@@ -152,18 +153,25 @@ export type ProgressRecord = z.infer<typeof progressRecord>;
 
 export const loginBody = z.object({ username: line(32).min(1), password: rawText(200).min(1) }).strict();
 
-const password = rawText(200).min(8, '密码至少8位 / password needs at least 8 characters');
+const password = rawText(200).min(1, '请输入密码 / enter a password');
+export const username = z
+  .string()
+  .regex(/^[a-z0-9_.-]{2,32}$/, '用户名须为2-32位小写字母、数字或 _ . - / username: 2-32 lowercase letters, digits, _ . -');
+
+/** The strength rule of common/password-strength.ts, reported on the password field. */
+function strongFor(value: { username?: string; password?: string }, ctx: z.RefinementCtx): void {
+  if (value.password === undefined) return;
+  const problems = passwordProblems(value.password, value.username);
+  if (problems.length > 0) ctx.addIssue({ code: 'custom', path: ['password'], message: passwordMessage(problems) });
+}
 
 export const userCreate = z
-  .object({
-    username: z.string().regex(/^[a-z0-9_.-]{2,32}$/, '用户名须为2-32位小写字母、数字或 _ . - / username: 2-32 lowercase letters, digits, _ . -'),
-    displayName: line(50).min(1),
-    role: z.enum(ROLES),
-    password,
-  })
-  .strict();
+  .object({ username, displayName: line(50).min(1), role: z.enum(ROLES), password })
+  .strict()
+  .superRefine(strongFor);
 export type UserCreate = z.infer<typeof userCreate>;
 
+/** The user name is not in a patch: the service checks that the new password does not contain it. */
 export const userPatch = z
   .object({
     displayName: line(50).min(1).optional(),
@@ -172,8 +180,22 @@ export const userPatch = z
     /** A disabled account cannot log in, and its sessions end. */
     disabled: z.boolean().optional(),
   })
-  .strict();
+  .strict()
+  .superRefine(strongFor);
 export type UserPatch = z.infer<typeof userPatch>;
+
+/** First-run setup of a production portal: the county and its first admin. */
+export const setupBody = z
+  .object({
+    countyCode: z.string().regex(/^\d{6}$/, '县级代码须为6位数字 / county code must be 6 digits'),
+    username,
+    password,
+    /** The one-time token the server printed to its log at start. */
+    token: z.string().max(100).optional(),
+  })
+  .strict()
+  .superRefine(strongFor);
+export type SetupBody = z.infer<typeof setupBody>;
 
 /** An id as written in a URL or a text field: the digits of a positive integer, no sign or leading zero, within PostgreSQL's integer. */
 export const idText = z

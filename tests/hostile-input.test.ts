@@ -111,7 +111,7 @@ describe.each(BACKENDS)('hostile input on %s', (backend) => {
       case 'POST /api/auth/login':
         return { username: 'admin', password: 'admin123' };
       case 'POST /api/users':
-        return { username: `u${Date.now().toString(36)}`, displayName: '测试用户', role: 'viewer', password: 'password123' };
+        return { username: `u${Date.now().toString(36)}`, displayName: '测试用户', role: 'viewer', password: 'Hostile-Input-2026' };
       case 'PATCH /api/users/:id':
         return { displayName: '测试用户' };
       case 'PATCH /api/villages/:code':

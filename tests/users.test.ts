@@ -22,13 +22,13 @@ describe.each(BACKENDS)('user administration on %s', (backend) => {
   });
 
   it('creates a user who can log in with the new role, audited without the password', async () => {
-    const res = await admin.send('POST', '/api/users', { username: 'zhang.san', displayName: '张三', role: 'relocation', password: 'changeme1' });
+    const res = await admin.send('POST', '/api/users', { username: 'zhang.san', displayName: '张三', role: 'relocation', password: 'Relocation-Office-7' });
     expect(res.status).toBe(201);
-    const zhang = await login(t.request, 'zhang.san', 'changeme1');
+    const zhang = await login(t.request, 'zhang.san', 'Relocation-Office-7');
     expect((await zhang.send('GET', '/api/auth/me')).body).toMatchObject({ username: 'zhang.san', role: 'relocation' });
     const [row] = await t.db.query<{ entity_id: string; new_value: object }>(`SELECT entity_id, new_value FROM audit_log WHERE entity_type = 'user'`);
     expect(row.entity_id).toBe(String(res.body.id));
-    expect(JSON.stringify(row.new_value)).not.toContain('changeme1');
+    expect(JSON.stringify(row.new_value)).not.toContain('Relocation-Office-7');
   });
 
   it('a role change ends the user’s sessions at once', async () => {
@@ -43,7 +43,9 @@ describe.each(BACKENDS)('user administration on %s', (backend) => {
 
   it('rejects duplicates, weak passwords, bad usernames and unknown roles', async () => {
     const cases: [object, number][] = [
-      [{ username: 'admin', displayName: 'x', role: 'viewer', password: 'password1' }, 409],
+      [{ username: 'admin', displayName: 'x', role: 'viewer', password: 'Yushe-Office-2026' }, 409],
+      [{ username: 'li.si', displayName: 'x', role: 'viewer', password: 'Password2026!' }, 400],
+      [{ username: 'li.si', displayName: 'x', role: 'viewer', password: 'Office-li.si-2026' }, 400],
       [{ username: 'li.si', displayName: 'x', role: 'viewer', password: 'short' }, 400],
       [{ username: 'Li Si', displayName: 'x', role: 'viewer', password: 'password1' }, 400],
       [{ username: 'li.si', displayName: 'x', role: 'root', password: 'password1' }, 400],
@@ -51,5 +53,8 @@ describe.each(BACKENDS)('user administration on %s', (backend) => {
     for (const [body, status] of cases) expect((await admin.send('POST', '/api/users', body)).status).toBe(status);
     const me = (await admin.send('GET', '/api/auth/me')).body;
     expect((await admin.send('PATCH', `/api/users/${me.id}`, { role: 'viewer' })).status).toBe(422);
+    const ownName = await admin.send('PATCH', `/api/users/${me.id}`, { password: 'New-admin-Office-7' });
+    expect(ownName.status).toBe(422);
+    expect(ownName.body.error).toMatchObject({ code: 'weak_password', messageEn: 'the password must not contain the user name' });
   });
 });

@@ -4,8 +4,8 @@ import { generateVillageAttributes } from './attributes';
 import { OUTLINE_FOLDER, readCountyOutline } from './county-outline';
 import { layoutCountyGeometry } from './geometry';
 import type { PlacedVillage } from './placed-villages';
-import { datasetNote, datasetSources } from './provenance';
-import { createRandom, DEFAULT_SEED } from './random';
+import { datasetNote, datasetSources, NO_FIGURES, PLACEHOLDER_GEOMETRY_SOURCE, productionNote } from './provenance';
+import { createRandom, DEFAULT_SEED, type Random } from './random';
 import { progressReports } from './progress-reports';
 import { generateRoadProjects } from './road-projects';
 import { generateSites } from './sites';
@@ -16,12 +16,24 @@ import { generateWaterProjects } from './water-projects';
 /** 榆社县, the county the demo is built for. */
 export const DEFAULT_COUNTY_CODE = '140721';
 
-export function buildCountyDataset(countyCode: string = DEFAULT_COUNTY_CODE, seed: number = DEFAULT_SEED): Dataset {
-  const random = createRandom(seed);
+/** The real units of a county laid out in its outline: generated cells until real polygons are imported. */
+function layOutCounty(countyCode: string, random: Random) {
   const { county, townships } = readCountyUnits(countyCode);
   const outline = readCountyOutline(countyCode);
   const geometry = layoutCountyGeometry(townships, outline, random.fork('geometry'));
   const villageUnits = townships.flatMap((t) => t.villages);
+  const townshipFeatures = townships.map((t): Dataset['townships'][number] => ({
+    type: 'Feature',
+    properties: { code: t.code, name: t.name, nameEn: t.nameEn, countyCode },
+    geometry: geometry.townships.get(t.code)!,
+  }));
+  const countyFeature: Dataset['county'] = { type: 'Feature', properties: county, geometry: outline.feature.geometry };
+  return { county, townships, outline, geometry, villageUnits, townshipFeatures, countyFeature };
+}
+
+export function buildCountyDataset(countyCode: string = DEFAULT_COUNTY_CODE, seed: number = DEFAULT_SEED): Dataset {
+  const random = createRandom(seed);
+  const { county, townships, outline, geometry, villageUnits, townshipFeatures, countyFeature } = layOutCounty(countyCode, random);
   const centers = new Map(villageUnits.map((v) => [v.code, geometry.villages.get(v.code)!.center]));
   const attributes = generateVillageAttributes(villageUnits, centers, outline.seat, random.fork('attributes'));
   const villages: PlacedVillage[] = villageUnits.map((v) => ({
@@ -38,12 +50,8 @@ export function buildCountyDataset(countyCode: string = DEFAULT_COUNTY_CODE, see
       sources: datasetSources(outline.file, OUTLINE_FOLDER, countyCode),
       note: datasetNote(seed),
     },
-    county: { type: 'Feature', properties: county, geometry: outline.feature.geometry },
-    townships: townships.map((t) => ({
-      type: 'Feature',
-      properties: { code: t.code, name: t.name, nameEn: t.nameEn, countyCode },
-      geometry: geometry.townships.get(t.code)!,
-    })),
+    county: countyFeature,
+    townships: townshipFeatures,
     villages: villages.map((v) => ({
       type: 'Feature',
       properties: {
@@ -62,6 +70,38 @@ export function buildCountyDataset(countyCode: string = DEFAULT_COUNTY_CODE, see
       ...generateRoadProjects(villages, outline.feature, random.fork('roads')),
       ...generateWaterProjects(villages, random.fork('water')),
     ].map((p) => ({ ...p, progressReports: progressReports(p) })),
+  };
+  assertDatasetConsistent(dataset, { townships: townships.length, villages: villageUnits.length });
+  return dataset;
+}
+
+/**
+ * A production portal's starting point: the real names, codes and outline, every figure zero or
+ * empty and not demo, no sites or projects. The township and village polygons are still
+ * generated cells (marked so in meta.sources) until the office imports its own boundaries.
+ */
+export function buildProductionCountyDataset(countyCode: string): Dataset {
+  const { county, townships, outline, geometry, villageUnits, townshipFeatures, countyFeature } = layOutCounty(countyCode, createRandom(DEFAULT_SEED));
+  const dataset: Dataset = {
+    meta: {
+      county,
+      seed: DEFAULT_SEED,
+      demo: false,
+      sources: [...datasetSources(outline.file, OUTLINE_FOLDER, countyCode), PLACEHOLDER_GEOMETRY_SOURCE],
+      note: productionNote(),
+    },
+    county: countyFeature,
+    townships: townshipFeatures,
+    villages: villageUnits.map((v) => {
+      const placed = geometry.villages.get(v.code)!;
+      return {
+        type: 'Feature',
+        properties: { code: v.code, name: v.name, nameEn: v.nameEn, townshipCode: v.townshipCode, ...NO_FIGURES, demo: false, center: placed.center },
+        geometry: placed.geometry,
+      };
+    }),
+    sites: [],
+    projects: [],
   };
   assertDatasetConsistent(dataset, { townships: townships.length, villages: villageUnits.length });
   return dataset;

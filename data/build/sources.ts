@@ -55,3 +55,8 @@ export function readVillages(countyCode: string): DivisionUnit[] {
     .filter((r) => r.areaCode === countyCode)
     .map((r) => ({ code: r.code, name: r.name, parentCode: r.streetCode }));
 }
+
+/** Prefecture-level (cities.csv) or province-level (provinces.csv) names by code. */
+export function readNames(file: 'cities.csv' | 'provinces.csv'): Map<string, string> {
+  return new Map(parseCsv(readFileSync(join(divisionDir, file), 'utf8')).map((r) => [r.code, r.name]));
+}

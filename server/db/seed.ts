@@ -60,51 +60,54 @@ export async function isSeeded(db: Db): Promise<boolean> {
 
 /** Loads a generated dataset into an empty database, all or nothing. */
 export async function seedDataset(db: Db, ds: Dataset): Promise<void> {
-  await db.write(async (tx) => {
-    const c = ds.meta.county;
-    await tx.query(
-      'INSERT INTO counties (code, name, name_en, geom, demo, sources) VALUES ($1, $2, $3, $4::text::jsonb, true, $5::text::jsonb)',
-      [c.code, c.name, c.nameEn, JSON.stringify(ds.county.geometry), JSON.stringify(ds.meta.sources)],
-    );
-    await insertTownships(
-      tx,
-      ds.townships.map((t) => {
-        const b = turfBbox(t);
-        return { ...t.properties, geom: t.geometry, bbox: b, center: [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2] };
-      }),
-    );
-    await insertVillages(tx, ds.villages.map((v) => ({ ...v.properties, geom: v.geometry, bbox: turfBbox(v) })));
-    await insertBatches(
-      tx,
-      `INSERT INTO sites (township_code, name, name_en, lon, lat, planned_households, planned_persons, moved_households,
-         moved_persons, completed_households, stable_households, demolished_households, origin_villages, distance_to_town_km, demo)
-       SELECT "townshipCode", name, "nameEn", lon, lat, "plannedHouseholds", "plannedPersons", "movedHouseholds",
-         "movedPersons", "completedHouseholds", "stableHouseholds", "demolishedHouseholds", "originVillages", "distanceToTownKm", demo
-       FROM jsonb_to_recordset($1::text::jsonb) AS x("townshipCode" text, name text, "nameEn" text, lon float8, lat float8,
-         "plannedHouseholds" int, "plannedPersons" int, "movedHouseholds" int, "movedPersons" int, "completedHouseholds" int,
-         "stableHouseholds" int, "demolishedHouseholds" int, "originVillages" jsonb, "distanceToTownKm" float8, demo boolean)`,
-      ds.sites,
-    );
-    // Projects take their dataset position as id, so their progress reports can name them.
-    const projects = ds.projects.map(({ progressReports: _reports, ...p }, i) => ({ ...p, id: i + 1 }));
-    await insertBatches(
-      tx,
-      `INSERT INTO projects (id, kind, subtype, township_code, name, name_en, geom, planned_km, done_km, progress_pct, budget, spent,
-         planned_start, planned_end, status, villages, served_households, demo)
-       SELECT id, kind, subtype, "townshipCode", name, coalesce("nameEn", ''), geometry, "plannedKm", "doneKm", "progressPct", budget, spent,
-         "plannedStart", "plannedEnd", status, villages, "servedHouseholds", demo
-       FROM jsonb_to_recordset($1::text::jsonb) AS x(id int, kind text, subtype text, "townshipCode" text, name text, "nameEn" text, geometry jsonb,
-         "plannedKm" float8, "doneKm" float8, "progressPct" float8, budget float8, spent float8, "plannedStart" date,
-         "plannedEnd" date, status text, villages jsonb, "servedHouseholds" int, demo boolean)`,
-      projects,
-    );
-    await tx.query(`SELECT setval(pg_get_serial_sequence('projects', 'id'), (SELECT coalesce(max(id), 0) + 1 FROM projects), false)`);
-    await insertBatches(
-      tx,
-      `INSERT INTO project_progress (project_id, recorded_on, progress_pct, done_km, spent, status, note)
-       SELECT "projectId", "recordedOn", "progressPct", "doneKm", spent, status, '演示数据 / demo report'
-       FROM jsonb_to_recordset($1::text::jsonb) AS x("projectId" int, "recordedOn" date, "progressPct" float8, "doneKm" float8, spent float8, status text)`,
-      ds.projects.flatMap((p, i) => (p.progressReports ?? []).map((r) => ({ ...r, projectId: i + 1 }))),
-    );
-  });
+  await db.write((tx) => insertDataset(tx, ds));
+}
+
+/** The dataset's rows, inside the caller's transaction (setup adds its admin in the same one). */
+export async function insertDataset(tx: Queryable, ds: Dataset): Promise<void> {
+  const c = ds.meta.county;
+  await tx.query(
+    'INSERT INTO counties (code, name, name_en, geom, demo, sources) VALUES ($1, $2, $3, $4::text::jsonb, $5, $6::text::jsonb)',
+    [c.code, c.name, c.nameEn, JSON.stringify(ds.county.geometry), ds.meta.demo, JSON.stringify(ds.meta.sources)],
+  );
+  await insertTownships(
+    tx,
+    ds.townships.map((t) => {
+      const b = turfBbox(t);
+      return { ...t.properties, geom: t.geometry, bbox: b, center: [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2] };
+    }),
+  );
+  await insertVillages(tx, ds.villages.map((v) => ({ ...v.properties, geom: v.geometry, bbox: turfBbox(v) })));
+  await insertBatches(
+    tx,
+    `INSERT INTO sites (township_code, name, name_en, lon, lat, planned_households, planned_persons, moved_households,
+       moved_persons, completed_households, stable_households, demolished_households, origin_villages, distance_to_town_km, demo)
+     SELECT "townshipCode", name, "nameEn", lon, lat, "plannedHouseholds", "plannedPersons", "movedHouseholds",
+       "movedPersons", "completedHouseholds", "stableHouseholds", "demolishedHouseholds", "originVillages", "distanceToTownKm", demo
+     FROM jsonb_to_recordset($1::text::jsonb) AS x("townshipCode" text, name text, "nameEn" text, lon float8, lat float8,
+       "plannedHouseholds" int, "plannedPersons" int, "movedHouseholds" int, "movedPersons" int, "completedHouseholds" int,
+       "stableHouseholds" int, "demolishedHouseholds" int, "originVillages" jsonb, "distanceToTownKm" float8, demo boolean)`,
+    ds.sites,
+  );
+  // Projects take their dataset position as id, so their progress reports can name them.
+  const projects = ds.projects.map(({ progressReports: _reports, ...p }, i) => ({ ...p, id: i + 1 }));
+  await insertBatches(
+    tx,
+    `INSERT INTO projects (id, kind, subtype, township_code, name, name_en, geom, planned_km, done_km, progress_pct, budget, spent,
+       planned_start, planned_end, status, villages, served_households, demo)
+     SELECT id, kind, subtype, "townshipCode", name, coalesce("nameEn", ''), geometry, "plannedKm", "doneKm", "progressPct", budget, spent,
+       "plannedStart", "plannedEnd", status, villages, "servedHouseholds", demo
+     FROM jsonb_to_recordset($1::text::jsonb) AS x(id int, kind text, subtype text, "townshipCode" text, name text, "nameEn" text, geometry jsonb,
+       "plannedKm" float8, "doneKm" float8, "progressPct" float8, budget float8, spent float8, "plannedStart" date,
+       "plannedEnd" date, status text, villages jsonb, "servedHouseholds" int, demo boolean)`,
+    projects,
+  );
+  await tx.query(`SELECT setval(pg_get_serial_sequence('projects', 'id'), (SELECT coalesce(max(id), 0) + 1 FROM projects), false)`);
+  await insertBatches(
+    tx,
+    `INSERT INTO project_progress (project_id, recorded_on, progress_pct, done_km, spent, status, note)
+     SELECT "projectId", "recordedOn", "progressPct", "doneKm", spent, status, '演示数据 / demo report'
+     FROM jsonb_to_recordset($1::text::jsonb) AS x("projectId" int, "recordedOn" date, "progressPct" float8, "doneKm" float8, spent float8, status text)`,
+    ds.projects.flatMap((p, i) => (p.progressReports ?? []).map((r) => ({ ...r, projectId: i + 1 }))),
+  );
 }

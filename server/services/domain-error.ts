@@ -1,5 +1,6 @@
 // What a service refuses, in both UI languages and in the domain's terms (forbidden, not found,
 // conflict…). Services know nothing of HTTP: the edge (http/errors.ts) turns the kind into a status.
+import type { PasswordProblem } from '../../common/password-strength';
 
 export type DomainErrorKind = 'forbidden' | 'not_found' | 'conflict' | 'gone' | 'unsupported_media' | 'unprocessable';
 
@@ -16,3 +17,7 @@ export class DomainError extends Error {
 }
 
 export const notFound = (zh: string, en: string) => new DomainError('not_found', 'not_found', `未找到${zh}`, `${en} not found`);
+
+/** A password the strength rule of common/password-strength.ts refuses, every reason given. */
+export const weakPassword = (problems: PasswordProblem[]) =>
+  new DomainError('unprocessable', 'weak_password', problems.map((p) => p.message).join('；'), problems.map((p) => p.messageEn).join('; '));

@@ -1,8 +1,9 @@
 import { ROLE_SCOPE, scopeViolation, type Role, type SessionUser } from '../../common/roles';
 import type { ScopedUserCreate, ScopedUserPatch, UserAccount } from '../../common/user-scope';
+import { passwordProblems } from '../../common/password-strength';
 import { hashPassword } from '../auth/passwords';
 import type { Db, Queryable } from '../db/client';
-import { DomainError, notFound } from './domain-error';
+import { DomainError, notFound, weakPassword } from './domain-error';
 import { diff, recordAudit } from './audit';
 
 const USER_COLUMNS = `id, username, display_name AS "displayName", role, scope, disabled`;
@@ -50,6 +51,8 @@ export async function updateUser(db: Db, admin: SessionUser, id: number, patch: 
   return db.write(async (tx) => {
     const current = await getUser(tx, id);
     if (!current) throw notFound(`用户 ${id}`, `User ${id}`);
+    const problems = patch.password ? passwordProblems(patch.password, current.username) : [];
+    if (problems.length > 0) throw weakPassword(problems);
     if (id === admin.id && patch.role && patch.role !== 'admin') {
       throw new DomainError('unprocessable', 'last_admin_guard', '不能撤销自己的管理员角色', 'You cannot remove your own admin role');
     }

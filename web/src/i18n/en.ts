@@ -6,6 +6,7 @@ import { en as drilldown } from './drilldown';
 import { en as relocation } from './relocation';
 import { en as office } from './office';
 import { en as households } from './households';
+import { en as setup } from './setup';
 import type { Messages } from './messages';
 
 export const en: Messages = {
@@ -15,6 +16,7 @@ export const en: Messages = {
   ...drilldown,
   ...relocation,
   ...office,
+  ...setup,
   ...valueLabels,
   ...households,
   'app.title': 'Poverty Alleviation Map',

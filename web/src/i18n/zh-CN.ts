@@ -7,6 +7,7 @@ import { zhCN as drilldown } from './drilldown';
 import { zhCN as relocation } from './relocation';
 import { zhCN as office } from './office';
 import { zhCN as households } from './households';
+import { zhCN as setup } from './setup';
 
 export const zhCN = {
   ...exitCheck,
@@ -15,6 +16,7 @@ export const zhCN = {
   ...drilldown,
   ...relocation,
   ...office,
+  ...setup,
   ...valueLabels,
   ...households,
   'app.title': '扶贫一张图',

