@@ -1,6 +1,7 @@
 // What a dated progress report does to a project, shared so the web form previews (and checks
 // against common/rules.ts) exactly the figures the server will store.
 import type { Project, ProjectStatus } from './domain';
+import type { Violation } from './rules';
 import type { ProgressRecord } from './schemas';
 
 export const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -31,3 +32,39 @@ export function kmMatchesPct(plannedKm: number | null, doneKm: number | null, pr
 
 /** A new project starts at 0%, or at 100% when it is entered as already completed or accepted. */
 export const initialProgressPct = (status: ProjectStatus): number => (status === 'completed' || status === 'accepted' ? 100 : 0);
+
+/** A report dated after today (China date) describes work that has not happened yet. */
+export function reportDateViolations(recordedOn: string, today: string): Violation[] {
+  return recordedOn <= today
+    ? []
+    : [{ field: 'recordedOn', message: `填报日期 ${recordedOn} 晚于今天（${today}）`, messageEn: `The report date ${recordedOn} is after today (${today})` }];
+}
+
+/** Money in 万元 (10,000 yuan), as the forms and reports show it. */
+export const wan = (yuan: number) => `${round2(yuan / 10_000)} 万元`;
+
+const BACKWARDS = [
+  { key: 'progressPct', zh: '进度', en: 'progress', show: (n: number) => `${n}%` },
+  { key: 'doneKm', zh: '完成里程', en: 'km done', show: (n: number) => `${n} km` },
+  { key: 'spent', zh: '已支出资金', en: 'spending', show: wan },
+] as const;
+
+/** Progress, km done and spending only grow; a report that sets one back must say why (a correction, a re-measurement). */
+export function backwardsViolations(current: Figures, next: Figures, reason: string | undefined): Violation[] {
+  if (reason?.trim()) return [];
+  return BACKWARDS.flatMap(({ key, zh, en, show }) => {
+    const before = current[key];
+    const after = next[key];
+    if (before === null || after === null || after >= before - 1e-9) return [];
+    return [{
+      field: 'reason',
+      message: `${zh}从 ${show(before)} 退回到 ${show(after)}，须填写原因`,
+      messageEn: `${en} goes back from ${show(before)} to ${show(after)}: give a reason`,
+    }];
+  });
+}
+
+/** Every plausibility rule a progress report answers to, beyond the project's own consistency. */
+export function progressReportViolations(current: Figures, next: Figures, report: Pick<ProgressRecord, 'recordedOn' | 'reason'>, today: string): Violation[] {
+  return [...reportDateViolations(report.recordedOn, today), ...backwardsViolations(current, next, report.reason)];
+}

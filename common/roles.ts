@@ -13,6 +13,8 @@ export const PERMISSIONS = {
   manageProblems: ['project_manager', 'relocation', 'admin'],
   /** 销号: closing a fixed problem after checking the fix. */
   closeProblems: ['admin'],
+  /** Undo a correction: restore a retracted progress report or a deleted project. */
+  restoreRecords: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 
