@@ -75,6 +75,15 @@ describe('progress plausibility', () => {
     expect(backwardsViolations(now, progressAfter(now, { progressPct: 70, status: 'under_construction' }), undefined)).toEqual([]);
   });
 
+  it('takes km done as the measure of a road: the same km with its percentage rounded lower is not going back', () => {
+    const measured = { plannedKm: 3, doneKm: 1, progressPct: 33.34, spent: 0, status: 'under_construction' as const };
+    const same = progressAfter(measured, { doneKm: 1, status: 'under_construction' });
+    expect(same.progressPct).toBe(33.33);
+    expect(backwardsViolations(measured, same, undefined)).toEqual([]);
+    const stop = { plannedKm: null, doneKm: null, progressPct: 40, spent: 0, status: 'under_construction' as const };
+    expect(backwardsViolations(stop, { ...stop, progressPct: 39.99 }, undefined).map((v) => v.message)).toEqual(['进度从 40% 退回到 39.99%，须填写原因']);
+  });
+
   it('refuses a report dated after today (China date), accepts today', () => {
     expect(reportDateViolations('2026-11-26', '2026-11-26')).toEqual([]);
     const [violation] = reportDateViolations('2031-06-30', '2026-11-26');

@@ -49,19 +49,25 @@ const BACKWARDS = [
   { key: 'spent', zh: '已支出资金', en: 'spending', show: wan },
 ] as const;
 
-/** Progress, km done and spending only grow; a report that sets one back must say why (a correction, a re-measurement). */
+/**
+ * Progress, km done and spending only grow; a report that sets one back must say why (a correction,
+ * a re-measurement). On a road with a length, km done is the measure: its percentage is derived and
+ * rounded, so a report of the same km may land a hundredth of a point lower without going back.
+ */
 export function backwardsViolations(current: Figures, next: Figures, reason: string | undefined): Violation[] {
   if (reason?.trim()) return [];
-  return BACKWARDS.flatMap(({ key, zh, en, show }) => {
+  const fell = (key: (typeof BACKWARDS)[number]['key']) => {
     const before = current[key];
     const after = next[key];
-    if (before === null || after === null || after >= before - 1e-9) return [];
-    return [{
-      field: 'reason',
-      message: `${zh}从 ${show(before)} 退回到 ${show(after)}，须填写原因`,
-      messageEn: `${en} goes back from ${show(before)} to ${show(after)}: give a reason`,
-    }];
-  });
+    return before !== null && after !== null && after < before - 1e-9;
+  };
+  const measuredBack = current.doneKm !== null && next.doneKm !== null ? fell('doneKm') : fell('progressPct');
+  const back = { progressPct: measuredBack, doneKm: measuredBack, spent: fell('spent') };
+  return BACKWARDS.filter(({ key }) => back[key] && fell(key)).map(({ key, zh, en, show }) => ({
+    field: 'reason',
+    message: `${zh}从 ${show(current[key]!)} 退回到 ${show(next[key]!)}，须填写原因`,
+    messageEn: `${en} goes back from ${show(current[key]!)} to ${show(next[key]!)}: give a reason`,
+  }));
 }
 
 /** Every plausibility rule a progress report answers to, beyond the project's own consistency. */
