@@ -126,7 +126,7 @@ export interface ChangeEvent {
   entity: 'village' | 'site' | 'project' | 'problem';
   /** '*' when an import changed many records at once. */
   id: string;
-  action: 'update' | 'create' | 'progress' | 'import' | 'fix' | 'close';
+  action: 'update' | 'create' | 'progress' | 'import' | 'fix' | 'close' | 'delete' | 'restore';
   /** The tile layer that changed; null for the problem ledger, which has no tiles. */
   layer: DynamicLayer | null;
   versions: TileVersions;
@@ -165,6 +165,11 @@ export interface ProgressEntry {
   spent: number | null;
   status: string;
   note: string | null;
+  /** Why the report set a figure back, when it did. */
+  reason: string | null;
   username: string | null;
   at: string;
+  /** Set aside by a correction: kept for the record, no longer counted in the project's figures. */
+  retracted: boolean;
+  retractReason: string | null;
 }

@@ -2,6 +2,7 @@
 // when, and its way from open to fixed to closed (销号). Shared by the server and the web forms.
 import { z } from 'zod';
 import { can, type Permission, type Role } from './roles';
+import type { Violation } from './rules';
 import { codes, date, idText, lat, line, lon, note, paragraph, version } from './schemas';
 
 export const PROBLEM_ENTITY_TYPES = ['village', 'site', 'project'] as const;
@@ -32,6 +33,8 @@ export interface Problem {
   fixedBy: string | null;
   fixedAt: string | null;
   fixNote: string | null;
+  /** Fixed after its deadline: the lateness stays on the record after the fix and the 销号. */
+  fixedLate: boolean;
   closedBy: string | null;
   closedAt: string | null;
   version: number;
@@ -52,6 +55,16 @@ export const canFixProblem = (role: Role | undefined, entityType: ProblemEntityT
 export function chinaToday(now = new Date()): string {
   return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
+
+/** A deadline already past when the problem is logged would make it overdue from its first day. */
+export function deadlineViolations(deadline: string, today: string): Violation[] {
+  return deadline >= today
+    ? []
+    : [{ field: 'deadline', message: `整改期限 ${deadline} 已过（今天是 ${today}）`, messageEn: `The deadline ${deadline} is already past (today is ${today})` }];
+}
+
+/** Whether a fix came after the deadline, judged by the China date it was reported on. */
+export const fixedLate = (deadline: string, fixedAt: string | null): boolean => fixedAt !== null && chinaToday(new Date(fixedAt)) > deadline;
 
 const required = (max: number, zh: string, en: string) => line(max).min(1, `须填写${zh} / ${en} is required`);
 

@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   /** Seeing one plain name, ID number or phone, with a reason that is logged. */
   unmaskPersonalData: ['admin', 'poverty_office', 'township_cadre', 'village_team'],
   viewUnmaskLog: ['admin'],
+  /** Undo a correction: restore a retracted progress report or a deleted project. */
+  restoreRecords: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

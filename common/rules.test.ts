@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Project } from './domain';
-import { expectedGeometryType, projectViolations, siteViolations, villageViolations } from './rules';
+import { expectedGeometryType, projectViolations, siteChangeViolations, siteViolations, villageViolations } from './rules';
 
 const fields = (violations: { field: string }[]) => violations.map((v) => v.field);
 
@@ -14,7 +14,8 @@ describe('site rules', () => {
   });
 
   it('rejects moving in more than planned, and fewer persons than households', () => {
-    expect(fields(siteViolations({ ...site, movedHouseholds: 11, stableHouseholds: 0, demolishedHouseholds: 0 }))).toEqual(['movedHouseholds']);
+    // Moving in more than planned is also moving in more than could be completed.
+    expect(fields(siteViolations({ ...site, movedHouseholds: 11, stableHouseholds: 0, demolishedHouseholds: 0 }))).toEqual(['movedHouseholds', 'movedHouseholds']);
     expect(fields(siteViolations({ ...site, movedPersons: 9 }))).toEqual(['movedPersons']);
     expect(fields(siteViolations({ ...site, plannedPersons: 9, movedPersons: 9 }))).toEqual(['plannedPersons', 'movedPersons']);
   });
@@ -22,6 +23,20 @@ describe('site rules', () => {
   it('counts stable exits and demolitions against those moved in, completed units against the plan', () => {
     expect(fields(siteViolations({ ...site, movedHouseholds: 5, movedPersons: 15 }))).toEqual(['stableHouseholds', 'demolishedHouseholds']);
     expect(fields(siteViolations({ ...site, completedHouseholds: 11 }))).toEqual(['completedHouseholds']);
+  });
+
+  it('rejects more households moved in than houses completed', () => {
+    const [violation] = siteViolations({ ...site, completedHouseholds: 9 });
+    expect(violation).toEqual({ field: 'movedHouseholds', message: '入住户数不能超过竣工户数', messageEn: 'moved-in households cannot exceed completed houses' });
+    expect(siteViolations({ ...site, completedHouseholds: 9, movedHouseholds: 9, movedPersons: 27, stableHouseholds: 9, demolishedHouseholds: 9 })).toEqual([]);
+  });
+
+  it('asks for the stable and demolished counts again when moved-in households change', () => {
+    expect(fields(siteChangeViolations(site, { movedHouseholds: 9 }))).toEqual(['stableHouseholds', 'demolishedHouseholds']);
+    expect(fields(siteChangeViolations(site, { movedHouseholds: 9, stableHouseholds: 9 }))).toEqual(['demolishedHouseholds']);
+    expect(siteChangeViolations(site, { movedHouseholds: 9, stableHouseholds: 10, demolishedHouseholds: 10 })).toEqual([]);
+    expect(siteChangeViolations(site, { movedHouseholds: 10 })).toEqual([]);
+    expect(siteChangeViolations(site, { plannedHouseholds: 12 })).toEqual([]);
   });
 
   it('says each violation in Chinese and English', () => {
@@ -64,6 +79,8 @@ describe('project rules', () => {
     doneKm: 5,
     progressPct: 99,
     status: 'under_construction',
+    budget: 2_214_000,
+    spent: 1_000_000,
   };
   const point: Project['geometry'] = { type: 'Point', coordinates: [112.9, 37.0] };
 
@@ -87,6 +104,15 @@ describe('project rules', () => {
   it('rejects a subtype of the other kind and an end before the start', () => {
     expect(fields(projectViolations({ ...road, kind: 'water', geometry: point, plannedKm: null, doneKm: null }))).toEqual(['subtype']);
     expect(fields(projectViolations({ ...road, plannedEnd: '2019-02-28' }))).toEqual(['plannedEnd']);
+  });
+
+  it('refuses spending above the budget, and so a budget below what is spent (the issue: 999 万 on 221.4 万)', () => {
+    const [violation] = projectViolations({ ...road, spent: 9_990_000 });
+    expect(violation.field).toBe('spent');
+    expect(violation.message).toBe('已支出资金（999 万元）超过预算（221.4 万元）：支出不能超过预算，预算也不能低于已支出');
+    expect(violation.messageEn).toMatch(/^spending \(999 万元\) exceeds the budget \(221.4 万元\)/);
+    expect(fields(projectViolations({ ...road, budget: 999_999 }))).toEqual(['spent']);
+    expect(projectViolations({ ...road, spent: road.budget })).toEqual([]);
   });
 
   it('keeps status and progress consistent at 0% and 100%', () => {

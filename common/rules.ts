@@ -1,6 +1,6 @@
 // Consistency rules over a whole record (after a partial update is merged into the stored one).
 // Each returns the violations it finds; an empty list means the record may be saved.
-import { KM_PCT_TOLERANCE, kmMatchesPct } from './progress';
+import { KM_PCT_TOLERANCE, kmMatchesPct, wan } from './progress';
 import { ROAD_SUBTYPES, WATER_SUBTYPES, type Project, type RelocationSite, type Village } from './domain';
 
 const pctInRange = (pct: number) => pct >= 0 && pct <= 100;
@@ -28,7 +28,24 @@ export function siteViolations(s: SiteFigures): Violation[] {
     ...check(s.completedHouseholds <= s.plannedHouseholds, 'completedHouseholds', '竣工户数不能超过计划户数', 'completed units cannot exceed planned households'),
     ...check(s.stableHouseholds <= s.movedHouseholds, 'stableHouseholds', '稳定脱贫户数不能超过入住户数', 'stably exited households cannot exceed moved-in households'),
     ...check(s.demolishedHouseholds <= s.movedHouseholds, 'demolishedHouseholds', '拆除复垦户数不能超过入住户数', 'demolished old houses cannot exceed moved-in households'),
+    ...check(s.movedHouseholds <= s.completedHouseholds, 'movedHouseholds', '入住户数不能超过竣工户数', 'moved-in households cannot exceed completed houses'),
   ];
+}
+
+/** Counts that follow moved-in households: when it changes, the editor must state them again (even if unchanged). */
+export const FOLLOW_MOVED_IN = ['stableHouseholds', 'demolishedHouseholds'] as const;
+
+/** A change in moved-in households without a fresh word on the stable and demolished counts is a figure left behind. */
+export function siteChangeViolations(current: Pick<SiteFigures, 'movedHouseholds'>, patch: Partial<SiteFigures>): Violation[] {
+  if (patch.movedHouseholds === undefined || patch.movedHouseholds === current.movedHouseholds) return [];
+  return FOLLOW_MOVED_IN.flatMap((field) =>
+    check(
+      patch[field] !== undefined,
+      field,
+      '入住户数有变化，请同时确认稳定脱贫户数和拆除复垦户数',
+      'moved-in households changed: confirm the stably exited and demolished counts too',
+    ),
+  );
 }
 
 type VillageFigures = Pick<
@@ -47,7 +64,7 @@ export function villageViolations(v: VillageFigures): Violation[] {
   ];
 }
 
-type ProjectFigures = Pick<Project, 'kind' | 'subtype' | 'geometry' | 'plannedStart' | 'plannedEnd' | 'plannedKm' | 'doneKm' | 'progressPct' | 'status'>;
+type ProjectFigures = Pick<Project, 'kind' | 'subtype' | 'geometry' | 'plannedStart' | 'plannedEnd' | 'plannedKm' | 'doneKm' | 'progressPct' | 'status' | 'budget' | 'spent'>;
 
 export function expectedGeometryType(p: Pick<Project, 'kind' | 'subtype'>): 'Point' | 'LineString' {
   return p.kind === 'water' || p.subtype === 'bus_stop' ? 'Point' : 'LineString';
@@ -71,6 +88,12 @@ export function projectViolations(p: ProjectFigures): Violation[] {
     ...check(pctInRange(p.progressPct), 'progressPct', '进度须在0到100%之间', 'progress must be between 0 and 100%'),
     ...check(!['completed', 'accepted'].includes(p.status) || p.progressPct === 100, 'status', '竣工或验收的项目进度须为100%', 'a completed or accepted project must be at 100%'),
     ...check(p.status !== 'planned' || p.progressPct === 0, 'status', '未开工项目进度须为0', 'a planned project must be at 0%'),
+    ...check(
+      p.spent <= p.budget,
+      'spent',
+      `已支出资金（${wan(p.spent)}）超过预算（${wan(p.budget)}）：支出不能超过预算，预算也不能低于已支出`,
+      `spending (${wan(p.spent)}) exceeds the budget (${wan(p.budget)}): spending cannot exceed the budget, nor the budget fall below spending`,
+    ),
     ...check(p.status !== 'under_construction' || p.progressPct < 100, 'status', '进度已达100%，请将状态设为竣工', 'progress is 100%: set the status to completed'),
   ];
 }

@@ -144,12 +144,20 @@ export const progressRecord = z
     spent: yuan.optional(),
     status: z.enum(PROJECT_STATUSES),
     note: note.optional(),
+    /** Why a figure goes back; required then (common/progress.ts). */
+    reason: line(200).optional(),
   })
   .strict()
   .refine((r) => r.progressPct !== undefined || r.doneKm !== undefined, {
     message: '须填写进度百分比或完成里程 / give progress % or km done',
   });
 export type ProgressRecord = z.infer<typeof progressRecord>;
+
+/** Retracting a report or deleting a project, and undoing either: the version acted on and why. */
+export const correction = z
+  .object({ version, reason: line(200).min(1, '须填写原因 / a reason is required') })
+  .strict();
+export type Correction = z.infer<typeof correction>;
 
 export const loginBody = z.object({ username: line(32).min(1), password: rawText(200).min(1) }).strict();
 

@@ -83,8 +83,12 @@ describe.each(BACKENDS)('edits on %s', (backend) => {
       const events: ChangeEvent[] = [];
       const unsubscribe = t.bus.subscribe((e) => events.push(e));
       const current = await fresh<SiteView>(`/api/sites/${site.id}`);
-      const moved = Math.min(current.plannedHouseholds, current.movedHouseholds + 1);
-      const res = await relocation.send('PATCH', `/api/sites/${site.id}`, { version: current.version, movedHouseholds: moved, movedPersons: Math.max(current.movedPersons, moved), note: '月度核查' });
+      // Never more moved in than completed; a change in moved-in households restates the stable and demolished counts.
+      const moved = current.movedHouseholds < current.completedHouseholds ? current.movedHouseholds + 1 : current.movedHouseholds - 1;
+      const res = await relocation.send('PATCH', `/api/sites/${site.id}`, {
+        version: current.version, movedHouseholds: moved, movedPersons: Math.max(current.movedPersons, moved),
+        stableHouseholds: Math.min(current.stableHouseholds, moved), demolishedHouseholds: Math.min(current.demolishedHouseholds, moved), note: '月度核查',
+      });
       unsubscribe();
       expect(res.status).toBe(200);
       expect(res.body.version).toBe(current.version + 1);
@@ -101,7 +105,11 @@ describe.each(BACKENDS)('edits on %s', (backend) => {
     it('records dated progress with km done and keeps a progress history', async () => {
       let current = await fresh<ProjectView>(`/api/projects/${road.id}`);
       const half = Math.round(current.plannedKm! * 50) / 100;
-      const first = await pm.send('POST', `/api/projects/${road.id}/progress`, { version: current.version, recordedOn: '2019-06-30', doneKm: half, status: 'under_construction', note: '路基完成' });
+      const first = await pm.send('POST', `/api/projects/${road.id}/progress`, {
+        version: current.version, recordedOn: '2019-06-30', doneKm: half, status: 'under_construction', note: '路基完成',
+        // The demo road may be past half already: going back needs a reason.
+        reason: '复测后按半程核定',
+      });
       expect(first.status).toBe(201);
       expect(first.body.doneKm).toBe(half);
       expect(first.body.progressPct).toBeCloseTo(50, 0);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiError, AuditEntry, ChangeEvent, ProjectView, SiteView, VillageView } from '../common/api';
 import { chinaToday, type Problem } from '../common/problems';
 import { BACKENDS, createTestApp } from './helpers/app';
+import { letDeadlinePass } from './helpers/problems';
 import { login, type Session } from './helpers/session';
 
 describe.each(BACKENDS)('problem ledger on %s', (backend) => {
@@ -53,8 +54,10 @@ describe.each(BACKENDS)('problem ledger on %s', (backend) => {
   });
 
   it('flags open problems past their deadline as overdue and filters by it', async () => {
-    const late = await log(pm, { entityType: 'project', entityId: String(road.id), title: '路面开裂未修复', deadline: '2019-06-30' });
-    expect(late.body.overdue).toBe(true);
+    const late = await log(pm, { entityType: 'project', entityId: String(road.id), title: '路面开裂未修复' });
+    expect(late.body.overdue).toBe(false);
+    await letDeadlinePass(t.db, late.body.id, '2019-06-30');
+    expect((await t.json<Problem>(`/api/problems/${late.body.id}`)).body.overdue).toBe(true);
     const overdue = (await t.json<Problem[]>('/api/problems?overdue=true')).body;
     expect(overdue.map((p) => p.id)).toEqual([late.body.id]);
     const ofRoad = (await t.json<Problem[]>(`/api/problems?entityType=project&entityId=${road.id}`)).body;
@@ -66,7 +69,9 @@ describe.each(BACKENDS)('problem ledger on %s', (backend) => {
   it('fix needs the right to edit the entity; close (销号) is for admins only and only after a fix', async () => {
     const events: ChangeEvent[] = [];
     const unsubscribe = t.bus.subscribe((e) => events.push(e));
-    const problem = (await log(relocation, { entityType: 'site', entityId: String(site.id), title: '拆旧复垦滞后', deadline: '2019-01-31' })).body;
+    const logged = (await log(relocation, { entityType: 'site', entityId: String(site.id), title: '拆旧复垦滞后' })).body;
+    await letDeadlinePass(t.db, logged.id, '2019-01-31');
+    const problem = (await t.json<Problem>(`/api/problems/${logged.id}`)).body;
     expect(problem.overdue).toBe(true);
 
     expect((await viewer.send('POST', `/api/problems/${problem.id}/fix`, { version: 1 })).status).toBe(403);

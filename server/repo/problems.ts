@@ -1,4 +1,4 @@
-import type { Problem, ProblemEntityType, ProblemStatus } from '../../common/problems';
+import { fixedLate, type Problem, type ProblemEntityType, type ProblemStatus } from '../../common/problems';
 import type { Queryable } from '../db/client';
 
 /** Open past its deadline, `$1` being today's China date: the one definition of overdue. */
@@ -20,14 +20,15 @@ const COLUMNS = `p.id, p.entity_type AS "entityType", p.entity_id AS "entityId",
   LEFT JOIN projects pr ON p.entity_type = 'project' AND pr.id::text = p.entity_id`;
 
 type Timestamp = Date | string | null;
-type ProblemRow = Omit<Problem, 'createdAt' | 'fixedAt' | 'closedAt' | 'updatedAt'> & {
+type ProblemRow = Omit<Problem, 'createdAt' | 'fixedAt' | 'closedAt' | 'updatedAt' | 'fixedLate'> & {
   createdAt: Timestamp; fixedAt: Timestamp; closedAt: Timestamp; updatedAt: Timestamp;
 };
 
 const iso = (t: Timestamp) => (t === null ? null : new Date(t).toISOString());
-const toProblem = (r: ProblemRow): Problem => ({
-  ...r, createdAt: iso(r.createdAt)!, fixedAt: iso(r.fixedAt), closedAt: iso(r.closedAt), updatedAt: iso(r.updatedAt)!,
-});
+const toProblem = (r: ProblemRow): Problem => {
+  const fixedAt = iso(r.fixedAt);
+  return { ...r, createdAt: iso(r.createdAt)!, fixedAt, fixedLate: fixedLate(r.deadline, fixedAt), closedAt: iso(r.closedAt), updatedAt: iso(r.updatedAt)! };
+};
 
 export interface ProblemFilter {
   /** The deployment's county: a database may hold a province or the nation. */

@@ -24,7 +24,7 @@ export interface ProjectFilter {
 export async function listProjects(db: Queryable, f: ProjectFilter): Promise<ProjectView[]> {
   const rows = await db.query<ProjectRow>(
     `SELECT ${PROJECT_COLUMNS} FROM projects
-     WHERE ($1::text IS NULL OR kind = $1) AND ($2::text IS NULL OR township_code = $2) AND ($3::text IS NULL OR status = $3)
+     WHERE deleted_at IS NULL AND ($1::text IS NULL OR kind = $1) AND ($2::text IS NULL OR township_code = $2) AND ($3::text IS NULL OR status = $3)
        AND township_code LIKE $4 || '%'
      ORDER BY id`,
     [f.kind ?? null, f.township ?? null, f.status ?? null, f.county],
@@ -32,7 +32,23 @@ export async function listProjects(db: Queryable, f: ProjectFilter): Promise<Pro
   return rows.map(toProjectView);
 }
 
-export async function getProject(db: Queryable, id: number): Promise<ProjectView | undefined> {
-  const [row] = await db.query<ProjectRow>(`SELECT ${PROJECT_COLUMNS} FROM projects WHERE id = $1`, [id]);
+/** A deleted project is gone for every reader but the one restoring it ('deleted'). */
+export async function getProject(db: Queryable, id: number, state: 'live' | 'deleted' = 'live'): Promise<ProjectView | undefined> {
+  const [row] = await db.query<ProjectRow>(
+    `SELECT ${PROJECT_COLUMNS} FROM projects WHERE id = $1 AND (deleted_at IS NULL) = $2`,
+    [id, state === 'live'],
+  );
   return row && toProjectView(row);
+}
+
+export type DeletedProject = ProjectView & { deletedAt: string };
+
+/** What an admin may restore, most recently deleted first. */
+export async function listDeletedProjects(db: Queryable, county: string): Promise<DeletedProject[]> {
+  const rows = await db.query<ProjectRow & { deletedAt: Date | string }>(
+    `SELECT ${PROJECT_COLUMNS}, deleted_at AS "deletedAt" FROM projects
+     WHERE deleted_at IS NOT NULL AND township_code LIKE $1 || '%' ORDER BY deleted_at DESC`,
+    [county],
+  );
+  return rows.map((r) => ({ ...toProjectView(r), deletedAt: new Date(r.deletedAt).toISOString() }));
 }

@@ -2,15 +2,16 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { ProjectView } from '../../common/api';
 import { PROJECT_KINDS, PROJECT_STATUSES } from '../../common/domain';
-import { progressRecord, projectCreate, projectPatch } from '../../common/schemas';
+import { correction, progressRecord, projectCreate, projectPatch } from '../../common/schemas';
 import { requirePermission, type AuthEnv } from '../auth/middleware';
 import { announce, type AppContext } from '../context';
 import { notFound } from '../services/domain-error';
 import { codes } from '../../common/schemas';
 import { parseBody, parseParams, parseQuery } from '../http/validate';
-import { getProject, listProjects } from '../repo/projects';
+import { getProject, listDeletedProjects, listProjects } from '../repo/projects';
 import { namesForViewer } from '../http/names';
 import { historyAnswer } from './history';
+import { deleteProject, restoreProgress, restoreProject, retractProgress } from '../services/corrections';
 import { createProject, editProject, progressHistory, recordProgress } from '../services/project-edits';
 
 const listQuery = z.object({
@@ -19,6 +20,7 @@ const listQuery = z.object({
   status: z.enum(PROJECT_STATUSES).optional(),
 });
 const idParam = z.object({ id: codes.id });
+const reportParam = z.object({ id: codes.id, reportId: codes.id });
 const layerOf = (p: ProjectView) => (p.kind === 'road' ? 'roads' : 'water');
 
 export function projectRoutes(ctx: AppContext) {
@@ -30,6 +32,10 @@ export function projectRoutes(ctx: AppContext) {
   };
   return new Hono<AuthEnv>()
     .get('/', async (c) => c.json(await listProjects(db, { county: countyCode, ...parseQuery(c, listQuery) })))
+    .get('/deleted', async (c) => {
+      requirePermission(c, 'restoreRecords');
+      return c.json(await listDeletedProjects(db, countyCode));
+    })
     .get('/:id', async (c) => c.json(await existing(parseParams(c, idParam).id)))
     .get('/:id/history', (c) => historyAnswer(c, db, 'project', String(parseParams(c, idParam).id)))
     .get('/:id/progress', async (c) => {
@@ -56,5 +62,31 @@ export function projectRoutes(ctx: AppContext) {
       const updated = await recordProgress(db, user, id, await parseBody(c, progressRecord));
       await announce(ctx, { entity: 'project', id: String(id), action: 'progress', layer: layerOf(updated), by: user.username });
       return c.json(updated, 201);
+    })
+    .post('/:id/progress/:reportId/retract', async (c) => {
+      const user = requirePermission(c, 'editProjects');
+      const { id, reportId } = parseParams(c, reportParam);
+      const updated = await retractProgress(db, user, id, reportId, await parseBody(c, correction));
+      await announce(ctx, { entity: 'project', id: String(id), action: 'progress', layer: layerOf(updated), by: user.username });
+      return c.json(updated);
+    })
+    .post('/:id/progress/:reportId/restore', async (c) => {
+      const user = requirePermission(c, 'restoreRecords');
+      const { id, reportId } = parseParams(c, reportParam);
+      const updated = await restoreProgress(db, user, id, reportId, await parseBody(c, correction));
+      await announce(ctx, { entity: 'project', id: String(id), action: 'progress', layer: layerOf(updated), by: user.username });
+      return c.json(updated);
+    })
+    .post('/:id/delete', async (c) => {
+      const user = requirePermission(c, 'editProjects');
+      const deleted = await deleteProject(db, user, parseParams(c, idParam).id, await parseBody(c, correction));
+      await announce(ctx, { entity: 'project', id: String(deleted.id), action: 'delete', layer: layerOf(deleted), by: user.username });
+      return c.json(deleted);
+    })
+    .post('/:id/restore', async (c) => {
+      const user = requirePermission(c, 'restoreRecords');
+      const restored = await restoreProject(db, user, parseParams(c, idParam).id, await parseBody(c, correction));
+      await announce(ctx, { entity: 'project', id: String(restored.id), action: 'restore', layer: layerOf(restored), by: user.username });
+      return c.json(restored);
     });
 }

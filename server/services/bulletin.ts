@@ -79,14 +79,14 @@ async function tallyProjects(db: Queryable, countyCode: string, month: string, c
   const monthEnd = lastDayOf(month);
   const projects = await db.query<{ id: number; townshipCode: string; plannedKm: number | null; doneKm: number | null; budget: number; spent: number; plannedStart: string }>(
     `SELECT id, township_code AS "townshipCode", planned_km AS "plannedKm", done_km AS "doneKm", budget, spent,
-       to_char(planned_start, 'YYYY-MM-DD') AS "plannedStart" FROM projects WHERE township_code LIKE $1 || '%'`,
+       to_char(planned_start, 'YYYY-MM-DD') AS "plannedStart" FROM projects WHERE deleted_at IS NULL AND township_code LIKE $1 || '%'`,
     [countyCode],
   );
   const reports = new Map(
     (
       await db.query<{ projectId: number; doneKm: number | null; progressPct: number; spent: number | null }>(
         `SELECT DISTINCT ON (project_id) project_id AS "projectId", done_km AS "doneKm", progress_pct AS "progressPct", spent
-         FROM project_progress WHERE recorded_on <= $1::date ORDER BY project_id, recorded_on DESC, id DESC`,
+         FROM project_progress WHERE recorded_on <= $1::date AND retracted_at IS NULL ORDER BY project_id, recorded_on DESC, id DESC`,
         [monthEnd],
       )
     ).map((r) => [r.projectId, r]),

@@ -1,7 +1,7 @@
 // Logging, fixing and closing (销号) problems: each step versioned and audited, each by its role.
 import { pointOnFeature } from '@turf/turf';
 import { can, type SessionUser } from '../../common/roles';
-import { canFixProblem, chinaToday, type Problem, type ProblemCreate, type ProblemEntityType, type ProblemStep } from '../../common/problems';
+import { canFixProblem, chinaToday, deadlineViolations, type Problem, type ProblemCreate, type ProblemEntityType, type ProblemStep } from '../../common/problems';
 import type { Db, Queryable } from '../db/client';
 import { DomainError, notFound } from './domain-error';
 import { getProblem } from '../repo/problems';
@@ -10,7 +10,7 @@ import { getSite } from '../repo/sites';
 import { getVillage } from '../repo/villages';
 import { diff, recordAudit } from './audit';
 import type { CountyGeometry } from './county-geometry';
-import { assertCurrent } from './versioning';
+import { assertCurrent, assertNoViolations } from './versioning';
 
 interface Located {
   townshipCode: string;
@@ -42,6 +42,7 @@ const current = async (db: Queryable, id: number, version: number) =>
 const ledgerFields = ({ entityName: _name, overdue: _overdue, updatedAt: _at, version: _version, ...fields }: Problem) => fields;
 
 export async function logProblem(db: Db, geo: CountyGeometry, user: SessionUser, input: ProblemCreate): Promise<Problem> {
+  assertNoViolations(deadlineViolations(input.deadline, chinaToday()));
   const entity = await locateEntity(db, input.entityType, input.entityId);
   const location = input.location ?? entity.location;
   await geo.assertInside({ type: 'Point', coordinates: location });

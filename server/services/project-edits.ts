@@ -1,6 +1,7 @@
 import { feature, length as turfLength } from '@turf/turf';
 import type { ProgressEntry, ProjectView } from '../../common/api';
-import { initialProgressPct, progressAfter, round2 } from '../../common/progress';
+import { chinaToday } from '../../common/problems';
+import { initialProgressPct, progressAfter, progressReportViolations, round2 } from '../../common/progress';
 import type { SessionUser } from '../../common/roles';
 import { projectViolations } from '../../common/rules';
 import type { ProgressRecord, ProjectCreate, ProjectPatch } from '../../common/schemas';
@@ -12,13 +13,13 @@ import type { CountyGeometry } from './county-geometry';
 import { assertCurrent, assertNoViolations } from './versioning';
 
 export const plannedKmOf = (g: ProjectView['geometry']) => (g.type === 'LineString' ? round2(turfLength(feature(g))) : null);
-const missing = (id: number) => () => notFound(`项目 ${id}`, `Project ${id}`);
+export const missing = (id: number) => () => notFound(`项目 ${id}`, `Project ${id}`);
 
 const ATTRIBUTES = ['name', 'nameEn', 'geometry', 'plannedKm', 'doneKm', 'progressPct', 'budget', 'spent', 'plannedStart', 'plannedEnd', 'status', 'townshipCode', 'villages', 'servedHouseholds'] as const;
-type Attributes = Pick<ProjectView, (typeof ATTRIBUTES)[number]>;
-const attributes = (p: Attributes): Attributes => Object.fromEntries(ATTRIBUTES.map((k) => [k, p[k]])) as Attributes;
+export type Attributes = Pick<ProjectView, (typeof ATTRIBUTES)[number]>;
+export const attributes = (p: Attributes): Attributes => Object.fromEntries(ATTRIBUTES.map((k) => [k, p[k]])) as Attributes;
 
-async function saveAttributes(tx: Queryable, id: number, p: Attributes) {
+export async function saveAttributes(tx: Queryable, id: number, p: Attributes) {
   await tx.query(
     `UPDATE projects SET name = $2, geom = $3::text::jsonb, planned_km = $4, done_km = $5, progress_pct = $6, budget = $7,
        spent = $8, planned_start = $9, planned_end = $10, status = $11, township_code = $12, villages = $13::text::jsonb,
@@ -92,20 +93,26 @@ export async function editProject(db: Db, geo: CountyGeometry, user: SessionUser
   return db.write((tx) => patchProject(tx, user, id, patch, located));
 }
 
+const REPORTED = ['progressPct', 'doneKm', 'spent', 'status'] as const;
+export type Reported = Pick<ProjectView, (typeof REPORTED)[number]>;
+const reportedFigures = (p: Reported): Reported => Object.fromEntries(REPORTED.map((k) => [k, p[k]])) as Reported;
+
 /** A dated progress report: km done or %, status, spending; the project takes the reported figures. */
 export async function recordProgress(db: Db, user: SessionUser, id: number, report: ProgressRecord): Promise<ProjectView> {
   return db.write(async (tx) => {
     const current = assertCurrent(await getProject(tx, id), report.version, missing(id));
     const merged = { ...attributes(current), ...progressAfter(current, report) };
-    assertNoViolations(projectViolations({ ...current, ...merged }));
+    assertNoViolations([...progressReportViolations(current, merged, report, chinaToday()), ...projectViolations({ ...current, ...merged })]);
     await saveAttributes(tx, id, merged);
     await tx.query(
-      `INSERT INTO project_progress (project_id, recorded_on, progress_pct, done_km, spent, status, note, user_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [id, report.recordedOn, merged.progressPct, merged.doneKm, merged.spent, merged.status, report.note ?? null, user.id],
+      `INSERT INTO project_progress (project_id, recorded_on, progress_pct, done_km, spent, status, note, user_id, reason, before)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text::jsonb)`,
+      [id, report.recordedOn, merged.progressPct, merged.doneKm, merged.spent, merged.status, report.note ?? null, user.id, report.reason ?? null,
+        JSON.stringify(reportedFigures(current))],
     );
     const changes = diff(attributes(current), merged);
-    await recordAudit(tx, { user, entityType: 'project', entityId: String(id), action: 'progress', old: changes.old, new: { ...changes.new, recordedOn: report.recordedOn }, note: report.note });
+    const reason = report.reason === undefined ? {} : { reason: report.reason };
+    await recordAudit(tx, { user, entityType: 'project', entityId: String(id), action: 'progress', old: changes.old, new: { ...changes.new, recordedOn: report.recordedOn, ...reason }, note: report.note });
     return (await getProject(tx, id))!;
   });
 }
@@ -113,7 +120,7 @@ export async function recordProgress(db: Db, user: SessionUser, id: number, repo
 export async function progressHistory(db: Queryable, id: number): Promise<ProgressEntry[]> {
   const rows = await db.query<ProgressEntry & { at: Date | string }>(
     `SELECT p.id, to_char(p.recorded_on, 'YYYY-MM-DD') AS "recordedOn", p.progress_pct AS "progressPct", p.done_km AS "doneKm",
-       p.spent, p.status, p.note, u.username, p.at
+       p.spent, p.status, p.note, p.reason, u.username, p.at, p.retracted_at IS NOT NULL AS retracted, p.retract_reason AS "retractReason"
      FROM project_progress p LEFT JOIN users u ON u.id = p.user_id
      WHERE p.project_id = $1 ORDER BY p.recorded_on, p.id`,
     [id],

@@ -82,7 +82,7 @@ export async function roadKmInScope(db: Queryable, scope: Summary['scope']): Pro
   // county's roads are all a township could hold, however many counties the database serves.
   const roads = await db.query<RoadLine>(
     `SELECT geom AS geometry, planned_km AS "plannedKm", done_km AS "doneKm" FROM projects
-     WHERE kind = 'road' AND planned_km IS NOT NULL AND geom->>'type' = 'LineString' AND township_code LIKE $1 || '%'`,
+     WHERE deleted_at IS NULL AND kind = 'road' AND planned_km IS NOT NULL AND geom->>'type' = 'LineString' AND township_code LIKE $1 || '%'`,
     [scope.code.slice(0, 6)],
   );
   const area = boundary.geom;

@@ -1,6 +1,6 @@
 import type { SiteView } from '../../common/api';
 import type { SessionUser } from '../../common/roles';
-import { siteViolations } from '../../common/rules';
+import { siteChangeViolations, siteViolations } from '../../common/rules';
 import type { SitePatch } from '../../common/schemas';
 import type { Db } from '../db/client';
 import { notFound } from './domain-error';
@@ -18,7 +18,7 @@ export async function editSite(db: Db, user: SessionUser, id: number, patch: Sit
     const current = assertCurrent(await getSite(tx, id), patch.version, () => notFound(`安置点 ${id}`, `Relocation site ${id}`));
     const { version: _version, note, ...fields } = patch;
     const merged = { ...figures(current), ...fields };
-    assertNoViolations(siteViolations(merged));
+    assertNoViolations([...siteChangeViolations(current, fields), ...siteViolations(merged)]);
     await tx.query(
       `UPDATE sites SET planned_households = $2, planned_persons = $3, moved_households = $4, moved_persons = $5,
          completed_households = $6, stable_households = $7, demolished_households = $8, version = version + 1, updated_at = now()

@@ -29,7 +29,7 @@ export async function summary(db: Queryable, scope: Summary['scope'], asOfYear: 
     `SELECT kind, status, count(*)::int AS n, coalesce(sum(planned_km), 0)::float8 AS "plannedKm",
        coalesce(sum(done_km), 0)::float8 AS "doneKm", coalesce(sum(served_households), 0)::int AS served,
        coalesce(sum(budget), 0)::float8 AS budget, coalesce(sum(spent), 0)::float8 AS spent
-     FROM projects WHERE ${inScope} GROUP BY kind, status`,
+     FROM projects WHERE deleted_at IS NULL AND ${inScope} GROUP BY kind, status`,
     prefix,
   );
   const sumWhere = (pred: (r: (typeof projectRows)[number]) => boolean, key: 'n' | 'plannedKm' | 'doneKm' | 'served' | 'budget' | 'spent') =>
@@ -80,7 +80,7 @@ export async function townshipRanking(db: Queryable, countyCode: string, asOfYea
        GROUP BY township_code) v ON v.township_code = t.code
      LEFT JOIN (
        SELECT township_code, sum(progress_pct / 100 * budget) AS weighted, sum(budget) AS budget, sum(spent) AS spent
-       FROM projects GROUP BY township_code) p ON p.township_code = t.code
+       FROM projects WHERE deleted_at IS NULL GROUP BY township_code) p ON p.township_code = t.code
      WHERE t.county_code = $2
      ORDER BY t.code`,
     [asOfYear, countyCode],

@@ -74,7 +74,7 @@ async function sites(db: Queryable) {
 async function projects(db: Queryable, kind: 'road' | 'water') {
   const rows = await db.query<{ id: number; geom: GeoJSON.Geometry } & Record<string, unknown>>(
     `SELECT id, name, nullif(name_en, '') AS "nameEn", subtype, status, township_code AS "townshipCode", progress_pct AS "progressPct", served_households AS "servedHouseholds", geom
-     FROM projects WHERE kind = $1`,
+     FROM projects WHERE kind = $1 AND deleted_at IS NULL`,
     [kind],
   );
   return collection(rows.map(({ geom, ...props }) => ({ type: 'Feature', id: props.id, geometry: geom, properties: withoutNulls(props) })));

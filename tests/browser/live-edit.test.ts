@@ -123,6 +123,25 @@ describe('editing with live updates in two browsers', () => {
     });
 
     await editor.getByTestId('edit-progress').click();
+    // Plausibility, previewed by the form before any request: a report dated after today, and km
+    // going back to 0 without a reason (the reason field appears as soon as a figure goes back).
+    const progressPosts: string[] = [];
+    const countPosts = (r: { method(): string; url(): string }) => {
+      if (r.method() === 'POST' && r.url().includes('/progress')) progressPosts.push(r.url());
+    };
+    editor.on('request', countPosts);
+    const dated = await editor.getByTestId('progress-date').inputValue();
+    expect(await editor.getByTestId('progress-reason').count()).toBe(0);
+    await editor.getByTestId('progress-date').fill('2031-06-30');
+    await editor.getByTestId('progress-km').fill('0');
+    await editor.getByTestId('progress-reason').waitFor();
+    await editor.getByTestId('edit-save').click();
+    await editor.getByTestId('field-error').filter({ hasText: '填报日期 2031-06-30 晚于今天' }).waitFor();
+    await editor.getByTestId('field-error').filter({ hasText: '退回到 0%，须填写原因' }).waitFor();
+    editor.off('request', countPosts);
+    expect(progressPosts).toEqual([]);
+    await editor.getByTestId('progress-date').fill(dated);
+
     await editor.getByTestId('progress-km').fill(String(project.plannedKm));
     // The shared rules refuse 100% while the status stays "under construction", before any request.
     await editor.getByTestId('edit-save').click();

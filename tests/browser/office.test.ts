@@ -1,12 +1,14 @@
 // Office work in a real browser: the map view downloaded as a briefing PNG (map plus title, legend
 // and note frame), and problem-ledger markers on the map, overdue ones in their own style.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VillageView } from '../../common/api';
 import { launchBrowser, recordForeignRequests } from '../helpers/browser';
 import { REPO_ROOT, startTestServer, type TestServer } from '../helpers/server';
+import { openPglite } from '../../server/db/pglite';
+import { letDeadlinePass } from '../helpers/problems';
 import { login } from '../helpers/session';
 
 const ARTIFACTS = join(REPO_ROOT, 'tests/artifacts');
@@ -15,6 +17,7 @@ const FRAME = { header: 64, footer: 36, legend: 280 }; // BRIEFING_FRAME in web/
 const NEXT_YEAR_END = `${new Date().getUTCFullYear() + 1}-12-31`;
 
 let server: TestServer;
+let dataDir: string;
 let browser: Browser;
 let page: Page;
 let foreign: string[];
@@ -28,16 +31,26 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
 describe('office work in the browser', () => {
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    server = await startTestServer();
-    const fetcher = (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, init);
+    // A deadline already past is refused at logging: the overdue problem is logged with a future
+    // one, then its deadline is moved back in the database while the server is down.
+    const logging = await startTestServer({ keepData: true });
+    const fetcher = (path: string, init?: RequestInit) => fetch(`${logging.url}${path}`, init);
     const admin = await login(fetcher, 'admin');
-    const villages: VillageView[] = await (await fetch(`${server.url}/api/villages?class=poor`)).json();
+    const villages: VillageView[] = await (await fetch(`${logging.url}/api/villages?class=poor`)).json();
+    const ids: Record<string, number> = {};
     for (const [village, deadline] of [[villages[0], '2019-06-30'], [villages[1], NEXT_YEAR_END]] as const) {
-      const res = await admin.send('POST', '/api/problems', {
-        entityType: 'village', entityId: village.code, title: `测试问题 ${deadline}`, source: 'inspection', responsibleUnit: '县扶贫办', deadline,
+      const res = await admin.send<{ id: number }>('POST', '/api/problems', {
+        entityType: 'village', entityId: village.code, title: `测试问题 ${deadline}`, source: 'inspection', responsibleUnit: '县扶贫办', deadline: NEXT_YEAR_END,
       });
       expect(res.status).toBe(201);
+      ids[deadline] = res.body.id;
     }
+    await logging.stop();
+    dataDir = logging.dataDir;
+    const db = await openPglite(dataDir);
+    await letDeadlinePass(db, ids['2019-06-30'], '2019-06-30');
+    await db.close();
+    server = await startTestServer({ dataDir });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
     foreign = recordForeignRequests(page, new URL(server.url).origin);
@@ -51,6 +64,7 @@ describe('office work in the browser', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('shows open problems as markers, the overdue one in the overdue style', async () => {

@@ -95,6 +95,10 @@ export const zhCN = {
   'progress.pct': '累计进度（%）',
   'progress.preview': '保存后进度 {pct}%',
   'progress.previewKm': '，完成 {km}',
+  'progress.reason': '退回原因（进度、里程或支出减少时必填）',
+  'progress.reasonPlaceholder': '如：复测更正、前次误报',
+  'edit.required': '必填',
+  'siteForm.confirmFollowers': '入住户数有变化：已核对稳定脱贫户数和拆除复垦户数',
 
   'project.title': '修改项目属性',
   'infraForm.title': '编辑基础设施',
@@ -230,6 +234,10 @@ export const en: Record<keyof typeof zhCN, string> = {
   'progress.pct': 'Progress to date (%)',
   'progress.preview': 'After saving: {pct}%',
   'progress.previewKm': ', {km} done',
+  'progress.reason': 'Reason for going back (required when progress, km or spending fall)',
+  'progress.reasonPlaceholder': 'e.g. corrected after re-measuring, earlier report wrong',
+  'edit.required': 'required',
+  'siteForm.confirmFollowers': 'Moved-in households changed: I have checked the stably exited and demolished counts',
 
   'project.title': 'Edit project attributes',
   'infraForm.title': 'Edit infrastructure',

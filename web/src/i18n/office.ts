@@ -5,6 +5,7 @@ export const zhCN = {
   'nav.import': '数据导入',
 
   'problem.overdue': '逾期',
+  'problem.fixedLate': '逾期整改',
   'problem.filter.title': '按状态筛选',
   'problem.filter.all': '全部',
   'problem.filter.overdue': '逾期未整改',
@@ -108,6 +109,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'nav.import': 'Import',
 
   'problem.overdue': 'Overdue',
+  'problem.fixedLate': 'Fixed late',
   'problem.filter.title': 'Filter by status',
   'problem.filter.all': 'All',
   'problem.filter.overdue': 'Overdue',
