@@ -21,6 +21,7 @@ import { tileRoutes, tileVersionRoutes } from './routes/tiles';
 import { userRoutes } from './routes/users';
 import { villageRoutes } from './routes/villages';
 import { CountyGeometry } from './services/county-geometry';
+import { StaticArchive } from './services/static-archive';
 import { dynamicLayerLoaders } from './tiles/dynamic-layers';
 import { DynamicTiles } from './tiles/dynamic-tiles';
 import type { WebFiles } from './web/web-files';
@@ -31,13 +32,18 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export interface AppOptions {
   db: Db;
   staticArchive: () => Uint8Array;
+  /** Keeps an archive rebuilt after a boundary import (main saves it beside the dataset); unset, it lives in memory only. */
+  saveStaticArchive?: (bytes: Uint8Array) => void;
   countyCode: string;
   /** Built web app (dist/web); absent in development, where vite serves it. */
   web?: WebFiles | null;
 }
 
-export function createApp({ db, staticArchive, web, countyCode }: AppOptions) {
-  const ctx: AppContext = { db, countyCode, tiles: new DynamicTiles(dynamicLayerLoaders(db)), bus: new ChangeBus(), geo: new CountyGeometry(db, countyCode) };
+export function createApp({ db, staticArchive, saveStaticArchive, web, countyCode }: AppOptions) {
+  const ctx: AppContext = {
+    db, countyCode, tiles: new DynamicTiles(dynamicLayerLoaders(db)), bus: new ChangeBus(), geo: new CountyGeometry(db, countyCode),
+    staticTiles: new StaticArchive(staticArchive(), saveStaticArchive),
+  };
   const reports = reportRoutes(ctx);
   const api = new Hono<AuthEnv>()
     .use(loadUser(db))
@@ -70,8 +76,8 @@ export function createApp({ db, staticArchive, web, countyCode }: AppOptions) {
   // The SameSite=Strict cookie is the second lock.
   app.use('/api/*', sameOriginWrites());
   app.route('/api', api);
-  app.route('/tiles', tileRoutes(ctx.tiles, staticArchive));
+  app.route('/tiles', tileRoutes(ctx.tiles, ctx.staticTiles.current));
   if (web) serveWebApp(app, web);
   app.notFound((c) => c.json(errorBody('not_found', `未找到：${c.req.path}`, `Not found: ${c.req.path}`), 404));
-  return { app, ...ctx };
+  return { app, ...ctx, staticArchive: ctx.staticTiles.current };
 }
