@@ -188,7 +188,7 @@ describe.each(BACKENDS)('boundary import on %s', (backend) => {
   it('previews a zipped Shapefile in CGCS2000 3° zone 38, lists what is not matched, and commits nothing while anything is', async () => {
     const fc = projectedVillages();
     fc.features.push({ ...fc.features[0], properties: { ZLDWDM: '1407219999990000000', ZLDWMC: '' } });
-    const zip = (await shpwrite.zip(fc as GeoJSON.FeatureCollection, { outputType: 'uint8array', compression: 'DEFLATE', prj: arcgisGk('CGCS2000_3_Degree_GK_Zone_38', 114, 38_500_000) } as never)) as Uint8Array;
+    const zip = (await shpwrite.zip(fc, { outputType: 'uint8array', compression: 'DEFLATE', prj: arcgisGk('CGCS2000_3_Degree_GK_Zone_38', 114, 38_500_000) } as never)) as Uint8Array;
     const { status, body } = await preview({ name: '村级调查区.zip', bytes: zip }, { level: 'villages' });
     expect(status).toBe(200);
     expect(body.crs).toBe('CGCS2000 GK 3° zone 38 (EPSG:4526)');
@@ -200,7 +200,7 @@ describe.each(BACKENDS)('boundary import on %s', (backend) => {
 
   it('commits a whole file: new polygons in the GeoJSON, boundaries no longer demo, audited, the static archive rebuilt', async () => {
     const fc = projectedVillages();
-    const zip = (await shpwrite.zip(fc as GeoJSON.FeatureCollection, { outputType: 'uint8array', compression: 'DEFLATE', prj: arcgisGk('CGCS2000_3_Degree_GK_Zone_38', 114, 38_500_000) } as never)) as Uint8Array;
+    const zip = (await shpwrite.zip(fc, { outputType: 'uint8array', compression: 'DEFLATE', prj: arcgisGk('CGCS2000_3_Degree_GK_Zone_38', 114, 38_500_000) } as never)) as Uint8Array;
     const { body } = await preview({ name: '村级调查区.zip', bytes: zip }, { level: 'villages' });
     expect(body.errors).toEqual([]);
     expect(body.missing).toEqual([]);

@@ -132,7 +132,7 @@ export function resolveCrs(fileName: string, declared: SourceCrs | null, request
     throw crsError('unsupported_crs', `文件「${fileName}」的坐标系「${declared.name}」不受支持：请转换为 CGCS2000（经纬度或高斯-克吕格 3°/6° 分带）或 WGS-84 再导入`,
       `The file "${fileName}" is in "${declared.name}", which is not supported: convert it to CGCS2000 (longitude/latitude or Gauss-Krüger 3°/6° zones) or WGS-84 first`);
   }
-  const crs = declared ? declared as UsableCrs : chosenCrs(fileName, request, eastings);
+  const crs = declared ?? chosenCrs(fileName, request, eastings);
   if (crs.kind === 'gk') checkEastings(fileName, crs.zone, eastings);
   if (crs.datum === 'xian80' || crs.datum === 'beijing54') {
     if (!request.towgs84) {
@@ -200,8 +200,8 @@ export function toWgs84(crs: UsableCrs, towgs84?: number[]): (p: number[]) => [n
   if (crs.kind === 'lonlat' && (crs.datum === undefined || crs.datum === 'cgcs2000')) {
     if (crs.shift === 'wgs84') return ([x, y]) => [x, y];
     const from = crs.shift === 'gcj02' ? gcoord.GCJ02 : gcoord.BD09;
-    return ([x, y]) => gcoord.transform([x, y], from, gcoord.WGS84) as [number, number];
+    return ([x, y]) => gcoord.transform<[number, number]>([x, y], from, gcoord.WGS84);
   }
   const converter = proj4(proj4Definition(crs, towgs84), WGS84);
-  return ([x, y]) => converter.forward([x, y]) as [number, number];
+  return ([x, y]) => converter.forward<[number, number]>([x, y]);
 }
