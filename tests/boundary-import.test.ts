@@ -3,7 +3,7 @@
 // and checked here against an independent transverse Mercator; features matched to villages by
 // code or name; the commit replaces the polygons, marks them real and rebuilds the static tiles.
 import shpwrite from '@mapbox/shp-write';
-import { distance } from '@turf/turf';
+import { area, distance } from '@turf/turf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiError, CountyInfo, VillageView } from '../common/api';
 import type { BoundaryImportPreview } from '../common/boundaries';
@@ -198,6 +198,31 @@ describe.each(BACKENDS)('boundary import on %s', (backend) => {
     expect(body.changes.every((c) => c.matchedBy === 'code')).toBe(true);
   });
 
+  it('imports township boundaries from GeoJSON in EPSG:4547 (no zone number), matched by name, audited as townships', async () => {
+    const fc = {
+      type: 'FeatureCollection',
+      crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::4547' } },
+      features: t.dataset.townships.map((tw) => ({
+        type: 'Feature',
+        properties: { 乡镇名称: `${tw.properties.name}人民政府` },
+        geometry: tw.geometry.type === 'Polygon'
+          ? { type: 'Polygon', coordinates: tw.geometry.coordinates.map((ring) => ring.map(([lon, lat]) => gaussKruger(lon, lat, 114, 500_000))) }
+          : { type: 'MultiPolygon', coordinates: tw.geometry.coordinates.map((p) => p.map((ring) => ring.map(([lon, lat]) => gaussKruger(lon, lat, 114, 500_000)))) },
+      })),
+    };
+    const { status, body } = await preview({ name: '乡镇界.geojson', bytes: JSON.stringify(fc) }, { level: 'townships' });
+    expect(status).toBe(200);
+    expect(body.crs).toBe('CGCS2000 GK 3° CM 114E (EPSG:4547)');
+    expect(body.errors).toEqual([]);
+    expect(body.changes.map((c) => [c.code, c.matchedBy])).toEqual(t.dataset.townships.map((tw) => [tw.properties.code, 'name']));
+    // The same polygons come back: the same areas.
+    body.changes.forEach((c, i) => expect(c.areaKm2).toBeCloseTo(area(t.dataset.townships[i]) / 1e6, 1));
+    expect((await commit(body.token)).status).toBe(200);
+    const [entry] = await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE entity_type = 'township' AND action = 'import'");
+    expect(entry.n).toBe(t.dataset.townships.length);
+    expect((await t.json<CountyInfo>('/api/county')).body.demoLayers).not.toContain('townshipBoundaries');
+  });
+
   it('commits a whole file: new polygons in the GeoJSON, boundaries no longer demo, audited, the static archive rebuilt', async () => {
     const fc = projectedVillages();
     const zip = (await shpwrite.zip(fc, { outputType: 'uint8array', compression: 'DEFLATE', prj: arcgisGk('CGCS2000_3_Degree_GK_Zone_38', 114, 38_500_000) } as never)) as Uint8Array;
@@ -224,7 +249,6 @@ describe.each(BACKENDS)('boundary import on %s', (backend) => {
 
     const after = await archive();
     expect(Buffer.from(after).equals(Buffer.from(before))).toBe(false);
-    expect((await t.json<CountyInfo>('/api/county')).body.demoLayers).not.toContain('villageBoundaries');
-    expect((await t.json<CountyInfo>('/api/county')).body.demoLayers).toContain('townshipBoundaries');
+    expect((await t.json<CountyInfo>('/api/county')).body.demoLayers).toEqual(['villageFigures', 'sites', 'projects']);
   });
 });
