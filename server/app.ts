@@ -32,17 +32,15 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export interface AppOptions {
   db: Db;
   staticArchive: () => Uint8Array;
-  /** Keeps an archive rebuilt after a boundary import (main saves it beside the dataset); unset, it lives in memory only. */
-  saveStaticArchive?: (bytes: Uint8Array) => void;
   countyCode: string;
   /** Built web app (dist/web); absent in development, where vite serves it. */
   web?: WebFiles | null;
 }
 
-export function createApp({ db, staticArchive, saveStaticArchive, web, countyCode }: AppOptions) {
+export function createApp({ db, staticArchive, web, countyCode }: AppOptions) {
   const ctx: AppContext = {
     db, countyCode, tiles: new DynamicTiles(dynamicLayerLoaders(db)), bus: new ChangeBus(), geo: new CountyGeometry(db, countyCode),
-    staticTiles: new StaticArchive(staticArchive(), saveStaticArchive),
+    staticTiles: new StaticArchive(staticArchive()),
   };
   const reports = reportRoutes(ctx);
   const api = new Hono<AuthEnv>()

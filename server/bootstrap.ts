@@ -16,7 +16,7 @@ export const datasetPath = (cfg: Pick<ServerConfig, 'GENERATED_DIR' | 'COUNTY_CO
 export const archivePath = (cfg: Pick<ServerConfig, 'GENERATED_DIR' | 'COUNTY_CODE'>) => join(cfg.GENERATED_DIR, `${cfg.COUNTY_CODE}.pmtiles`);
 
 /** Write-then-rename, so a concurrent reader never sees half a file. */
-export function writeAtomically(path: string, data: string | Uint8Array) {
+function writeAtomically(path: string, data: string | Uint8Array) {
   const tmp = `${path}.${process.pid}.tmp`;
   writeFileSync(tmp, data);
   renameSync(tmp, path);

@@ -2,7 +2,8 @@ import { getRequestListener } from '@hono/node-server';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createApp } from './app';
-import { archivePath, ensureArchive, ensureDataset, openSeededDb, writeAtomically } from './bootstrap';
+import { ensureArchive, ensureDataset, openSeededDb } from './bootstrap';
+import { hasImportedBoundaries } from './repo/boundaries';
 import { loadConfig } from './config';
 import { tileFastPath } from './tiles/tile-fast-path';
 import { webFastPath } from './web/web-fast-path';
@@ -20,9 +21,9 @@ if (!(await getCounty(db, config.COUNTY_CODE))) {
 const web = loadWebFiles(config.WEB_ROOT);
 if (!web) console.warn(`[server] ${config.WEB_ROOT} not built: serving the API only (run npm run build:web)`);
 
-// A STATIC_ARCHIVE file is a province's or the nation's: a rebuild of the county's own does not overwrite it.
-const saveStaticArchive = config.STATIC_ARCHIVE ? undefined : (bytes: Uint8Array) => writeAtomically(archivePath(config), bytes);
-const { app, tiles, staticArchive } = createApp({ db, staticArchive: () => archive, saveStaticArchive, web, countyCode: config.COUNTY_CODE });
+const { app, tiles, staticArchive, staticTiles } = createApp({ db, staticArchive: () => archive, web, countyCode: config.COUNTY_CODE });
+// Imported boundaries live in the database, not in the demo dataset the archive on disk was cut from.
+if (!config.STATIC_ARCHIVE && (await hasImportedBoundaries(db, config.COUNTY_CODE))) await staticTiles.rebuild(db, config.COUNTY_CODE);
 const serveTile = tileFastPath(tiles, staticArchive);
 const serveAsset = web ? webFastPath(web) : () => false;
 const serveApp = getRequestListener(app.fetch);

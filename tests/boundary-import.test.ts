@@ -4,6 +4,7 @@
 // code or name; the commit replaces the polygons, marks them real and rebuilds the static tiles.
 import shpwrite from '@mapbox/shp-write';
 import { area, distance } from '@turf/turf';
+import { readFileSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiError, CountyInfo, VillageView } from '../common/api';
 import type { BoundaryImportPreview } from '../common/boundaries';
@@ -11,8 +12,11 @@ import type { ImportResult } from '../common/imports';
 import type { BoundaryTarget } from '../server/repo/boundaries';
 import { crsOfGeoJsonMember, crsOfWkt, resolveCrs, toWgs84, type CrsRequest } from '../server/services/import/boundary-crs';
 import { matchFeatures } from '../server/services/import/boundary-match';
+import { archivePath, ensureDataset } from '../server/bootstrap';
+import { loadConfig } from '../server/config';
 import { BACKENDS, createTestApp } from './helpers/app';
 import { login, type Session } from './helpers/session';
+import { startTestServer } from './helpers/server';
 import { upload } from './helpers/upload';
 
 /**
@@ -251,4 +255,41 @@ describe.each(BACKENDS)('boundary import on %s', (backend) => {
     expect(Buffer.from(after).equals(Buffer.from(before))).toBe(false);
     expect((await t.json<CountyInfo>('/api/county')).body.demoLayers).toEqual(['villageFigures', 'sites', 'projects']);
   });
+});
+
+describe('the running server', () => {
+  it('serves the rebuilt archive on its fast path after a commit and again after a restart, leaving the demo archive on disk alone', async () => {
+    const config = loadConfig({});
+    const dataset = await ensureDataset(config);
+    const onDisk = () => readFileSync(archivePath(config));
+    const demoArchive = onDisk();
+    let server = await startTestServer({ keepData: true });
+    const dataDir = server.dataDir;
+    try {
+      const fetcher = (path: string, init?: RequestInit) => fetch(server.url + path, init);
+      const archive = async () => Buffer.from(await (await fetcher('/tiles/static.pmtiles')).arrayBuffer());
+      expect((await archive()).equals(demoArchive)).toBe(true);
+      const admin = await login(fetcher, 'admin');
+      const [village] = dataset.villages;
+      const fc = {
+        type: 'FeatureCollection',
+        crs: { type: 'name', properties: { name: 'EPSG:4526' } },
+        features: [{
+          type: 'Feature', properties: { 村代码: village.properties.code },
+          geometry: { type: 'Polygon', coordinates: (village.geometry as GeoJSON.Polygon).coordinates.map((ring) => ring.map(([lon, lat]) => gaussKruger(lon, lat, 114, 38_500_000)).map(([x, y]) => [x + 200, y])) },
+        }],
+      };
+      const { body } = await upload<BoundaryImportPreview>(fetcher, admin, '/api/import/boundaries/preview', { name: 'one.geojson', bytes: JSON.stringify(fc) }, { level: 'villages' });
+      expect((await admin.send('POST', '/api/import/boundaries/commit', { token: body.token })).status).toBe(200);
+      const rebuilt = await archive();
+      expect(rebuilt.equals(demoArchive)).toBe(false);
+      await server.stop();
+      server = await startTestServer({ dataDir });
+      expect((await archive()).equals(rebuilt)).toBe(true);
+      expect(onDisk().equals(demoArchive)).toBe(true);
+    } finally {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -62,3 +62,13 @@ export async function demoFlags(db: Queryable, countyCode: string) {
   );
   return row;
 }
+
+/** Whether any of the county's townships or villages has an imported boundary. */
+export async function hasImportedBoundaries(db: Queryable, countyCode: string): Promise<boolean> {
+  const [row] = await db.query<{ imported: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM townships WHERE county_code = $1 AND NOT boundary_demo)
+         OR EXISTS (SELECT 1 FROM villages WHERE township_code LIKE $1 || '%' AND NOT boundary_demo) AS imported`,
+    [countyCode],
+  );
+  return row.imported;
+}

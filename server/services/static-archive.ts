@@ -1,21 +1,16 @@
-// The static PMTiles archive the server answers /tiles/static.pmtiles with. Built at first start
-// from the demo dataset; rebuilt from the database when imported boundaries replace the demo ones,
-// then kept (saved to disk by the caller) so a restart serves the same.
+// The static PMTiles archive the server answers /tiles/static.pmtiles with: the demo dataset's,
+// until imported boundaries replace demo ones; from then on it is cut from the database, after each
+// import and at every start, so the demo archive on disk is never overwritten with a county's own.
 import { buildStaticTiles, DEFAULT_ZOOMS } from '../../tiles/build-static';
 import type { Queryable } from '../db/client';
 import { staticSource } from '../repo/static-source';
 
 export class StaticArchive {
-  constructor(
-    private bytes: Uint8Array,
-    private readonly save: (bytes: Uint8Array) => void = () => {},
-  ) {}
+  constructor(private bytes: Uint8Array) {}
 
   readonly current = (): Uint8Array => this.bytes;
 
   async rebuild(db: Queryable, countyCode: string): Promise<void> {
-    const archive = buildStaticTiles(await staticSource(db, countyCode), DEFAULT_ZOOMS);
-    this.save(archive);
-    this.bytes = archive;
+    this.bytes = buildStaticTiles(await staticSource(db, countyCode), DEFAULT_ZOOMS);
   }
 }
