@@ -32,15 +32,17 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export interface AppOptions {
   db: Db;
   staticArchive: () => Uint8Array;
+  /** False when the archive is a province's or the nation's (STATIC_ARCHIVE): a boundary import must not cut it down to the county. */
+  rebuildStaticArchive?: boolean;
   countyCode: string;
   /** Built web app (dist/web); absent in development, where vite serves it. */
   web?: WebFiles | null;
 }
 
-export function createApp({ db, staticArchive, web, countyCode }: AppOptions) {
+export function createApp({ db, staticArchive, rebuildStaticArchive = true, web, countyCode }: AppOptions) {
   const ctx: AppContext = {
     db, countyCode, tiles: new DynamicTiles(dynamicLayerLoaders(db)), bus: new ChangeBus(), geo: new CountyGeometry(db, countyCode),
-    staticTiles: new StaticArchive(staticArchive()),
+    staticTiles: new StaticArchive(staticArchive(), rebuildStaticArchive),
   };
   const reports = reportRoutes(ctx);
   const api = new Hono<AuthEnv>()

@@ -21,9 +21,10 @@ if (!(await getCounty(db, config.COUNTY_CODE))) {
 const web = loadWebFiles(config.WEB_ROOT);
 if (!web) console.warn(`[server] ${config.WEB_ROOT} not built: serving the API only (run npm run build:web)`);
 
-const { app, tiles, staticArchive, staticTiles } = createApp({ db, staticArchive: () => archive, web, countyCode: config.COUNTY_CODE });
+const rebuildStaticArchive = !config.STATIC_ARCHIVE;
+const { app, tiles, staticArchive, staticTiles } = createApp({ db, staticArchive: () => archive, rebuildStaticArchive, web, countyCode: config.COUNTY_CODE });
 // Imported boundaries live in the database, not in the demo dataset the archive on disk was cut from.
-if (!config.STATIC_ARCHIVE && (await hasImportedBoundaries(db, config.COUNTY_CODE))) await staticTiles.rebuild(db, config.COUNTY_CODE);
+if (await hasImportedBoundaries(db, config.COUNTY_CODE)) await staticTiles.rebuild(db, config.COUNTY_CODE);
 const serveTile = tileFastPath(tiles, staticArchive);
 const serveAsset = web ? webFastPath(web) : () => false;
 const serveApp = getRequestListener(app.fetch);

@@ -6,11 +6,16 @@ import type { Queryable } from '../db/client';
 import { staticSource } from '../repo/static-source';
 
 export class StaticArchive {
-  constructor(private bytes: Uint8Array) {}
+  constructor(
+    private bytes: Uint8Array,
+    /** False for a province's or the nation's archive, which the county's layers alone would cut down. */
+    private readonly rebuilds = true,
+  ) {}
 
   readonly current = (): Uint8Array => this.bytes;
 
   async rebuild(db: Queryable, countyCode: string): Promise<void> {
+    if (!this.rebuilds) return;
     this.bytes = buildStaticTiles(await staticSource(db, countyCode), DEFAULT_ZOOMS);
   }
 }
