@@ -130,9 +130,10 @@ describe('matching features to villages', () => {
       label(3, { 村名: '东村' }),
       label(4, { 村名: '西村', 乡镇代码: '140721102' }),
       label(5, { 村代码: '140721999999' }),
+      label(6, { 村代码: '141121100200', 村名: '城关村' }),
     ], targets, townships);
     expect(matches.map((m) => [m.index, m.target.code, m.matchedBy])).toEqual([[0, '140721100200', 'code'], [1, '140721101201', 'name']]);
-    expect(issues.map((i) => [i.row, i.code])).toEqual([[3, '东村'], [4, '西村'], [5, '140721999999']]);
+    expect(issues.map((i) => [i.row, i.code])).toEqual([[3, '东村'], [4, '西村'], [5, '140721999999'], [6, '141121100200']]);
     expect(issues[0].message).toMatch(/多个村.*140721101201.*140721102201/);
   });
 

@@ -64,7 +64,8 @@ export function matchFeatures(
     const refuse = (zh: string, en: string) => issues.push({ ...featureIssue(f.row, label, zh, en, 'match'), ...(f.layer ? { layer: f.layer } : {}) });
     const code = unitCode(raw, DIGITS[level]);
     if (code && byCode.has(code)) return found.push({ index, target: byCode.get(code)!, matchedBy: 'code' });
-    if (raw && !name) return refuse(`代码 ${raw} 不是本县的${UNIT[level][0]}`, `code ${raw} is not a ${UNIT[level][1]} of this county`);
+    // A well-formed code of another place is not overruled by a name that happens to fit here.
+    if ((raw && !name) || code) return refuse(`代码 ${raw} 不是本县的${UNIT[level][0]}`, `code ${raw} is not a ${UNIT[level][1]} of this county`);
     if (!name) return refuse('没有代码也没有名称，无法对应', 'no code and no name to match it by');
     const candidates = targets.filter((t) => nameKey(t.name) === nameKey(name) && inTownship(t, f.properties, townships));
     if (candidates.length === 1) return found.push({ index, target: candidates[0], matchedBy: 'name' });
