@@ -203,6 +203,21 @@ describe.each(BACKENDS)('boundary import on %s', (backend) => {
     expect(body.changes.every((c) => c.matchedBy === 'code')).toBe(true);
   });
 
+  it('writes nothing when a village changed between the preview and the commit', async () => {
+    const fc = projectedVillages();
+    fc.features = fc.features.slice(0, 3);
+    const geojson = { ...fc, crs: { type: 'name', properties: { name: 'EPSG:4526' } } };
+    const { body } = await preview({ name: 'three.geojson', bytes: JSON.stringify(geojson) }, { level: 'villages' });
+    expect(body.changes).toHaveLength(3);
+    const last = body.changes[2].code;
+    await t.db.query('UPDATE villages SET version = version + 1 WHERE code = $1', [last]);
+    const done = await commit(body.token);
+    expect(done.status).toBe(409);
+    expect(done.body.error.code).toBe('stale_preview');
+    const rows = await t.db.query<{ boundary_demo: boolean }>('SELECT boundary_demo FROM villages WHERE code = ANY($1::text[])', [body.changes.map((c) => c.code)]);
+    expect(rows.map((r) => r.boundary_demo)).toEqual([true, true, true]);
+  });
+
   it('imports township boundaries from GeoJSON in EPSG:4547 (no zone number), matched by name, audited as townships', async () => {
     const fc = {
       type: 'FeatureCollection',
