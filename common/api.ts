@@ -1,5 +1,6 @@
 // Shapes of the JSON the server returns, shared with the web app.
 import type { InfraItem, Project, ProjectStatus, RelocationSite, Township, Village } from './domain';
+import type { DemoLayer } from './boundaries';
 import type { ExitCheck, ExitStatus, SiteIndicators } from './indicators';
 
 export type LonLat = [number, number];
@@ -18,6 +19,8 @@ export interface CountyInfo {
   center: LonLat;
   demo: boolean;
   sources: string[];
+  /** The layers still holding generated data; empty once everything is the county's own. */
+  demoLayers: DemoLayer[];
 }
 
 export interface TownshipView extends Township {
@@ -27,6 +30,8 @@ export interface TownshipView extends Township {
 }
 
 export interface VillageView extends Village {
+  /** Still the generated polygon, not an imported boundary. */
+  boundaryDemo: boolean;
   center: LonLat;
   bbox: BBox;
   povertyIncidence: number | null;

@@ -23,6 +23,7 @@ import { tileRoutes, tileVersionRoutes } from './routes/tiles';
 import { userRoutes } from './routes/users';
 import { villageRoutes } from './routes/villages';
 import { CountyGeometry } from './services/county-geometry';
+import { StaticArchive } from './services/static-archive';
 import { dynamicLayerLoaders } from './tiles/dynamic-layers';
 import type { ArchiveSource } from './tiles/archive-source';
 import { DynamicTiles } from './tiles/dynamic-tiles';
@@ -34,6 +35,8 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export interface AppOptions {
   db: Db;
   staticArchive: ArchiveSource;
+  /** False when the archive is a province's or the nation's (STATIC_ARCHIVE): a boundary import must not cut it down to the county. */
+  rebuildStaticArchive?: boolean;
   countyCode: string;
   /** Bound on the dynamic tile cache; DEFAULT_TILE_CACHE_BYTES when absent. */
   tileCacheBytes?: number;
@@ -48,8 +51,11 @@ export interface AppOptions {
   live?: Partial<LiveLimits>;
 }
 
-export function createApp({ db, staticArchive, web, countyCode, tileCacheBytes, pii, trustProxy = false, cookieSecure = false, live }: AppOptions) {
-  const ctx: AppContext = { db, countyCode, tiles: new DynamicTiles(dynamicLayerLoaders(db), tileCacheBytes), bus: new ChangeBus(db), geo: new CountyGeometry(db, countyCode) };
+export function createApp({ db, staticArchive, rebuildStaticArchive = true, web, countyCode, tileCacheBytes, pii, trustProxy = false, cookieSecure = false, live }: AppOptions) {
+  const ctx: AppContext = {
+    db, countyCode, tiles: new DynamicTiles(dynamicLayerLoaders(db), tileCacheBytes), bus: new ChangeBus(db), geo: new CountyGeometry(db, countyCode),
+    staticTiles: new StaticArchive(staticArchive, rebuildStaticArchive),
+  };
   const reports = reportRoutes(ctx);
   const api = new Hono<AuthEnv>()
     .use(loadUser(db))
@@ -83,7 +89,7 @@ export function createApp({ db, staticArchive, web, countyCode, tileCacheBytes, 
   // The SameSite=Strict cookie is the second lock.
   app.use('/api/*', sameOriginWrites({ trustProxy }));
   app.route('/api', api);
-  app.route('/tiles', tileRoutes(ctx.tiles, staticArchive));
+  app.route('/tiles', tileRoutes(ctx.tiles, ctx.staticTiles));
   // A tile path the routes above do not know is a missing tile, not a page of the app.
   app.all('/tiles/*', (c) => c.notFound());
   if (web) serveWebApp(app, web);

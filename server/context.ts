@@ -2,6 +2,7 @@ import type { ChangeEvent } from '../common/api';
 import type { Db } from './db/client';
 import type { ChangeBus } from './events';
 import type { CountyGeometry } from './services/county-geometry';
+import type { StaticArchive } from './services/static-archive';
 import type { DynamicTiles } from './tiles/dynamic-tiles';
 
 /** What route handlers share. */
@@ -12,6 +13,7 @@ export interface AppContext {
   tiles: DynamicTiles;
   bus: ChangeBus;
   geo: CountyGeometry;
+  staticTiles: StaticArchive;
 }
 
 /** After a commit: drop the layer's stale tiles, then tell every open screen. */

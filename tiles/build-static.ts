@@ -11,7 +11,7 @@ import { STATIC_LAYERS } from '../common/api';
 import type { Dataset } from '../common/dataset';
 import { mercatorX, mercatorY } from './mercator';
 import { writePmtiles, type ArchiveTile } from './pmtiles-writer';
-import { STATIC_LAYER_INFO, staticLayerGeoJson } from './static-layers';
+import { STATIC_LAYER_INFO, staticLayerGeoJson, type StaticSource } from './static-layers';
 
 export interface StaticTileOptions {
   minZoom: number;
@@ -23,7 +23,7 @@ export interface StaticTileOptions {
 export const DEFAULT_ZOOMS = { minZoom: 6, maxZoom: 14 } as const;
 const EXTENT = 4096;
 
-export function buildStaticTiles(dataset: Dataset, options: StaticTileOptions): Buffer {
+export function buildStaticTiles(dataset: StaticSource, options: StaticTileOptions): Buffer {
   const { minZoom, maxZoom, log = () => {} } = options;
   const layers = staticLayerGeoJson(dataset);
   const indexes = STATIC_LAYERS.map(
@@ -61,7 +61,7 @@ export function buildStaticTiles(dataset: Dataset, options: StaticTileOptions): 
 
 export type Bounds = [number, number, number, number];
 
-function datasetBounds(dataset: Dataset): Bounds {
+function datasetBounds(dataset: StaticSource): Bounds {
   const all: GeoJSON.FeatureCollection = {
     type: 'FeatureCollection',
     features: [dataset.county, ...dataset.townships, ...dataset.villages],
@@ -90,13 +90,13 @@ function centerZoom([minLon, , maxLon]: Bounds, minZoom: number, maxZoom: number
   return Math.min(maxZoom, Math.max(minZoom, fitsOneTile + 1));
 }
 
-function archiveMetadata(dataset: Dataset, minZoom: number, maxZoom: number): Record<string, unknown> {
-  const { county, sources } = dataset.meta;
+function archiveMetadata(dataset: StaticSource, minZoom: number, maxZoom: number): Record<string, unknown> {
+  const { county, sources, demo } = dataset.meta;
   return {
     name: `${county.nameEn} static layers`,
-    description: `${county.name} demo static layers`,
+    description: `${county.name} ${demo ? 'demo ' : ''}static layers`,
     // Kept short because the map shows it; the full provenance goes in `sources`.
-    attribution: '演示数据 Demo data: generated boundaries and figures, not official',
+    attribution: demo ? '演示数据 Demo data: generated boundaries and figures, not official' : '边界为导入的实测数据 Boundaries imported from survey data',
     sources,
     version: '1',
     type: 'overlay',

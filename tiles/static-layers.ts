@@ -1,7 +1,6 @@
 // Turns a Dataset into the GeoJSON of each source layer of the static archive.
 import { booleanPointInPolygon, centerOfMass, pointOnFeature } from '@turf/turf';
 import type { STATIC_LAYERS } from '../common/api';
-import type { Dataset } from '../common/dataset';
 
 export type StaticLayer = (typeof STATIC_LAYERS)[number];
 type Fields = Record<string, 'String' | 'Number'>;
@@ -30,8 +29,17 @@ export const STATIC_LAYER_INFO: Record<StaticLayer, { description: string; field
 export const LABEL_RANK = { township: 1, village: 2 } as const;
 
 type Area = GeoJSON.Polygon | GeoJSON.MultiPolygon;
+type Named = { code: string; name: string; nameEn: string };
 
-export function staticLayerGeoJson(dataset: Dataset): Record<StaticLayer, GeoJSON.FeatureCollection> {
+/** What the static layers are cut from: the demo dataset, or the database once real boundaries are imported. */
+export interface StaticSource {
+  meta: { county: Named; sources: string[]; demo: boolean };
+  county: GeoJSON.Feature<Area, Named>;
+  townships: GeoJSON.Feature<Area, Named>[];
+  villages: GeoJSON.Feature<Area, Named & { townshipCode: string; center: [number, number] }>[];
+}
+
+export function staticLayerGeoJson(dataset: StaticSource): Record<StaticLayer, GeoJSON.FeatureCollection> {
   const { county, townships, villages } = dataset;
   const townshipLabels = townships.map((t) =>
     labelFeature('township', t.properties, labelPoint(t)),

@@ -1,5 +1,7 @@
 import type { BBox, CountyInfo, SearchHit, TownshipView } from '../../common/api';
+import { DEMO_LAYERS } from '../../common/boundaries';
 import type { Queryable } from '../db/client';
+import { demoFlags } from './boundaries';
 import { likeLiteral } from './like';
 
 export async function getCounty(db: Queryable, code: string): Promise<CountyInfo | undefined> {
@@ -14,7 +16,9 @@ export async function getCounty(db: Queryable, code: string): Promise<CountyInfo
     [row.code],
   );
   const b = bbox.bbox;
-  return { code: row.code, name: row.name, nameEn: row.nameEn, demo: row.demo, sources: row.sources, bbox: b, center: [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2] };
+  const flags = await demoFlags(db, row.code);
+  const demoLayers = DEMO_LAYERS.filter((layer) => flags[layer]);
+  return { code: row.code, name: row.name, nameEn: row.nameEn, demo: row.demo, sources: row.sources, demoLayers, bbox: b, center: [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2] };
 }
 
 export async function listTownships(db: Queryable, countyCode: string): Promise<TownshipView[]> {

@@ -8,7 +8,7 @@ export const VILLAGE_COLUMNS = `code, township_code AS "townshipCode", name, nam
   village_class AS "villageClass", rural_population AS "ruralPopulation", poor_households AS "poorHouseholds",
   poor_persons AS "poorPersons", exited_households AS "exitedHouseholds", exited_persons AS "exitedPersons",
   planned_exit_year AS "plannedExitYear", actual_exit_year AS "actualExitYear",
-  collective_income AS "collectiveIncome", infra, demo, version, updated_at AS "updatedAt", center, bbox`;
+  collective_income AS "collectiveIncome", infra, demo, boundary_demo AS "boundaryDemo", version, updated_at AS "updatedAt", center, bbox`;
 
 type VillageRow = Omit<VillageView, 'povertyIncidence' | 'infraCompletion' | 'exitStatus' | 'exitCheck' | 'updatedAt'> & {
   updatedAt: Date | string;

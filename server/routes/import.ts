@@ -7,12 +7,24 @@ import { announce, type AppContext } from '../context';
 import { invalid, parseBody } from '../http/validate';
 import { readUpload, uploadLimit } from '../http/upload';
 import { commitGeometry, previewGeometry, type GeometryImportPlan } from '../services/import/geometry-import';
+import { commitBoundaries, previewBoundaries, type BoundaryImportPlan } from '../services/import/boundary-import';
+import { BOUNDARY_CRS, BOUNDARY_LEVELS, DATUMS, type BoundaryImportPreview } from '../../common/boundaries';
 import { PreviewStore } from '../services/import/preview-store';
 import { commitVillageStats, previewVillageStats, type VillageImportPlan } from '../services/import/village-stats';
 import { WITH_INPUT } from '../../common/issue-messages';
 
 const commitBody = z.object({ token: z.string().regex(/^[0-9a-f]{32}$/, '预览令牌无效 / invalid preview token') }).strict();
 const geometryFields = z.object({ target: z.enum(GEOMETRY_TARGETS), crs: z.enum(IMPORT_CRS).default('wgs84') });
+/** Seven Helmert parameters, as surveying offices write them: separated by commas or spaces. */
+const helmert = z.string().trim().transform((s) => s.split(/[\s,，]+/).map(Number))
+  .refine((p) => p.length === 7 && p.every(Number.isFinite), '须为 7 个数（dx,dy,dz,rx,ry,rz,s） / expected 7 numbers (dx,dy,dz,rx,ry,rz,s)');
+const boundaryFields = z.object({
+  level: z.enum(BOUNDARY_LEVELS),
+  crs: z.enum(BOUNDARY_CRS).default('auto'),
+  datum: z.enum(DATUMS).default('cgcs2000'),
+  centralMeridian: z.union([z.literal('').transform(() => undefined), z.coerce.number().int().min(72).max(138)]).optional(),
+  towgs84: z.union([z.literal('').transform(() => undefined), helmert]).optional(),
+});
 
 export function importRoutes(ctx: AppContext) {
   const { db, geo } = ctx;
@@ -52,5 +64,23 @@ export function importRoutes(ctx: AppContext) {
         await announce(ctx, { entity: layer === 'sites' ? 'site' : 'project', id: '*', action: 'import', layer, by: user.username });
       }
       return c.json<ImportResult>({ applied: applied.length, ids: applied.map((a) => String(a.id)) });
+    })
+    .post('/boundaries/preview', async (c) => {
+      const user = requirePermission(c, 'importData');
+      const { file, fields } = await readUpload(c);
+      const parsed = boundaryFields.safeParse(fields, WITH_INPUT);
+      if (!parsed.success) throw invalid('invalid_form', '导入选项', 'import options', parsed.error);
+      const { level, crs: choice, ...request } = parsed.data;
+      const { preview, plan } = await previewBoundaries(db, ctx.countyCode, file, level, { choice, ...request });
+      return c.json<BoundaryImportPreview>({ ...preview, token: tokenFor(user.id, 'boundaries', plan, preview.errors, preview.changes) });
+    })
+    .post('/boundaries/commit', async (c) => {
+      const user = requirePermission(c, 'importData');
+      const { token } = await parseBody(c, commitBody);
+      const codes = await commitBoundaries(db, user, previews.take<BoundaryImportPlan>(token, user.id, 'boundaries'));
+      ctx.geo.forget();
+      await ctx.staticTiles.rebuild(db, ctx.countyCode);
+      announce(ctx, { entity: 'village', id: '*', action: 'import', layer: 'villages', by: user.username });
+      return c.json<ImportResult>({ applied: codes.length, ids: codes });
     });
 }

@@ -2,7 +2,7 @@ import type { AuditEntry } from '../../common/api';
 import type { SessionUser } from '../../common/roles';
 import type { Queryable } from '../db/client';
 
-export type AuditEntity = 'village' | 'site' | 'project' | 'user' | 'problem';
+export type AuditEntity = 'village' | 'site' | 'project' | 'user' | 'problem' | 'township';
 
 /** The fields whose values differ, old and new side by side: what the history view shows. */
 export function diff(before: object, after: object): { old: Record<string, unknown>; new: Record<string, unknown> } {

@@ -11,6 +11,11 @@ export class CountyGeometry {
   /** `countyCode`: the portal's county; a database may hold a province or the nation. */
   constructor(private readonly db: Queryable, private readonly countyCode: string) {}
 
+  /** After imported boundaries replace the demo ones. */
+  forget(): void {
+    this.loaded = undefined;
+  }
+
   private load() {
     this.loaded ??= countyAreas(this.db, this.countyCode).then(({ county, ...areas }) => {
       if (!county) throw new Error(`county ${this.countyCode} is not in the database`);

@@ -40,6 +40,13 @@ const noFeatures = (name: string, zh: string, en: string) =>
   new DomainError('unprocessable', 'no_features', `文件「${name}」${zh}，没有可导入的要素`, `The file "${name}": ${en}; there is nothing to import`);
 
 function readGeoJson(file: Upload, crs: ImportCrs): RawFeature[] {
+  const { features, crs: member } = parseGeoJson(file);
+  checkCoordinates(file.name, crsOfGeoJson(member), crs, features);
+  return features;
+}
+
+/** The features of a GeoJSON file, and its `crs` member (GeoJSON 2008) for the caller to judge. */
+export function parseGeoJson(file: Upload): { features: RawFeature[]; crs: unknown } {
   let json: unknown;
   try {
     json = JSON.parse(decodeText(file.bytes));
@@ -53,8 +60,7 @@ function readGeoJson(file: Upload, crs: ImportCrs): RawFeature[] {
     geometry: (f?.geometry ?? null) as GeoJSON.Geometry | null,
     properties: f?.properties && typeof f.properties === 'object' ? (f.properties as Record<string, unknown>) : {},
   }));
-  checkCoordinates(file.name, crsOfGeoJson(object.crs), crs, features);
-  return features;
+  return { features, crs: object.crs };
 }
 
 function checkCoordinates(name: string, declared: DeclaredCrs | null, chosen: ImportCrs, features: RawFeature[]): void {
@@ -62,7 +68,7 @@ function checkCoordinates(name: string, declared: DeclaredCrs | null, chosen: Im
   if (looksProjected(features.map((f) => f.geometry))) throw projectedCoordinates(name, null);
 }
 
-interface Layer {
+export interface Layer {
   name: string;
   files: Partial<Record<'shp' | 'dbf' | 'prj' | 'cpg', Uint8Array>>;
 }
@@ -82,7 +88,8 @@ function layersOf(entries: Record<string, Uint8Array>): Layer[] {
   return [...layers.values()].filter((l) => l.files.shp || l.files.dbf);
 }
 
-async function readZippedShapefiles(file: Upload, crs: ImportCrs): Promise<FeatureFile> {
+/** The Shapefile layers of a zip, each with the files of its own base name. */
+export function unzipLayers(file: Upload): Layer[] {
   let entries: Record<string, Uint8Array>;
   try {
     entries = unzipSync(file.bytes);
@@ -91,6 +98,11 @@ async function readZippedShapefiles(file: Upload, crs: ImportCrs): Promise<Featu
   }
   const layers = layersOf(entries);
   if (layers.length === 0) throw unreadable(file.name, '压缩包中须有 .shp 和 .dbf 文件', 'the zip must hold a .shp and a .dbf file');
+  return layers;
+}
+
+async function readZippedShapefiles(file: Upload, crs: ImportCrs): Promise<FeatureFile> {
+  const layers = unzipLayers(file);
   // One layer: its fault is the file's. Several: each layer is read or refused by name.
   if (layers.length === 1) return { features: await readLayer(file.name, layers[0], crs), layerIssues: [] };
   const features: RawFeature[] = [];
@@ -107,10 +119,17 @@ async function readZippedShapefiles(file: Upload, crs: ImportCrs): Promise<Featu
 }
 
 async function readLayer(name: string, layer: Layer, crs: ImportCrs): Promise<RawFeature[]> {
-  const { shp, dbf, prj, cpg } = layer.files;
+  const { prj } = layer.files;
+  assertDeclaredMatches(name, prj ? crsOfPrj(decodeText(prj)) : null, crs);
+  const features = await readShapefileLayer(name, layer);
+  checkCoordinates(name, null, crs, features);
+  return features;
+}
+
+/** A layer's features as they are in the file, attributes decoded by its .cpg or by a guess. */
+export async function readShapefileLayer(name: string, layer: Layer): Promise<RawFeature[]> {
+  const { shp, dbf, cpg } = layer.files;
   if (!shp || !dbf) throw unreadable(name, `压缩包中须有同名的 .shp 和 .dbf 文件（${layer.name}.${shp ? 'dbf' : 'shp'} 缺失）`, `the zip must hold a .shp and a .dbf file of the same name (${layer.name}.${shp ? 'dbf' : 'shp'} is missing)`);
-  const declared = prj ? crsOfPrj(decodeText(prj)) : null;
-  assertDeclaredMatches(name, declared, crs);
   const encoding = cpg ? encodingOfCpg(name, decodeText(cpg)) : dbfEncoding(dbf);
   let features: RawFeature[];
   try {
@@ -119,7 +138,6 @@ async function readLayer(name: string, layer: Layer, crs: ImportCrs): Promise<Ra
   } catch {
     throw unreadable(name, 'Shapefile 已损坏或格式不对', 'the Shapefile is damaged or malformed');
   }
-  checkCoordinates(name, null, crs, features);
   return features;
 }
 

@@ -2,6 +2,7 @@
 import type { AuditEntry } from '../../../common/api';
 import type { Bulletin } from '../../../common/bulletin';
 import type { GeometryImportPreview, GeometryTarget, ImportCrs, ImportResult, VillageImportPreview } from '../../../common/imports';
+import type { BoundaryCrsChoice, BoundaryImportPreview, BoundaryLevel, Datum } from '../../../common/boundaries';
 import type { Problem, ProblemCreate, ProblemStatus } from '../../../common/problems';
 import { requestJson, withQuery } from './client';
 
@@ -31,11 +32,16 @@ export const bulletinApi = {
   excelUrl: (month: string) => withQuery('/api/export/bulletin.xlsx', { month }),
 };
 
+export type ImportKind = 'villages' | 'geometry' | 'boundaries';
+export type BoundaryImportFields = { level: BoundaryLevel; crs: BoundaryCrsChoice; datum: Datum; centralMeridian: string; towgs84: string };
+
 export const importApi = {
   previewVillages: (file: File) => requestJson<VillageImportPreview>('POST', '/api/import/villages/preview', form(file)),
   previewGeometry: (file: File, target: GeometryTarget, crs: ImportCrs) =>
     requestJson<GeometryImportPreview>('POST', '/api/import/geometry/preview', form(file, { target, crs })),
-  commit: (kind: 'villages' | 'geometry', token: string) => requestJson<ImportResult>('POST', `/api/import/${kind}/commit`, { token }),
+  previewBoundaries: (file: File, fields: BoundaryImportFields) =>
+    requestJson<BoundaryImportPreview>('POST', '/api/import/boundaries/preview', form(file, fields)),
+  commit: (kind: ImportKind, token: string) => requestJson<ImportResult>('POST', `/api/import/${kind}/commit`, { token }),
 };
 
 /** What the map page offers for download: every layer in Excel, the map layers also as GeoJSON. */

@@ -1,10 +1,10 @@
 // Preview, then commit exactly the preview: the state both import forms go through.
 import { ref, shallowRef } from 'vue';
-import type { ImportPreviewBase } from '../../../../common/imports';
-import { importApi } from '../../api/office';
+import type { ImportIssues } from '../../../../common/imports';
+import { importApi, type ImportKind } from '../../api/office';
 import { useBusyAction } from './useBusyAction';
 
-export function useImportFlow<P extends ImportPreviewBase>(kind: 'villages' | 'geometry', preview: (file: File) => Promise<P>) {
+export function useImportFlow<P extends ImportIssues & { token: string | null }>(kind: ImportKind, preview: (file: File) => Promise<P>) {
   const file = shallowRef<File | null>(null);
   const result = shallowRef<P | null>(null);
   const applied = ref<number | null>(null);
