@@ -80,7 +80,7 @@ export function importRoutes(ctx: AppContext) {
       const codes = await commitBoundaries(db, user, previews.take<BoundaryImportPlan>(token, user.id, 'boundaries'));
       ctx.geo.forget();
       await ctx.staticTiles.rebuild(db, ctx.countyCode);
-      announce(ctx, { entity: 'village', id: '*', action: 'import', layer: 'villages', by: user.username });
+      await announce(ctx, { entity: 'village', id: '*', action: 'import', layer: 'villages', by: user.username });
       return c.json<ImportResult>({ applied: codes.length, ids: codes });
     });
 }
