@@ -23,7 +23,8 @@ export interface HouseholdListItem {
   demo: boolean;
 }
 
-export interface HouseholdYearView {
+/** One year of a household as it is recorded: per-capita net income and its parts, and the guarantees met. */
+export interface HouseholdYearRecord {
   year: number;
   incomePerCapita: number;
   incomeWage: number;
@@ -35,6 +36,22 @@ export interface HouseholdYearView {
   medical: boolean;
   housing: boolean;
   water: boolean;
+}
+
+/** The stored attributes of a household that are not personal, as the database and the demo build hold them. */
+export interface HouseholdRecord {
+  code: string;
+  villageCode: string;
+  headName: string;
+  povertyAttribute: PovertyAttribute;
+  mainCause: PovertyCause;
+  otherCauses: PovertyCause[];
+  yearIdentified: number;
+  yearExited: number | null;
+  relocationSiteId: number | null;
+}
+
+export interface HouseholdYearView extends HouseholdYearRecord {
   /** The national line of the year, when the table has one. */
   povertyLine: number | null;
   readiness: HouseholdReadiness;

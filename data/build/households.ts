@@ -6,6 +6,7 @@ import {
   NATIONAL_POVERTY_LINE, POVERTY_CAUSES, type HealthState, type LabourAbility, type MeasureKind, type PovertyAttribute,
   type PovertyCause, type Relation, type SchoolingState, type Sex,
 } from '../../common/households';
+import type { HouseholdRecord, HouseholdYearRecord } from '../../common/household-api';
 import { makeIdNumber } from '../../common/id-number';
 import { createRandom, DEFAULT_SEED, type Random } from './random';
 import { DEMO_AS_OF_YEAR } from './timeline';
@@ -37,30 +38,9 @@ export interface DemoMember {
   labourAbility: LabourAbility;
 }
 
-export interface DemoHouseholdYear {
-  year: number;
-  incomePerCapita: number;
-  incomeWage: number;
-  incomeBusiness: number;
-  incomeProperty: number;
-  incomeTransfer: number;
-  foodClothing: boolean;
-  education: boolean;
-  medical: boolean;
-  housing: boolean;
-  water: boolean;
-}
+export type DemoHouseholdYear = HouseholdYearRecord;
 
-export interface DemoHousehold {
-  code: string;
-  villageCode: string;
-  headName: string;
-  povertyAttribute: PovertyAttribute;
-  mainCause: PovertyCause;
-  otherCauses: PovertyCause[];
-  yearIdentified: number;
-  yearExited: number | null;
-  relocationSiteId: number | null;
+export interface DemoHousehold extends HouseholdRecord {
   cadreName: string;
   cadreUnit: string;
   cadrePhone: string;

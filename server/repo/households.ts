@@ -1,26 +1,17 @@
 // Household queries. Each takes the scope condition from household-scope.ts; none reads a plain
 // personal value except through the encrypted columns, which only the service decrypts.
-import type { HouseholdYearView, UnmaskField, UnmaskLogEntry } from '../../common/household-api';
-import type { HealthState, LabourAbility, MeasureKind, PovertyAttribute, PovertyCause, Relation, SchoolingState, Sex } from '../../common/households';
+import type { HouseholdRecord, HouseholdYearRecord, UnmaskField, UnmaskLogEntry } from '../../common/household-api';
+import type { HealthState, LabourAbility, MeasureKind, Relation, SchoolingState, Sex } from '../../common/households';
 import type { Queryable } from '../db/client';
 import { scopeCondition, type HouseholdScope } from './household-scope';
 
-export interface HouseholdRow {
-  code: string;
-  villageCode: string;
-  headName: string;
-  povertyAttribute: PovertyAttribute;
-  mainCause: PovertyCause;
-  otherCauses: PovertyCause[];
-  yearIdentified: number;
-  yearExited: number | null;
-  relocationSiteId: number | null;
+export interface HouseholdRow extends HouseholdRecord {
   cadreName: string | null;
   cadreUnit: string | null;
   cadrePhoneEnc: string | null;
   demo: boolean;
   persons: number;
-  latest: Omit<HouseholdYearView, 'povertyLine' | 'readiness'> | null;
+  latest: HouseholdYearRecord | null;
 }
 
 const HOUSEHOLD_COLUMNS = `h.code, h.village_code AS "villageCode", h.head_name AS "headName", h.poverty_attribute AS "povertyAttribute",
@@ -52,7 +43,7 @@ export async function getHousehold(db: Queryable, scope: HouseholdScope, code: s
 }
 
 export const householdYears = (db: Queryable, code: string) =>
-  db.query<Omit<HouseholdYearView, 'povertyLine' | 'readiness'>>(
+  db.query<HouseholdYearRecord>(
     `SELECT year, income_per_capita AS "incomePerCapita", income_wage AS "incomeWage", income_business AS "incomeBusiness",
        income_property AS "incomeProperty", income_transfer AS "incomeTransfer", food_clothing AS "foodClothing", education, medical, housing, water
      FROM household_years WHERE household_code = $1 ORDER BY year`,

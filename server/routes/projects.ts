@@ -1,8 +1,9 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { ProjectView } from '../../common/api';
 import { PROJECT_KINDS, PROJECT_STATUSES } from '../../common/domain';
 import { correction, progressRecord, projectCreate, projectPatch } from '../../common/schemas';
+import type { Permission } from '../../common/roles';
 import { requirePermission, type AuthEnv } from '../auth/middleware';
 import { announce, type AppContext } from '../context';
 import { notFound } from '../services/domain-error';
@@ -29,6 +30,14 @@ export function projectRoutes(ctx: AppContext) {
     const project = await getProject(db, id);
     if (!project) throw notFound(`项目 ${id}`, `Project ${id}`);
     return project;
+  };
+  /** Retracting a progress report, or restoring one: the project's figures follow, like any edit. */
+  const correctReport = async (c: Context<AuthEnv>, permission: Permission, apply: typeof retractProgress) => {
+    const user = requirePermission(c, permission);
+    const { id, reportId } = parseParams(c, reportParam);
+    const updated = await apply(db, user, id, reportId, await parseBody(c, correction));
+    await announce(ctx, { entity: 'project', id: String(id), action: 'progress', layer: layerOf(updated), by: user.username });
+    return c.json(updated);
   };
   return new Hono<AuthEnv>()
     .get('/', async (c) => c.json(await listProjects(db, { county: countyCode, ...parseQuery(c, listQuery) })))
@@ -63,20 +72,8 @@ export function projectRoutes(ctx: AppContext) {
       await announce(ctx, { entity: 'project', id: String(id), action: 'progress', layer: layerOf(updated), by: user.username });
       return c.json(updated, 201);
     })
-    .post('/:id/progress/:reportId/retract', async (c) => {
-      const user = requirePermission(c, 'editProjects');
-      const { id, reportId } = parseParams(c, reportParam);
-      const updated = await retractProgress(db, user, id, reportId, await parseBody(c, correction));
-      await announce(ctx, { entity: 'project', id: String(id), action: 'progress', layer: layerOf(updated), by: user.username });
-      return c.json(updated);
-    })
-    .post('/:id/progress/:reportId/restore', async (c) => {
-      const user = requirePermission(c, 'restoreRecords');
-      const { id, reportId } = parseParams(c, reportParam);
-      const updated = await restoreProgress(db, user, id, reportId, await parseBody(c, correction));
-      await announce(ctx, { entity: 'project', id: String(id), action: 'progress', layer: layerOf(updated), by: user.username });
-      return c.json(updated);
-    })
+    .post('/:id/progress/:reportId/retract', (c) => correctReport(c, 'editProjects', retractProgress))
+    .post('/:id/progress/:reportId/restore', (c) => correctReport(c, 'restoreRecords', restoreProgress))
     .post('/:id/delete', async (c) => {
       const user = requirePermission(c, 'editProjects');
       const deleted = await deleteProject(db, user, parseParams(c, idParam).id, await parseBody(c, correction));
