@@ -1,7 +1,7 @@
 // What the household endpoints answer and accept. Personal fields arrive masked (张*明,
 // 140721********1234, 138****5678); the plain value only through an unmask request, which is logged.
 import { z } from 'zod';
-import { codes } from './schemas';
+import { line, recordId } from './schemas';
 import type {
   HealthState, HouseholdReadiness, LabourAbility, MeasureKind, PovertyAttribute, PovertyCause, Relation, SchoolingState, Sex,
 } from './households';
@@ -91,8 +91,8 @@ const MEMBER_FIELDS: readonly UnmaskField[] = ['memberName', 'idNumber', 'phone'
 export const unmaskRequest = z
   .object({
     field: z.enum(UNMASK_FIELDS),
-    memberId: codes.id.optional(),
-    reason: z.string().trim().min(2, '须说明查看原因 / a reason is required').max(200, '原因最多200字 / reason at most 200 characters'),
+    memberId: recordId.optional(),
+    reason: line(200).min(2, '须说明查看原因 / a reason is required'),
   })
   .strict()
   .refine((r) => MEMBER_FIELDS.includes(r.field) === (r.memberId !== undefined), {

@@ -45,6 +45,9 @@ export const date = z
     { error: () => `日期须在 ${FIRST_DATE_YEAR} 年至 ${lastDateYear()} 年之间 / the date must lie between ${FIRST_DATE_YEAR} and ${lastDateYear()}` },
   );
 export const note = paragraph(500);
+/** A record's id in a JSON body: a whole number within PostgreSQL's integer. */
+export const recordId = z.number().int().min(1, '编号须为正整数 / id must be a positive whole number').max(INT4_MAX, `编号不能超过 ${INT4_MAX} / id cannot exceed ${INT4_MAX}`);
+
 export const version = z.number().int().positive('须提供所编辑的版本号 / the edited version is required').max(INT4_MAX, '版本号超出范围 / version out of range');
 
 export const lon = z.number().finite().min(-180, '经度超出范围 / longitude out of range').max(180, '经度超出范围 / longitude out of range');

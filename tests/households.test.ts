@@ -282,7 +282,7 @@ describe.each(BACKENDS)('households on %s', (backend) => {
 
   describe('user admin scope', () => {
     it('needs a township for a township cadre and villages for a village team, and none for others', async () => {
-      const base = { displayName: '测试', password: 'password1' };
+      const base = { displayName: '测试', password: 'Huangtu-Gaoyuan-2026' };
       expect((await as.admin.send('POST', '/api/users', { ...base, username: 'tc1', role: 'township_cadre' })).status).toBe(422);
       expect((await as.admin.send('POST', '/api/users', { ...base, username: 'tc1', role: 'township_cadre', scope: ['140721999'] })).status).toBe(422);
       const ok = await as.admin.send('POST', '/api/users', { ...base, username: 'tc1', role: 'township_cadre', scope: [OWN_TOWNSHIP] });

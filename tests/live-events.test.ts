@@ -33,7 +33,9 @@ describe.each(BACKENDS)('live events on %s', (backend) => {
     // Back and forth between two valid values.
     const other = site.movedHouseholds > 0 ? site.movedHouseholds - 1 : 1;
     const movedHouseholds = current.movedHouseholds === site.movedHouseholds ? other : site.movedHouseholds;
-    const res = await relocation.send('PATCH', `/api/sites/${site.id}`, { version: current.version, movedHouseholds });
+    // A change of moved-in households states the stable and demolished counts with it (siteViolations).
+    const { stableHouseholds, demolishedHouseholds } = current;
+    const res = await relocation.send('PATCH', `/api/sites/${site.id}`, { version: current.version, movedHouseholds, stableHouseholds, demolishedHouseholds });
     expect(res.status).toBe(200);
   };
 

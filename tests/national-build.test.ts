@@ -10,6 +10,7 @@ import { PMTiles, type RangeResponse, type Source } from 'pmtiles';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProjectView, SiteView, Summary, VillageView } from '../common/api';
 import type { Bulletin } from '../common/bulletin';
+import { chinaToday } from '../common/problems';
 import { EXIT_STATUSES } from '../common/indicators';
 import { NATIONAL_FILES, type NationalCounty, type NationalMeta, type NationalVillage } from '../common/national-dataset';
 import { isInside } from '../data/build/geo';
@@ -213,7 +214,8 @@ describe.each(BACKENDS)('national load and scoped summaries on %s', (backend) =>
     expect(await layer('projects')).toEqual(['县内新建道路']);
     expect(await layer('sites')).toEqual(['县内安置点']);
     const sheetNames = async (file: string) => {
-      const { rows } = await readSheet(await (await app.request(`/api/export/${file}`)).arrayBuffer());
+      // Signed in: the problem ledger's export names people.
+      const { rows } = await readSheet(await (await app.request(`/api/export/${file}`, { headers: { Cookie: pm.cookie } })).arrayBuffer());
       return rows.slice(HEADER_ROW + 1).map((r) => r[1]);
     };
     expect(await sheetNames('sites.xlsx')).toEqual(['县内安置点']);
@@ -227,7 +229,7 @@ describe.each(BACKENDS)('national load and scoped summaries on %s', (backend) =>
       [elsewhere.code, elsewhere.lon, elsewhere.lat],
     );
     const logged = await pm.send('POST', '/api/problems', {
-      entityType: 'project', entityId: String(drawn.body.id), title: '县内问题', source: 'inspection', responsibleUnit: '县交通局', deadline: '2020-01-01',
+      entityType: 'project', entityId: String(drawn.body.id), title: '县内问题', source: 'inspection', responsibleUnit: '县交通局', deadline: chinaToday(),
     });
     expect(logged.status).toBe(201);
     const titles = (rows: { title: string }[]) => rows.map((r) => r.title);

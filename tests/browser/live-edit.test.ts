@@ -226,7 +226,7 @@ describe('editing with live updates in two browsers', () => {
     const admin = await login((path, init) => fetch(`${server.url}${path}`, init), 'admin');
     for (let i = 1; i <= 21; i++) {
       const current: ProjectView = await (await fetch(`${server.url}/api/projects/${project.id}`)).json();
-      expect((await admin.send('PATCH', `/api/projects/${project.id}`, { version: current.version, budget: 1_000_000 + i })).status).toBe(200);
+      expect((await admin.send('PATCH', `/api/projects/${project.id}`, { version: current.version, budget: current.spent + 1_000_000 + i })).status).toBe(200);
     }
     const total = Number((await fetch(`${server.url}/api/projects/${project.id}/history?limit=1`)).headers.get('X-Total-Count'));
     expect(total).toBeGreaterThan(21);

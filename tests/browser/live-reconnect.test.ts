@@ -53,7 +53,7 @@ describe('a live connection that goes silent', () => {
     });
     expect(Date.now() - stalledAt).toBeLessThan(HEARTBEAT_MS * 5);
     // ...reconnects, and the problem logged meanwhile is in the list.
-    await page.getByTestId(`problem-${logged.body.id}`).waitFor({ timeout: 15_000 });
+    await page.getByTestId(`problem-${logged.body.id}`).waitFor({ timeout: 30_000 });
     expect(await liveStatus()).toBe('live');
     await saveScreenshot(page, 'live-reconnect-ledger');
   });

@@ -111,12 +111,15 @@ describe('relocation dashboard', () => {
   });
 
   it('updates a site edited elsewhere without a reload', async () => {
-    const site = sites.find((s) => s.movedHouseholds + 2 <= s.plannedHouseholds)!;
+    const site = sites.find((s) => s.movedHouseholds + 2 <= s.completedHouseholds)!;
     const staff = await login((path, init) => fetch(`${server.url}${path}`, init), 'banqian');
     const saved = await staff.send('PATCH', `/api/sites/${site.id}`, {
       version: site.version,
       movedHouseholds: site.movedHouseholds + 2,
       movedPersons: site.movedPersons + 5,
+      // A change of moved-in households states the stable and demolished counts with it.
+      stableHouseholds: site.stableHouseholds,
+      demolishedHouseholds: site.demolishedHouseholds,
     });
     expect(saved.status).toBe(200);
     const expected = `${num(site.movedHouseholds + 2)} / ${num(site.plannedHouseholds)}`;

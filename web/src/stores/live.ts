@@ -11,7 +11,7 @@ import { useDataStore } from './data';
 export type LiveStatus = 'connecting' | 'live' | 'offline';
 
 const RETRY_FIRST_MS = 1_000;
-const RETRY_MAX_MS = 30_000;
+const RETRY_MAX_MS = 10_000;
 const FIGURES_DELAY_MS = 300;
 /** Heartbeats missed before the connection counts as dead: two, and a little for a busy server. */
 const MISSED_HEARTBEATS = 2.5;
