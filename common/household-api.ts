@@ -57,8 +57,8 @@ export interface HouseholdYearView extends HouseholdYearRecord {
   readiness: HouseholdReadiness;
 }
 
-export interface MemberView {
-  id: number;
+/** A member as stored, personal values in plain text (the demo build) or masked (the API). */
+export interface MemberRecord {
   relation: Relation;
   name: string;
   sex: Sex;
@@ -68,6 +68,10 @@ export interface MemberView {
   health: HealthState;
   schooling: SchoolingState;
   labourAbility: LabourAbility;
+}
+
+export interface MemberView extends MemberRecord {
+  id: number;
 }
 
 export interface HouseholdDetail extends HouseholdListItem {

@@ -6,7 +6,7 @@ import {
   NATIONAL_POVERTY_LINE, POVERTY_CAUSES, type HealthState, type LabourAbility, type MeasureKind, type PovertyAttribute,
   type PovertyCause, type Relation, type SchoolingState, type Sex,
 } from '../../common/households';
-import type { HouseholdRecord, HouseholdYearRecord } from '../../common/household-api';
+import type { HouseholdRecord, HouseholdYearRecord, MemberRecord } from '../../common/household-api';
 import { makeIdNumber } from '../../common/id-number';
 import { createRandom, DEFAULT_SEED, type Random } from './random';
 import { DEMO_AS_OF_YEAR } from './timeline';
@@ -26,17 +26,7 @@ export interface HouseholdSite {
   movedHouseholds: number;
 }
 
-export interface DemoMember {
-  relation: Relation;
-  name: string;
-  sex: Sex;
-  birthYear: number;
-  idNumber: string;
-  phone: string | null;
-  health: HealthState;
-  schooling: SchoolingState;
-  labourAbility: LabourAbility;
-}
+export type DemoMember = MemberRecord;
 
 export type DemoHouseholdYear = HouseholdYearRecord;
 
