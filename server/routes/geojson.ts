@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
-import { chinaToday } from '../../common/problems';
-import { attachment } from '../services/export/workbook';
+import { layerAttachment } from '../services/export/workbook';
 import { z } from 'zod';
 import { codes } from '../../common/schemas';
 import type { AppContext } from '../context';
@@ -13,9 +12,8 @@ export function geojsonRoutes({ db, countyCode }: AppContext) {
     const { layer } = parseParams(c, z.object({ layer: z.enum(GEOJSON_LAYERS) }));
     const { township } = parseQuery(c, z.object({ township: codes.township.optional() }));
     c.header('Content-Type', 'application/geo+json; charset=utf-8');
-    const ascii = [countyCode, township, layer].filter(Boolean).join('-');
-    const countyName = (await getCounty(db, countyCode))?.name ?? countyCode;
-    c.header('Content-Disposition', attachment(`${[countyName, township, layer, chinaToday()].filter(Boolean).join('-')}.geojson`, `${ascii}.geojson`));
+    const county = (await getCounty(db, countyCode)) ?? { name: countyCode, code: countyCode };
+    c.header('Content-Disposition', layerAttachment(county, layer, 'geojson', township));
     return c.body(JSON.stringify(await layerCollection(db, layer, { county: countyCode, township })));
   });
 }

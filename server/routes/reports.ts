@@ -11,7 +11,7 @@ import { getCounty } from '../repo/geography';
 import { monthlyBulletin } from '../services/bulletin';
 import { addBulletinSheet } from '../services/export/bulletin-sheet';
 import { addLayerSheet, EXPORT_LAYERS } from '../services/export/layer-sheets';
-import { attachment, workbookBytes, XLSX_TYPE } from '../services/export/workbook';
+import { attachment, layerAttachment, workbookBytes, XLSX_TYPE } from '../services/export/workbook';
 
 const FIRST_MONTH = '2014-01';
 
@@ -37,13 +37,12 @@ export function reportRoutes({ db, countyCode }: AppContext) {
     const { name, code } = await county();
     const layer = file.replace(/\.xlsx$/, '') as (typeof EXPORT_LAYERS)[number] | 'bulletin';
     const month = parseQuery(c, monthQuery).month;
-    const fileName = layer === 'bulletin' ? `${name}月度通报-${month}.xlsx` : `${name}-${layer}-${chinaToday()}.xlsx`;
     const bytes = await workbookBytes(async (workbook) => {
       if (layer === 'bulletin') addBulletinSheet(workbook, await monthlyBulletin(db, countyCode, month), name);
       else await addLayerSheet(workbook, db, layer, { code, name });
     });
     c.header('Content-Type', XLSX_TYPE);
-    c.header('Content-Disposition', attachment(fileName, `${code}-${layer}.xlsx`));
+    c.header('Content-Disposition', layer === 'bulletin' ? attachment(`${name}月度通报-${month}.xlsx`, `${code}-bulletin.xlsx`) : layerAttachment({ name, code }, layer, 'xlsx'));
     return c.body(bytes as Uint8Array<ArrayBuffer>);
   });
   return { bulletin, exports };

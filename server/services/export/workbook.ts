@@ -2,6 +2,7 @@
 // headers, then one row a record. Percentages are stored as fractions with a % format, so
 // Excel can still sum and sort them.
 import ExcelJS from 'exceljs';
+import { chinaToday } from '../../../common/problems';
 
 export interface SheetColumn<Row> {
   header: string;
@@ -52,4 +53,11 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 /** RFC 6266: an ASCII fallback and the UTF-8 name, so Chinese file names survive every browser. */
 export function attachment(fileName: string, asciiFallback: string): string {
   return `attachment; filename="${asciiFallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/** A layer's download, dated: 榆社县-villages-2026-11-26.xlsx, or 140721-villages.xlsx where only ASCII will do. */
+export function layerAttachment(county: { name: string; code: string }, layer: string, extension: string, township?: string): string {
+  const name = [county.name, township, layer, chinaToday()].filter(Boolean).join('-');
+  const ascii = [county.code, township, layer].filter(Boolean).join('-');
+  return attachment(`${name}.${extension}`, `${ascii}.${extension}`);
 }
