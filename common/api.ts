@@ -162,6 +162,9 @@ export interface AuditEntry {
   note: string | null;
 }
 
+/** A project set aside by a correction, as the admin's list of deleted records shows it. */
+export type DeletedProject = ProjectView & { deletedAt: string };
+
 export interface ProgressEntry {
   id: number;
   recordedOn: string;

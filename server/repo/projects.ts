@@ -1,4 +1,4 @@
-import type { ProjectView } from '../../common/api';
+import type { DeletedProject, ProjectView } from '../../common/api';
 import type { Queryable } from '../db/client';
 
 export const PROJECT_COLUMNS = `id, kind, subtype, township_code AS "townshipCode", name, name_en AS "nameEn", geom AS geometry,
@@ -41,7 +41,6 @@ export async function getProject(db: Queryable, id: number, state: 'live' | 'del
   return row && toProjectView(row);
 }
 
-export type DeletedProject = ProjectView & { deletedAt: string };
 
 /** What an admin may restore, most recently deleted first. */
 export async function listDeletedProjects(db: Queryable, county: string): Promise<DeletedProject[]> {

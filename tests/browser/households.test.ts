@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UnmaskLogEntry } from '../../common/household-api';
 import { launchBrowser, saveScreenshot, waitForMapIdle } from '../helpers/browser';
+import { signIn } from '../helpers/map-page';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { login } from '../helpers/session';
 
@@ -20,13 +21,7 @@ async function openVillage(name: string): Promise<void> {
   await page.getByTestId('detail-panel').getByTestId('panel-title').filter({ hasText: name }).waitFor();
 }
 
-async function logIn(username: string): Promise<void> {
-  await page.getByTestId('login-open').click();
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(`${username}123`);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('session-user').waitFor();
-}
+const logIn = (username: string) => signIn(page, username);
 
 describe('households in the village panel', () => {
   beforeAll(async () => {

@@ -1,8 +1,8 @@
 // The signed-in side of the API: session, writes, and the audit trail. Writes carry the version
 // they edited; the server answers a stale one with 409 and the current record.
-import type { AuditEntry, ProgressEntry, ProjectView, SiteView, VillageView } from '../../../common/api';
+import type { AuditEntry, DeletedProject, ProgressEntry, ProjectView, SiteView, VillageView } from '../../../common/api';
 import type { SessionUser } from '../../../common/roles';
-import type { ProgressRecord, ProjectCreate, ProjectPatch, SitePatch, VillagePatch } from '../../../common/schemas';
+import type { Correction, ProgressRecord, ProjectCreate, ProjectPatch, SitePatch, VillagePatch } from '../../../common/schemas';
 import { requestJson, requestWithHeaders } from './client';
 
 /** What has a history view, and where the server keeps it. */
@@ -42,4 +42,15 @@ export const auditApi = {
     return { entries: body, nextBefore: next ? Number(next) : null };
   },
   progress: (projectId: number) => requestJson<ProgressEntry[]>('GET', `/api/projects/${projectId}/progress`),
+};
+
+/** Setting a record aside and taking it back: each names the version it corrects and why. */
+export const correctionApi = {
+  retractReport: (projectId: number, reportId: number, body: Correction) =>
+    requestJson<ProjectView>('POST', `/api/projects/${projectId}/progress/${reportId}/retract`, body),
+  restoreReport: (projectId: number, reportId: number, body: Correction) =>
+    requestJson<ProjectView>('POST', `/api/projects/${projectId}/progress/${reportId}/restore`, body),
+  deleteProject: (id: number, body: Correction) => requestJson<ProjectView>('POST', `/api/projects/${id}/delete`, body),
+  restoreProject: (id: number, body: Correction) => requestJson<ProjectView>('POST', `/api/projects/${id}/restore`, body),
+  deletedProjects: () => requestJson<DeletedProject[]>('GET', '/api/projects/deleted'),
 };

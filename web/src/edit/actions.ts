@@ -3,11 +3,13 @@
 import type { Permission } from '../../../common/roles';
 import type { Selection } from '../map/features';
 
-export type EditAction = 'progress' | 'project' | 'infra' | 'exit' | 'site';
+export type EditAction = 'progress' | 'project' | 'reshape' | 'delete' | 'infra' | 'exit' | 'site';
 
 const PROJECT_ACTIONS = [
   { action: 'progress', permission: 'editProjects' },
   { action: 'project', permission: 'editProjects' },
+  { action: 'reshape', permission: 'editProjects' },
+  { action: 'delete', permission: 'editProjects' },
 ] as const;
 
 const ACTIONS: Record<Selection['kind'], readonly { action: EditAction; permission: Permission }[]> = {

@@ -1,5 +1,5 @@
 // Drawing on the map with plain MapLibre events: a click adds a vertex, a double click or Enter
-// finishes, Backspace takes the last vertex back, Esc cancels. The sketch is a temporary GeoJSON
+// finishes, Backspace takes the last vertex back, Esc cancels (asking first once a vertex is placed). The sketch is a temporary GeoJSON
 // source on top of every layer; the vertices live in the sketch store.
 import type { FilterSpecification, GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import { onScopeDispose, watch } from 'vue';
@@ -89,9 +89,9 @@ export function useSketchOnMap(getMap: () => MapLibreMap | null): void {
 
   function onKey(event: KeyboardEvent): void {
     const target = event.target as HTMLElement | null;
-    if (target?.closest('input, textarea, select')) return;
+    if (target?.closest('input, textarea, select, [role=alertdialog]')) return;
     if (event.key === 'Enter') sketch.finish();
-    else if (event.key === 'Escape') sketch.clear();
+    else if (event.key === 'Escape') sketch.requestDiscard();
     else if (event.key === 'Backspace') {
       event.preventDefault();
       sketch.undo();

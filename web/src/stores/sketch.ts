@@ -8,6 +8,7 @@ import type { ProjectKind, ProjectSubtype } from '../../../common/domain';
 import { expectedGeometryType } from '../../../common/rules';
 import type { ProjectCreate } from '../../../common/schemas';
 import { useMapStore } from './map';
+import { useReshapeStore } from './reshape';
 
 export interface ProjectType {
   kind: ProjectKind;
@@ -20,12 +21,15 @@ export interface Draft extends ProjectType {
 
 export const useSketchStore = defineStore('sketch', () => {
   const mapStore = useMapStore();
+  const reshape = useReshapeStore();
   const drawing = shallowRef<(ProjectType & { geometryType: 'Point' | 'LineString' }) | null>(null);
   const vertices = shallowRef<LonLat[]>([]);
   const draft = shallowRef<Draft | null>(null);
+  /** Esc or Cancel with work on the map: asked before it is thrown away. */
+  const confirmingDiscard = shallowRef(false);
 
-  /** While drawing or filling in, a click on the map belongs to the sketch, not to selection. */
-  const active = computed(() => drawing.value !== null || draft.value !== null);
+  /** While drawing, filling in or reshaping, a click on the map belongs to the sketch, not to selection. */
+  const active = computed(() => drawing.value !== null || draft.value !== null || reshape.active);
   const canFinish = computed(() => vertices.value.length >= (drawing.value?.geometryType === 'Point' ? 1 : 2));
 
   function start(type: ProjectType): void {
@@ -60,11 +64,18 @@ export const useSketchStore = defineStore('sketch', () => {
     if (draft.value) start(draft.value);
   }
 
+  /** Throws away a drawing at once when nothing is drawn yet, else asks first. */
+  function requestDiscard(): void {
+    if (vertices.value.length || draft.value) confirmingDiscard.value = true;
+    else clear();
+  }
+
   function clear(): void {
+    confirmingDiscard.value = false;
     drawing.value = null;
     draft.value = null;
     vertices.value = [];
   }
 
-  return { drawing, vertices, draft, active, canFinish, start, finish, addVertex, undo, redraw, clear };
+  return { drawing, vertices, draft, confirmingDiscard, active, canFinish, start, finish, addVertex, undo, redraw, requestDiscard, clear };
 });

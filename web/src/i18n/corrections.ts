@@ -1,0 +1,83 @@
+// Strings of correcting mistakes: retracting a report, deleting a project, the admin's deleted
+// records, reshaping a line or moving a point, and discarding a drawing.
+export const zhCN = {
+  'action.reshape': '修改线形/位置',
+  'action.delete': '删除项目',
+
+  'correction.reason': '原因',
+  'correction.reasonPlaceholder': '说明原因，将记入审计日志',
+  'correction.retract': '撤回',
+  'correction.restore': '恢复',
+  'correction.retractTitle': '撤回 {date} 的进度报告',
+  'correction.retractHint': '撤回后该报告保留在记录中，但不再计入项目进度；管理员可恢复。',
+  'correction.restoreTitle': '恢复 {date} 的进度报告',
+  'correction.deleteTitle': '删除项目',
+  'correction.deleteHint': '删除后项目从地图、列表、统计和导出中移除，记录和原因保留在审计日志中；管理员可恢复。',
+  'correction.deleteConfirm': '删除',
+  'correction.restoreProjectTitle': '恢复项目「{name}」',
+  'correction.reports': '进度报告',
+  'correction.retracted': '已撤回',
+  'correction.retractedBecause': '已撤回：{reason}',
+  'correction.noReports': '尚无进度报告',
+  'correction.deleted': '项目已删除',
+
+  'deleted.title': '已删除记录',
+  'deleted.nav': '回收站',
+  'deleted.empty': '没有已删除的项目',
+  'deleted.deletedAt': '删除时间',
+  'deleted.restored': '已恢复「{name}」',
+  'deleted.adminOnly': '仅系统管理员可查看已删除记录，请以管理员身份登录。',
+
+  'reshape.title': '修改线形',
+  'reshape.titlePoint': '移动位置',
+  'reshape.hint': '拖动节点修改线形；拖动两节点间的小圆点插入新节点；靠近村中心或其他项目端点时自动吸附。',
+  'reshape.hintPoint': '拖动工程位置到新的地点；靠近村中心或其他项目端点时自动吸附。',
+  'reshape.length': '长度：原 {before} 公里，现 {after} 公里',
+  'reshape.unchanged': '尚未修改',
+  'reshape.reset': '还原',
+
+  'discard.question': '放弃尚未保存的绘制？',
+  'discard.confirm': '放弃',
+  'discard.keep': '继续编辑',
+};
+
+export const en: Record<keyof typeof zhCN, string> = {
+  'action.reshape': 'Reshape / move',
+  'action.delete': 'Delete project',
+
+  'correction.reason': 'Reason',
+  'correction.reasonPlaceholder': 'Why; kept in the audit log',
+  'correction.retract': 'Retract',
+  'correction.restore': 'Restore',
+  'correction.retractTitle': 'Retract the progress report of {date}',
+  'correction.retractHint': 'A retracted report stays on record but no longer counts towards the project’s progress; an admin can restore it.',
+  'correction.restoreTitle': 'Restore the progress report of {date}',
+  'correction.deleteTitle': 'Delete project',
+  'correction.deleteHint': 'A deleted project leaves the map, lists, figures and exports; its record and the reason stay in the audit log, and an admin can restore it.',
+  'correction.deleteConfirm': 'Delete',
+  'correction.restoreProjectTitle': 'Restore project “{name}”',
+  'correction.reports': 'Progress reports',
+  'correction.retracted': 'Retracted',
+  'correction.retractedBecause': 'Retracted: {reason}',
+  'correction.noReports': 'No progress reports yet',
+  'correction.deleted': 'Project deleted',
+
+  'deleted.title': 'Deleted records',
+  'deleted.nav': 'Deleted',
+  'deleted.empty': 'No deleted projects',
+  'deleted.deletedAt': 'Deleted',
+  'deleted.restored': 'Restored “{name}”',
+  'deleted.adminOnly': 'Only administrators can see deleted records; sign in as an administrator.',
+
+  'reshape.title': 'Reshape line',
+  'reshape.titlePoint': 'Move location',
+  'reshape.hint': 'Drag a vertex to reshape; drag a small dot between two vertices to insert one; vertices snap to village centres and other projects’ ends.',
+  'reshape.hintPoint': 'Drag the works to its new place; it snaps to village centres and other projects’ ends.',
+  'reshape.length': 'Length: {before} km before, {after} km now',
+  'reshape.unchanged': 'Not changed yet',
+  'reshape.reset': 'Reset',
+
+  'discard.question': 'Discard the unsaved drawing?',
+  'discard.confirm': 'Discard',
+  'discard.keep': 'Keep editing',
+};
