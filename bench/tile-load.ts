@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import autocannon, { type Request } from 'autocannon';
 import type { BBox, CountyInfo, TileVersions } from '../common/api';
 import { createRandom } from '../data/build/random';
-import { tilesCovering } from '../tiles/build-static';
+import { tilesCovering } from '../tiles/tile-grid';
 import { listArchiveTiles } from './archive-tiles';
 import type { StaticServer } from './nginx';
 import type { ResultRow } from './report';

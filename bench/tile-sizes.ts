@@ -10,7 +10,7 @@ import { openDb } from '../server/db/open-db';
 import { dynamicLayerLoaders, villageBands } from '../server/tiles/dynamic-layers';
 import { DynamicTiles, type LayerLoader, type ZoomBand } from '../server/tiles/dynamic-tiles';
 import { syntheticVillages } from '../tests/helpers/synthetic-villages';
-import { formatBytes, tilesCovering } from '../tiles/build-static';
+import { formatBytes, tilesCovering } from '../tiles/tile-grid';
 import type { PreparedProvince } from './first-paint';
 import type { ResultRow } from './report';
 

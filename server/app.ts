@@ -8,7 +8,9 @@ import { ChangeBus } from './events';
 import { errorBody, handleError, HttpError } from './http/errors';
 import { sameOriginWrites } from './http/same-origin';
 import { UPLOAD_PREFIX } from './http/upload';
+import { NO_BASEMAP, type BasemapOption } from '../common/basemaps';
 import { authRoutes } from './routes/auth';
+import { basemapRoutes } from './routes/basemaps';
 import { DEFAULT_LIVE_LIMITS, eventRoutes, type LiveLimits } from './routes/events';
 import { geographyRoutes } from './routes/geography';
 import { geojsonRoutes } from './routes/geojson';
@@ -49,9 +51,11 @@ export interface AppOptions {
   /** The session cookie is Secure whatever the request says (COOKIE_SECURE). */
   cookieSecure?: boolean;
   live?: Partial<LiveLimits>;
+  /** The basemaps offered (NO_BASEMAP alone when absent) and the local basemap archive, if any. */
+  basemaps?: { options: readonly BasemapOption[]; archive?: ArchiveSource };
 }
 
-export function createApp({ db, staticArchive, rebuildStaticArchive = true, web, countyCode, tileCacheBytes, pii, trustProxy = false, cookieSecure = false, live }: AppOptions) {
+export function createApp({ db, staticArchive, rebuildStaticArchive = true, web, countyCode, tileCacheBytes, pii, trustProxy = false, cookieSecure = false, live, basemaps = { options: [NO_BASEMAP] } }: AppOptions) {
   const ctx: AppContext = {
     db, countyCode, tiles: new DynamicTiles(dynamicLayerLoaders(db), tileCacheBytes), bus: new ChangeBus(db), geo: new CountyGeometry(db, countyCode),
     staticTiles: new StaticArchive(staticArchive, rebuildStaticArchive),
@@ -67,6 +71,7 @@ export function createApp({ db, staticArchive, rebuildStaticArchive = true, web,
     .route('/projects', projectRoutes(ctx))
     .route('/stats', statsRoutes(ctx))
     .route('/geojson', geojsonRoutes(ctx))
+    .route('/basemaps', basemapRoutes(basemaps.options))
     .route('/tiles', tileVersionRoutes(ctx.tiles))
     .route('/events', eventRoutes(ctx, { ...DEFAULT_LIVE_LIMITS, ...live }, trustProxy))
     .route('/problems', problemRoutes(ctx))
@@ -89,7 +94,7 @@ export function createApp({ db, staticArchive, rebuildStaticArchive = true, web,
   // The SameSite=Strict cookie is the second lock.
   app.use('/api/*', sameOriginWrites({ trustProxy }));
   app.route('/api', api);
-  app.route('/tiles', tileRoutes(ctx.tiles, ctx.staticTiles));
+  app.route('/tiles', tileRoutes(ctx.tiles, ctx.staticTiles, basemaps.archive));
   // A tile path the routes above do not know is a missing tile, not a page of the app.
   app.all('/tiles/*', (c) => c.notFound());
   if (web) serveWebApp(app, web);

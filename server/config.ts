@@ -5,6 +5,12 @@ export const REPO_ROOT = join(import.meta.dirname, '..');
 
 const flag = z.enum(['0', '1', 'false', 'true']).default('0').transform((v) => v === '1' || v === 'true');
 
+/** An XYZ tile URL template: http(s), with {z}, {x} and {y}; not a parsable URL as it stands ({s} may stand in the host). */
+const tileTemplate = z
+  .string()
+  .regex(/^https?:\/\/[^\s"'<>]+$/, 'must be an http(s) URL')
+  .refine((u) => ['{z}', '{x}', '{y}'].every((p) => u.includes(p)), 'must contain {z}, {x} and {y}');
+
 const env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('0.0.0.0'),
@@ -27,6 +33,19 @@ const env = z.object({
   LIVE_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(32),
   /** Memory for encoded dynamic tiles, in MB; the least recently used go past it. */
   TILE_CACHE_MB: z.coerce.number().positive().default(256),
+  /** A local basemap: PMTiles of vector tiles in the Protomaps schema (e.g. a province extract of a Protomaps build). */
+  BASEMAP_PMTILES: z.string().optional(),
+  BASEMAP_PMTILES_ATTRIBUTION: z.string().optional(),
+  /** 天地图 key: offers its vector and imagery maps; TIANDITU_URL for an intranet mirror of its WMTS. */
+  TIANDITU_KEY: z.string().regex(/^[0-9a-zA-Z]{8,64}$/).optional(),
+  TIANDITU_URL: tileTemplate.optional(),
+  /** Any XYZ raster tiles on the intranet, and its name and attribution. */
+  BASEMAP_XYZ_URL: tileTemplate.optional(),
+  BASEMAP_XYZ_NAME: z.string().max(40).optional(),
+  BASEMAP_XYZ_ATTRIBUTION: z.string().max(200).optional(),
+  /** Vector tiles in the Protomaps schema at an XYZ URL on the intranet. */
+  BASEMAP_VECTOR_URL: tileTemplate.optional(),
+  BASEMAP_VECTOR_ATTRIBUTION: z.string().max(200).optional(),
   /** demo: Yushe (or COUNTY_CODE) with generated figures and demo users; production: no demo data, first-run setup. */
   FUPIN_MODE: z.enum(['demo', 'production']).default('demo'),
 });

@@ -12,11 +12,13 @@ import { hasImportedBoundaries } from './repo/boundaries';
 import { tileFastPath } from './tiles/tile-fast-path';
 import { webFastPath } from './web/web-fast-path';
 import { getCounty } from './repo/geography';
+import { configuredBasemaps } from './services/basemap-config';
 import { productionCountyCode, setupRequired } from './services/setup';
 import { createSetupApp } from './setup-app';
 import { loadWebFiles } from './web/web-files';
 
 const config = loadConfig();
+const basemaps = await configuredBasemaps(config);
 const web = loadWebFiles(config.WEB_ROOT);
 if (!web) console.warn(`[server] ${config.WEB_ROOT} not built: serving the API only (run npm run build:web)`);
 
@@ -42,6 +44,7 @@ async function portalListener(db: Db, pii: PiiCipher, countyCode: string, static
     trustProxy: config.TRUST_PROXY,
     cookieSecure: config.COOKIE_SECURE,
     live: { heartbeatMs: config.LIVE_HEARTBEAT_MS, perAddress: config.LIVE_CONNECTIONS_PER_ADDRESS },
+    basemaps,
   });
   // Imported boundaries live in the database, not in the demo dataset the archive on disk was cut from.
   if (await hasImportedBoundaries(db, countyCode)) await staticTiles.rebuild(db, countyCode);

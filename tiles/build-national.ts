@@ -19,7 +19,7 @@ import { nationalDir } from '../data/build/national/build-national';
 import { readNdjsonGz } from '../data/build/national/ndjson';
 import { readOutlineFeature } from '../data/build/national/outlines';
 import { measureResources } from '../data/build/national/resource-report';
-import { formatBytes, tilesCovering, type Bounds } from './build-static';
+import { formatBytes, tilesCovering, type Bounds } from './tile-grid';
 import { writePmtiles, type ArchiveTile } from './pmtiles-writer';
 import { cutPointTiles, thinByGrid, tileKey, type TilePoint } from './point-tiles';
 

@@ -3,14 +3,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { bbox } from '@turf/turf';
-import GeoJSONVT, { type LegacyTile } from 'geojson-vt';
-import vtPbf from 'vt-pbf';
 import { STATIC_LAYERS } from '../common/api';
 import type { Dataset } from '../common/dataset';
-import { mercatorX, mercatorY } from './mercator';
-import { writePmtiles, type ArchiveTile } from './pmtiles-writer';
+import { cutLayers } from './cut-layers';
+import { formatBytes, type Bounds } from './tile-grid';
+import { writePmtiles } from './pmtiles-writer';
 import { STATIC_LAYER_INFO, staticLayerGeoJson, type StaticSource } from './static-layers';
 
 export interface StaticTileOptions {
@@ -21,34 +19,11 @@ export interface StaticTileOptions {
 
 /** z6 still shows the county in its province; z14 is where geojson-vt stops simplifying. */
 export const DEFAULT_ZOOMS = { minZoom: 6, maxZoom: 14 } as const;
-const EXTENT = 4096;
 
 export function buildStaticTiles(dataset: StaticSource, options: StaticTileOptions): Buffer {
-  const { minZoom, maxZoom, log = () => {} } = options;
-  const layers = staticLayerGeoJson(dataset);
-  const indexes = STATIC_LAYERS.map(
-    (name) => [name, new GeoJSONVT(layers[name], { maxZoom, extent: EXTENT })] as const,
-  );
+  const { minZoom, maxZoom } = options;
   const bounds = datasetBounds(dataset);
-
-  const tiles: ArchiveTile[] = [];
-  for (let z = minZoom; z <= maxZoom; z++) {
-    let zoomBytes = 0;
-    let zoomTiles = 0;
-    for (const { x, y } of tilesCovering(bounds, z)) {
-      const tileLayers: Record<string, LegacyTile> = {};
-      for (const [name, index] of indexes) {
-        const tile = index.getTile(z, x, y);
-        if (tile && tile.features.length > 0) tileLayers[name] = tile;
-      }
-      if (Object.keys(tileLayers).length === 0) continue;
-      const data = gzipSync(vtPbf.fromGeojsonVt(tileLayers, { version: 2, extent: EXTENT }));
-      tiles.push({ z, x, y, data });
-      zoomTiles++;
-      zoomBytes += data.length;
-    }
-    log(`z${z}: ${zoomTiles} tiles, ${formatBytes(zoomBytes)}`);
-  }
+  const tiles = cutLayers(staticLayerGeoJson(dataset), bounds, options);
 
   return writePmtiles(tiles, {
     metadata: archiveMetadata(dataset, minZoom, maxZoom),
@@ -59,8 +34,6 @@ export function buildStaticTiles(dataset: StaticSource, options: StaticTileOptio
   });
 }
 
-export type Bounds = [number, number, number, number];
-
 function datasetBounds(dataset: StaticSource): Bounds {
   const all: GeoJSON.FeatureCollection = {
     type: 'FeatureCollection',
@@ -69,20 +42,6 @@ function datasetBounds(dataset: StaticSource): Bounds {
   const [minLon, minLat, maxLon, maxLat] = bbox(all);
   return [minLon, minLat, maxLon, maxLat];
 }
-
-/** One extra tile on each side: polygon strokes on the outline spill into the neighbours' buffers. */
-export function* tilesCovering([minLon, minLat, maxLon, maxLat]: Bounds, z: number) {
-  const last = 2 ** z - 1;
-  const clamp = (n: number) => Math.min(last, Math.max(0, n));
-  const [xMin, xMax] = [lonToTileX(minLon, z) - 1, lonToTileX(maxLon, z) + 1].map(clamp);
-  const [yMin, yMax] = [latToTileY(maxLat, z) - 1, latToTileY(minLat, z) + 1].map(clamp);
-  for (let x = xMin; x <= xMax; x++) {
-    for (let y = yMin; y <= yMax; y++) yield { x, y };
-  }
-}
-
-const lonToTileX = (lon: number, z: number): number => Math.floor(mercatorX(lon) * 2 ** z);
-const latToTileY = (lat: number, z: number): number => Math.floor(mercatorY(lat) * 2 ** z);
 
 /** The zoom at which the county spans about two 256 px tiles, i.e. fills a typical map view. */
 function centerZoom([minLon, , maxLon]: Bounds, minZoom: number, maxZoom: number): number {
@@ -103,10 +62,6 @@ function archiveMetadata(dataset: StaticSource, minZoom: number, maxZoom: number
     format: 'pbf',
     vector_layers: STATIC_LAYERS.map((id) => ({ id, minzoom: minZoom, maxzoom: maxZoom, ...STATIC_LAYER_INFO[id] })),
   };
-}
-
-export function formatBytes(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
 }
 
 function runCli(): void {

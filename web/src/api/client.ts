@@ -1,4 +1,5 @@
 // Typed helpers for the server's JSON API (shapes in common/api.ts). Same origin: no host in URLs.
+import type { BasemapOption } from '../../../common/basemaps';
 import type {
   ApiError,
   CountyInfo,
@@ -87,4 +88,5 @@ export const api = {
   townshipRanking: (query: { year?: number | null } = {}) => getJson<TownshipRankRow[]>('/api/stats/townships', query),
   search: (q: string, limit = 10) => getJson<SearchHit[]>('/api/search', { q, limit }),
   tileVersions: () => getJson<TileVersions>('/api/tiles/versions'),
+  basemaps: () => getJson<BasemapOption[]>('/api/basemaps'),
 };

@@ -8,6 +8,7 @@ import { en as office } from './office';
 import { en as households } from './households';
 import { en as setup } from './setup';
 import { en as corrections } from './corrections';
+import { en as basemap } from './basemap';
 import type { Messages } from './messages';
 
 export const en: Messages = {
@@ -19,6 +20,7 @@ export const en: Messages = {
   ...office,
   ...setup,
   ...corrections,
+  ...basemap,
   ...valueLabels,
   ...households,
   'app.title': 'Poverty Alleviation Map',

@@ -9,6 +9,7 @@ import { zhCN as office } from './office';
 import { zhCN as households } from './households';
 import { zhCN as setup } from './setup';
 import { zhCN as corrections } from './corrections';
+import { zhCN as basemap } from './basemap';
 
 export const zhCN = {
   ...exitCheck,
@@ -19,6 +20,7 @@ export const zhCN = {
   ...office,
   ...setup,
   ...corrections,
+  ...basemap,
   ...valueLabels,
   ...households,
   'app.title': '扶贫一张图',

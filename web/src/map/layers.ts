@@ -76,6 +76,11 @@ const showWhen = (layer: ToggleLayer): VisibilitySpecification => ['case', globa
 const noTownship: ExpressionSpecification = ['==', globalState('township'), ''];
 
 /** Full opacity inside the township in focus (or everywhere when none), `dimmed` elsewhere. */
+/** How much of a village's colour stays over a basemap: enough to read its status, little enough to see the roads. */
+const BASEMAP_SHOW_THROUGH = 0.6;
+/** A factor of 1 without a basemap, `factor` over one. */
+const underBasemap = (factor: number): ExpressionSpecification => ['case', ['boolean', globalState('basemap'), false], factor, 1];
+
 function focusOpacity(inFocus: ExpressionSpecification, full: number, dimmed: number): ExpressionSpecification {
   return ['case', noTownship, full, inFocus, full, dimmed];
 }
@@ -178,7 +183,7 @@ export function buildLayers(): LayerSpecification[] {
       'source-layer': 'county',
       // Edges are drawn by county-border: the antialiased outline would be a second pass (and
       // shader) over the whole county on every frame.
-      paint: { 'fill-color': COUNTY_FILL, 'fill-antialias': false },
+      paint: { 'fill-color': COUNTY_FILL, 'fill-antialias': false, 'fill-opacity': underBasemap(0) },
     },
     {
       id: 'village-area-fill',
@@ -189,7 +194,7 @@ export function buildLayers(): LayerSpecification[] {
       layout: { visibility: showWhen('villages') },
       paint: {
         'fill-color': villageAreaColour,
-        'fill-opacity': 0.82,
+        'fill-opacity': ['*', 0.82, underBasemap(BASEMAP_SHOW_THROUGH)],
         'fill-outline-color': BOUNDARY.village,
       },
     },
@@ -199,7 +204,7 @@ export function buildLayers(): LayerSpecification[] {
       source: 'villages',
       'source-layer': 'villages',
       layout: { visibility: showWhen('villages') },
-      paint: { 'fill-color': villageFillColour, 'fill-opacity': focusOpacity(inFocusTownship, 0.82, 0.18) },
+      paint: { 'fill-color': villageFillColour, 'fill-opacity': ['*', focusOpacity(inFocusTownship, 0.82, 0.18), underBasemap(BASEMAP_SHOW_THROUGH)] },
     },
     {
       id: 'village-border',

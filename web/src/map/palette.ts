@@ -141,3 +141,6 @@ export const PROBLEM_MARKERS: Record<ProblemMarkerState, { fill: string; glyph: 
 };
 export const PROBLEM_MARKER_RING = '#ffffff';
 export const PROBLEM_OVERDUE_HALO = '#ef4444';
+
+/** Town dots of a basemap: light grey like its labels, quieter than any data colour. */
+export const BASEMAP_PLACE = '#9ca3af';

@@ -115,6 +115,7 @@ export function relocationStyle(
     township: '',
     locale,
     year: 0,
+    basemap: false,
     show_villages: false,
     show_sites: true,
     show_roads: false,

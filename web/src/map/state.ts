@@ -16,6 +16,8 @@ export type MapGlobalState = {
   locale: Locale;
   /** Exit timeline year: villages count as exited only if they exited by then; 0 for today. */
   year: number;
+  /** A basemap lies under the county: its own fill gives way and the villages' let it show through. */
+  basemap: boolean;
 } & Record<`show_${ToggleLayer}`, boolean>;
 
 export const globalState = (key: keyof MapGlobalState): ExpressionSpecification => ['global-state', key];
