@@ -61,7 +61,7 @@ function showAttribution(map: MapLibreMap, shown: boolean): void {
   const control = attributions.get(map);
   if (shown && !control) {
     const added = new AttributionControl({ compact: true });
-    map.addControl(added, 'bottom-left');
+    map.addControl(added, 'bottom-right');
     attributions.set(map, added);
   } else if (!shown && control) {
     map.removeControl(control);
