@@ -14,5 +14,10 @@ export interface Db extends Queryable {
    * single connection, and serialising also keeps version checks and audit rows consistent on a server.
    */
   write<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * PostgreSQL only (other processes may write): LISTEN on a connection of its own. `onListen`
+   * runs on every (re)connection, when notifications may have been missed. Returns the unlisten.
+   */
+  listen?(channel: string, onNotify: (payload: string) => void, onListen: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }

@@ -2,6 +2,13 @@ import postgres from 'postgres';
 import type { Db, Queryable } from './client';
 import { serialQueue } from './serial-queue';
 
+/**
+ * Every write transaction of every instance on this database takes this lock first: writes are one
+ * at a time database-wide, as they are within one process (serial-queue.ts), so a version check
+ * cannot pass on two instances at once, and change_log ids commit in the order they were issued.
+ */
+const WRITE_LOCK = 4_202_611;
+
 type Sql = postgres.Sql | postgres.TransactionSql;
 
 const queryable = (sql: Sql): Queryable => ({
@@ -21,7 +28,16 @@ export async function openPostgres(url: string): Promise<Db> {
       await sql.unsafe(text);
     },
     write(fn) {
-      return enqueue(() => sql.begin((tx) => fn(queryable(tx))) as Promise<never>);
+      return enqueue(() =>
+        sql.begin(async (tx) => {
+          await tx`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`;
+          return fn(queryable(tx));
+        }) as Promise<never>,
+      );
+    },
+    async listen(channel, onNotify, onListen) {
+      const { unlisten } = await sql.listen(channel, onNotify, onListen);
+      return unlisten;
     },
     async close() {
       await sql.end({ timeout: 5 });

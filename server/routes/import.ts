@@ -78,9 +78,8 @@ export function importRoutes(ctx: AppContext) {
       const user = requirePermission(c, 'importData');
       const { token } = await parseBody(c, commitBody);
       const codes = await commitBoundaries(db, user, previews.take<BoundaryImportPlan>(token, user.id, 'boundaries'));
-      ctx.geo.forget();
-      await ctx.staticTiles.rebuild(db, ctx.countyCode);
-      await announce(ctx, { entity: 'village', id: '*', action: 'import', layer: 'villages', by: user.username });
+      // Every instance reloads the outlines and rebuilds its static archive on this event (follow-changes.ts).
+      await announce(ctx, { entity: 'village', id: '*', action: 'import', layer: 'villages', boundaries: true, by: user.username });
       return c.json<ImportResult>({ applied: codes.length, ids: codes });
     });
 }

@@ -43,11 +43,15 @@ export async function createTestApp(backend: Backend = 'pglite', { households, .
   await seedDemoUsers(db);
   const pii = createPiiCipher(randomBytes(32));
   if (households) await seedDemoHouseholds(db, pii, config.COUNTY_CODE, DEMO_ASSISTING_CADRE);
-  const { app, tiles, bus } = createApp({ db, staticArchive: memoryArchive(archive), countyCode: config.COUNTY_CODE, pii, ...options });
+  const { app, tiles, bus, start, stop } = createApp({ db, staticArchive: memoryArchive(archive), countyCode: config.COUNTY_CODE, pii, ...options });
+  await start();
   const request = (path: string, init?: RequestInit) => app.request(path, init);
   const json = async <T = any>(path: string, init?: RequestInit): Promise<{ status: number; body: T }> => {
     const res = await request(path, init);
     return { status: res.status, body: (await res.json()) as T };
   };
-  return { app, db, pii, tiles, bus, dataset, archive, request, json, close: () => db.close() };
+  return { app, db, pii, tiles, bus, dataset, archive, request, json, close: async () => {
+    await stop();
+    await db.close();
+  } };
 }
