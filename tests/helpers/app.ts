@@ -19,14 +19,19 @@ export type Backend = 'pglite' | 'postgres';
 /** The backends this run can test: PostgreSQL only when the global setup started one. */
 export const BACKENDS: Backend[] = inject('postgresUrl') ? ['pglite', 'postgres'] : ['pglite'];
 
-export async function freshDb(backend: Backend): Promise<Db> {
-  if (backend === 'pglite') return openDb({});
+/** A new, empty database on the test run's PostgreSQL server. */
+export async function freshDatabaseUrl(): Promise<string> {
   const serverUrl = inject('postgresUrl')!;
   const admin = await openDb({ databaseUrl: serverUrl });
   const name = `test_${randomBytes(6).toString('hex')}`;
   await admin.exec(`CREATE DATABASE ${name}`);
   await admin.close();
-  return openDb({ databaseUrl: serverUrl.replace(/\/[^/]*$/, `/${name}`) });
+  return serverUrl.replace(/\/[^/]*$/, `/${name}`);
+}
+
+export async function freshDb(backend: Backend): Promise<Db> {
+  if (backend === 'pglite') return openDb({});
+  return openDb({ databaseUrl: await freshDatabaseUrl() });
 }
 
 /**
