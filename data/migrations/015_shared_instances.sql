@@ -23,3 +23,4 @@ CREATE TABLE login_failures (
   at timestamptz NOT NULL DEFAULT clock_timestamp()
 );
 CREATE INDEX login_failures_address_at ON login_failures(address, at);
+CREATE INDEX login_failures_at ON login_failures(at);
