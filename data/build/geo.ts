@@ -84,13 +84,21 @@ export const isInside = (point: GeoJSON.Position, area: Polygonal | PolygonalFea
   booleanPointInPolygon(point, area, { ignoreBoundary: true });
 
 /** A uniformly random point inside an area that also passes `accept`, by rejection from its bounding box. */
+/** An outline's box, worked out once: rejection sampling asks for it on every point it draws. */
+const boxes = new WeakMap<object, ReturnType<typeof bbox>>();
+function boxOf(area: PolygonalFeature): ReturnType<typeof bbox> {
+  let box = boxes.get(area);
+  if (!box) boxes.set(area, (box = bbox(area)));
+  return box;
+}
+
 export function randomPointInside(
   area: PolygonalFeature,
   random: Random,
   accept: (point: LonLat) => boolean = () => true,
   maxAttempts = 200_000,
 ): LonLat {
-  const [west, south, east, north] = bbox(area);
+  const [west, south, east, north] = boxOf(area);
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
     const point: LonLat = [random.float(west, east), random.float(south, north)];
     // `accept` first: callers pass cheap tests, and the polygon test is the costly one.
@@ -101,7 +109,7 @@ export function randomPointInside(
 
 /** The inside point of a regular grid over the area closest to `target`; finer grids for thin areas. */
 function gridPointNear(area: PolygonalFeature, target: GeoJSON.Position): LonLat | null {
-  const [west, south, east, north] = bbox(area);
+  const [west, south, east, north] = boxOf(area);
   for (const steps of [16, 64, 256]) {
     let best: LonLat | null = null;
     let bestDistance = Infinity;
