@@ -32,6 +32,8 @@ export interface NationalBuildOptions {
   log?: (line: string) => void;
   /** Threads building counties at once; one per core unless told. */
   workers?: number;
+  /** Counties per chunk a worker takes at a time. */
+  chunkCounties?: number;
 }
 
 function nationalSources(): string[] {
@@ -130,7 +132,7 @@ const WORKER_BOOT = `import(${JSON.stringify(TSX_ESM_API)})
   .then(({ register }) => { register(); return import(${JSON.stringify(new URL('./county-worker.ts', import.meta.url).href)}); })`;
 
 /** Counties per chunk: small enough that the workers finish together, large enough that joining parts is cheap. */
-const CHUNK_COUNTIES = 40;
+const DEFAULT_CHUNK_COUNTIES = 40;
 
 /**
  * Builds the chunks on `workers` threads, each taking the next chunk when it is done, and joins
@@ -176,7 +178,7 @@ async function buildChunks(jobs: ChunkJob[], outDir: string, seed: number, worke
 }
 
 export async function buildNationalDataset(options: NationalBuildOptions): Promise<NationalMeta> {
-  const { outDir, prefix = '', seed = DEFAULT_SEED, log = () => {}, workers = availableParallelism() } = options;
+  const { outDir, prefix = '', seed = DEFAULT_SEED, log = () => {}, workers = availableParallelism(), chunkCounties = DEFAULT_CHUNK_COUNTIES } = options;
   const allCounties = readCounties();
   const outlines = resolveCountyOutlines(allCounties);
   const counties = allCounties.filter((c) => c.code.startsWith(prefix));
@@ -194,7 +196,7 @@ export async function buildNationalDataset(options: NationalBuildOptions): Promi
     }
   }
   const jobs: ChunkJob[] = [];
-  for (let i = 0; i * CHUNK_COUNTIES < placeable.length || i === 0; i++) jobs.push({ index: i, counties: placeable.slice(i * CHUNK_COUNTIES, (i + 1) * CHUNK_COUNTIES) });
+  for (let i = 0; i * chunkCounties < placeable.length || i === 0; i++) jobs.push({ index: i, counties: placeable.slice(i * chunkCounties, (i + 1) * chunkCounties) });
   const results = await buildChunks(jobs, outDir, seed, workers, log);
 
   const counts = { provinces: new Set(counties.map((c) => c.code.slice(0, 2))).size, counties: 0, townships: 0, villages: 0 };
