@@ -59,14 +59,15 @@ export function approxDistanceKm(a: GeoJSON.Position, b: GeoJSON.Position): numb
 /** Distance from a point to the nearest edge of an area, on the same local plane as approxDistanceKm. */
 export function distanceToBoundaryKm(position: GeoJSON.Position, area: Polygonal): number {
   const kmPerLon = Math.cos(position[1] * (Math.PI / 180)) * KM_PER_DEGREE_LON_AT_EQUATOR;
-  const toPlane = (p: GeoJSON.Position) => [(p[0] - position[0]) * kmPerLon, (p[1] - position[1]) * KM_PER_DEGREE_LAT];
   const rings = area.type === 'Polygon' ? area.coordinates : area.coordinates.flat();
   let nearest = Infinity;
+  // Plain numbers, no array per vertex: the national build calls this for every candidate hub.
   for (const ring of rings) {
     for (let i = 1; i < ring.length; i++) {
-      const [ax, ay] = toPlane(ring[i - 1]);
-      const [bx, by] = toPlane(ring[i]);
-      const [dx, dy] = [bx - ax, by - ay];
+      const ax = (ring[i - 1][0] - position[0]) * kmPerLon;
+      const ay = (ring[i - 1][1] - position[1]) * KM_PER_DEGREE_LAT;
+      const dx = (ring[i][0] - position[0]) * kmPerLon - ax;
+      const dy = (ring[i][1] - position[1]) * KM_PER_DEGREE_LAT - ay;
       const lengthSquared = dx * dx + dy * dy;
       // Parameter of the point's projection on the segment, clamped to the segment: the point is the origin.
       const t = lengthSquared === 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / lengthSquared));
