@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import postgres from 'postgres';
 import type { Db, Queryable } from './client';
 import { serialQueue } from './serial-queue';
@@ -15,7 +17,14 @@ const queryable = (sql: Sql): Queryable => ({
   async query<T>(text: string, params: unknown[] = []) {
     return (await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[])) as unknown as T[];
   },
+  async copyFrom(table, columns, lines) {
+    const stream = await sql.unsafe(`COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM STDIN`).writable();
+    await pipeline(Readable.from(lines), stream);
+  },
 });
+
+/** Table and column names come from the code, never from input; quoted all the same. */
+const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 export async function openPostgres(url: string): Promise<Db> {
   const sql = postgres(url, { max: 10, onnotice: () => undefined });
