@@ -22,5 +22,5 @@ export async function startNginx(): Promise<StaticServer> {
     root ${root};
   }`;
   });
-  return { url: nginx.url, root, stop: nginx.stop };
+  return { url: nginx.url, root, stop: () => nginx.stop() };
 }

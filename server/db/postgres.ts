@@ -45,8 +45,8 @@ export async function openPostgres(url: string): Promise<Db> {
       );
     },
     async listen(channel, onNotify, onListen) {
-      const { unlisten } = await sql.listen(channel, onNotify, onListen);
-      return unlisten;
+      const listening = await sql.listen(channel, onNotify, onListen);
+      return () => listening.unlisten();
     },
     async close() {
       await sql.end({ timeout: 5 });
