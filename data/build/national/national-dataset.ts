@@ -3,7 +3,7 @@
 // draws from its own seeded stream), so a province built alone has the same villages as in the
 // national build. Counties are built in chunks on worker threads, one per core.
 import { once } from 'node:events';
-import { createReadStream, createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -185,6 +185,8 @@ export async function buildNationalDataset(options: NationalBuildOptions): Promi
   const counties = allCounties.filter((c) => c.code.startsWith(prefix));
   log(`${counties.length} counties, outlines resolved, ${workers} workers`);
   mkdirSync(outDir, { recursive: true });
+  // Parts an interrupted build left behind.
+  for (const f of readdirSync(outDir)) if (f.startsWith('.part-')) rmSync(join(outDir, f));
 
   const unplaced: NationalMeta['unplaced'] = { counties: [], villages: 0 };
   const placeable: ChunkJob['counties'] = [];
