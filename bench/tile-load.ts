@@ -33,7 +33,7 @@ async function load(url: string, requests: Request[], duration: number): Promise
 }
 
 /** Warm up, then measure: the first seconds pay for JIT compilation and tile caches. */
-async function measure(url: string, requests: Request[]): Promise<LoadFigures> {
+export async function measure(url: string, requests: Request[]): Promise<LoadFigures> {
   await load(url, requests, WARMUP_S);
   return load(url, requests, DURATION_S);
 }

@@ -137,6 +137,8 @@ export interface ChangeEvent {
   versions: TileVersions;
   /** Who made the change; absent on screens nobody is signed in to. */
   by?: string;
+  /** Imported boundaries: the county's outlines and the static archive changed. */
+  boundaries?: true;
   at: string;
 }
 

@@ -27,6 +27,7 @@ import { StaticArchive } from './services/static-archive';
 import { dynamicLayerLoaders } from './tiles/dynamic-layers';
 import type { ArchiveSource } from './tiles/archive-source';
 import { DynamicTiles } from './tiles/dynamic-tiles';
+import { followChanges, startFollowing } from './follow-changes';
 import type { WebFiles } from './web/web-files';
 import { serveWebApp } from './web/web-routes';
 
@@ -56,6 +57,7 @@ export function createApp({ db, staticArchive, rebuildStaticArchive = true, web,
     db, countyCode, tiles: new DynamicTiles(dynamicLayerLoaders(db), tileCacheBytes), bus: new ChangeBus(db), geo: new CountyGeometry(db, countyCode),
     staticTiles: new StaticArchive(staticArchive, rebuildStaticArchive),
   };
+  followChanges(ctx);
   const reports = reportRoutes(ctx);
   const api = new Hono<AuthEnv>()
     .use(loadUser(db))
@@ -94,5 +96,7 @@ export function createApp({ db, staticArchive, rebuildStaticArchive = true, web,
   app.all('/tiles/*', (c) => c.notFound());
   if (web) serveWebApp(app, web);
   app.notFound((c) => c.json(errorBody('not_found', `未找到：${c.req.path}`, `Not found: ${c.req.path}`), 404));
-  return { app, ...ctx };
+  /** Before serving; stop before closing the database. */
+  const start = () => startFollowing(ctx);
+  return { app, start, stop: () => ctx.bus.stop(), ...ctx };
 }

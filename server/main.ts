@@ -35,8 +35,11 @@ async function withPiiKey<T>(open: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The portal's change feed, stopped before the database closes. */
+let stopFollowing = async () => {};
+
 async function portalListener(db: Db, pii: PiiCipher, countyCode: string, staticArchive: ArchiveSource): Promise<RequestListener> {
-  const { app, tiles, staticTiles } = createApp({
+  const { app, tiles, staticTiles, start, stop } = createApp({
     db, staticArchive, rebuildStaticArchive: !config.STATIC_ARCHIVE, web, countyCode, pii,
     tileCacheBytes: config.TILE_CACHE_MB * 1024 * 1024,
     trustProxy: config.TRUST_PROXY,
@@ -45,6 +48,8 @@ async function portalListener(db: Db, pii: PiiCipher, countyCode: string, static
   });
   // Imported boundaries live in the database, not in the demo dataset the archive on disk was cut from.
   if (await hasImportedBoundaries(db, countyCode)) await staticTiles.rebuild(db, countyCode);
+  await start();
+  stopFollowing = stop;
   const serveTile = tileFastPath(tiles, staticTiles);
   const serveAsset = web ? webFastPath(web) : () => false;
   const serveApp = getRequestListener(app.fetch);
@@ -118,6 +123,7 @@ async function shutdown() {
   if (closing) return;
   closing = true;
   server.close();
+  await stopFollowing();
   await db.close();
   process.exit(0);
 }

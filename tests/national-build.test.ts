@@ -1,7 +1,8 @@
 // The national pipeline on one prefecture (Jinzhong, 1407: 11 counties, Yushe among them): data
 // build, tiles and the database load with its county/province/national summaries. The full
 // national build (npm run build:national) is far too slow for the test suite.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { VectorTile } from '@mapbox/vector-tile';
@@ -45,13 +46,27 @@ async function readAll<T>(file: string): Promise<T[]> {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'fupin-national-'));
-  meta = await buildNationalDataset({ outDir: dir, prefix: PREFECTURE });
+  meta = await buildNationalDataset({ outDir: dir, prefix: PREFECTURE, workers: 1 });
   villages = await readAll(NATIONAL_FILES.villages);
   counties = await readAll(NATIONAL_FILES.counties);
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('national data build, one prefecture', () => {
+  it('writes the same files on two threads in chunks of 3 counties as in one chunk on one thread', async () => {
+    const other = mkdtempSync(join(tmpdir(), 'fupin-national-'));
+    try {
+      const chunked = await buildNationalDataset({ outDir: other, prefix: PREFECTURE, workers: 2, chunkCounties: 3 });
+      expect(chunked).toEqual(meta);
+      for (const file of [NATIONAL_FILES.counties, NATIONAL_FILES.townships, NATIONAL_FILES.villages]) {
+        expect(gunzipSync(readFileSync(join(other, file))).equals(gunzipSync(readFileSync(join(dir, file)))), file).toBe(true);
+      }
+      expect(readdirSync(other).filter((f) => f.startsWith('.part-'))).toEqual([]);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it('has every real village of the prefecture once, in code order', () => {
     const expected = readCounties(PREFECTURE).flatMap((c) => readCountyUnits(c.code).townships.flatMap((t) => t.villages.map((v) => v.code)));
     expect(villages.map((v) => v.code)).toEqual([...expected].sort());

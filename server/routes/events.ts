@@ -88,7 +88,8 @@ export function eventRoutes(ctx: AppContext, limits: LiveLimits, trustProxy: boo
         if (queue.length >= limits.maxQueued) return drop();
         queue.push(e);
         wake?.();
-      });
+        // This instance missed changes the log no longer holds: the screen reconnects and is told to reload.
+      }, () => drop());
       stream.onAbort(() => wake?.());
       /** A write that does not finish within two heartbeats is a stalled client: dropped. */
       const send = async (message: SSEMessage) => {

@@ -27,5 +27,5 @@ export function tileRoutes(tiles: DynamicTiles, staticArchive: ArchiveSource) {
 }
 
 export function tileVersionRoutes(tiles: DynamicTiles) {
-  return new Hono().get('/versions', (c) => c.json(tiles.currentVersions()));
+  return new Hono().get('/versions', async (c) => c.json(await tiles.latestVersions()));
 }

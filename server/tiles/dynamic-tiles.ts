@@ -34,11 +34,13 @@ const gzipAsync = promisify(gzip);
 
 export class DynamicTiles {
   /**
-   * Versions count on from the boot time, not from 1: a restarted server must never hand out a
-   * tile URL that an earlier run did (browsers keep those as immutable), and open screens see
-   * every layer change when they reconnect.
+   * The versions kept in the database (repo/layer-versions.ts), which every instance shares and
+   * each server's start moves past any an earlier run handed out; 0 until the app starts
+   * (follow-changes.ts).
    */
-  private readonly versions = Object.fromEntries(DYNAMIC_LAYERS.map((l) => [l, Date.now()])) as TileVersions;
+  private readonly versions = Object.fromEntries(DYNAMIC_LAYERS.map((l) => [l, 0])) as TileVersions;
+  private sync?: () => Promise<void>;
+  private syncing?: Promise<void>;
   private readonly indexes = new Map<DynamicLayer, Promise<BandIndex[]>>();
   /** Gzipped, as nearly every client takes them: each tile is compressed once, off the event loop. */
   private readonly gzipped: TileCache<Uint8Array | null>;
@@ -66,10 +68,45 @@ export class DynamicTiles {
 
   /** Called after a committed write to a layer's data. */
   invalidate(layer: DynamicLayer): number {
-    this.versions[layer]++;
+    this.moveTo(layer, this.versions[layer] + 1);
+    return this.versions[layer];
+  }
+
+  /** Takes on versions from the shared change log; versions only move forward. */
+  follow(versions: TileVersions): void {
+    for (const layer of DYNAMIC_LAYERS) if (versions[layer] > this.versions[layer]) this.moveTo(layer, versions[layer]);
+  }
+
+  /** On a database other instances write to: how to learn the versions they moved. */
+  syncWith(sync: () => Promise<void>): void {
+    this.sync = sync;
+  }
+
+  /** The versions now, after learning what other instances moved. */
+  async latestVersions(): Promise<TileVersions> {
+    await this.synced();
+    return this.currentVersions();
+  }
+
+  /**
+   * A request naming a newer version than this instance knows was handed out by another that saw
+   * a change first: learn it before answering, rather than serve old data under the new URL.
+   */
+  async catchUpTo(layer: DynamicLayer, version: number): Promise<void> {
+    if (version > this.versions[layer]) await this.synced();
+  }
+
+  private synced(): Promise<void> {
+    if (!this.sync) return Promise.resolve();
+    // However many requests are waiting, one read of the database at a time.
+    this.syncing ??= this.sync().finally(() => (this.syncing = undefined));
+    return this.syncing;
+  }
+
+  private moveTo(layer: DynamicLayer, version: number): void {
+    this.versions[layer] = version;
     this.indexes.delete(layer);
     this.gzipped.deleteWhere((key) => key.startsWith(`${layer}/`));
-    return this.versions[layer];
   }
 
   /** The gzipped tile, or null where the layer has nothing. */

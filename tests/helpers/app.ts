@@ -19,14 +19,19 @@ export type Backend = 'pglite' | 'postgres';
 /** The backends this run can test: PostgreSQL only when the global setup started one. */
 export const BACKENDS: Backend[] = inject('postgresUrl') ? ['pglite', 'postgres'] : ['pglite'];
 
-export async function freshDb(backend: Backend): Promise<Db> {
-  if (backend === 'pglite') return openDb({});
+/** A new, empty database on the test run's PostgreSQL server. */
+export async function freshDatabaseUrl(): Promise<string> {
   const serverUrl = inject('postgresUrl')!;
   const admin = await openDb({ databaseUrl: serverUrl });
   const name = `test_${randomBytes(6).toString('hex')}`;
   await admin.exec(`CREATE DATABASE ${name}`);
   await admin.close();
-  return openDb({ databaseUrl: serverUrl.replace(/\/[^/]*$/, `/${name}`) });
+  return serverUrl.replace(/\/[^/]*$/, `/${name}`);
+}
+
+export async function freshDb(backend: Backend): Promise<Db> {
+  if (backend === 'pglite') return openDb({});
+  return openDb({ databaseUrl: await freshDatabaseUrl() });
 }
 
 /**
@@ -43,11 +48,15 @@ export async function createTestApp(backend: Backend = 'pglite', { households, .
   await seedDemoUsers(db);
   const pii = createPiiCipher(randomBytes(32));
   if (households) await seedDemoHouseholds(db, pii, config.COUNTY_CODE, DEMO_ASSISTING_CADRE);
-  const { app, tiles, bus } = createApp({ db, staticArchive: memoryArchive(archive), countyCode: config.COUNTY_CODE, pii, ...options });
+  const { app, tiles, bus, start, stop } = createApp({ db, staticArchive: memoryArchive(archive), countyCode: config.COUNTY_CODE, pii, ...options });
+  await start();
   const request = (path: string, init?: RequestInit) => app.request(path, init);
   const json = async <T = any>(path: string, init?: RequestInit): Promise<{ status: number; body: T }> => {
     const res = await request(path, init);
     return { status: res.status, body: (await res.json()) as T };
   };
-  return { app, db, pii, tiles, bus, dataset, archive, request, json, close: () => db.close() };
+  return { app, db, pii, tiles, bus, dataset, archive, request, json, close: async () => {
+    await stop();
+    await db.close();
+  } };
 }
