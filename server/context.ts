@@ -16,8 +16,11 @@ export interface AppContext {
   staticTiles: StaticArchive;
 }
 
-/** After a commit: drop the layer's stale tiles, then tell every open screen. */
+/**
+ * After a commit: drop the stale tiles (those under change.tileAreas where the change says where it
+ * shows, else the layer's), then tell every open screen.
+ */
 export function announce(ctx: AppContext, change: Omit<ChangeEvent, 'seq' | 'at' | 'versions'>): Promise<ChangeEvent> {
-  if (change.layer) ctx.tiles.invalidate(change.layer);
+  if (change.layer) ctx.tiles.invalidate(change.layer, change.tileAreas);
   return ctx.bus.publish({ ...change, versions: ctx.tiles.currentVersions() });
 }
