@@ -146,3 +146,28 @@ describe.each(TILE_BACKENDS)('an edit on %s', (backend) => {
     expect(farNow.properties.name).toBe(t.tiles.cutterKind === 'postgis' ? before.far.properties.name : '改过的名字');
   });
 });
+
+describe.runIf(TILE_BACKENDS.includes('postgis'))('geometry columns on PostGIS', () => {
+  it('follow the GeoJSON inside the writing transaction, for every table with geometry', async () => {
+    const t = apps.get('postgis')!;
+    const [village] = await t.db.query<{ code: string; geom: GeoJSON.Polygon }>('SELECT code, geom FROM villages LIMIT 1');
+    const moved: GeoJSON.Polygon = { type: 'Polygon', coordinates: [village.geom.coordinates[0].map(([x, y]) => [x + 0.01, y])] };
+    const seen = await t.db.write(async (tx) => {
+      await tx.query('UPDATE villages SET geom = $1::text::jsonb WHERE code = $2', [JSON.stringify(moved), village.code]);
+      await tx.query('UPDATE sites SET lon = lon + 0.01 WHERE id = (SELECT min(id) FROM sites)');
+      return tx.query<{ same: boolean }>(
+        `SELECT ST_Equals(ST_SnapToGrid(ST_Transform(geom_3857, 4326), 1e-9), ST_SnapToGrid(ST_SetSRID(ST_GeomFromGeoJSON(geom), 4326), 1e-9)) AS same FROM villages WHERE code = $1
+         UNION ALL SELECT ST_DWithin(ST_Transform(geom_3857, 4326), ST_SetSRID(ST_MakePoint(lon, lat), 4326), 1e-9) FROM sites WHERE id = (SELECT min(id) FROM sites)`,
+        [village.code],
+      );
+    });
+    expect(seen.map((r) => r.same)).toEqual([true, true]);
+    const stale = await t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM (
+         SELECT geom, geom_3857 FROM counties UNION ALL SELECT geom, geom_3857 FROM townships
+         UNION ALL SELECT geom, geom_3857 FROM villages UNION ALL SELECT geom, geom_3857 FROM projects) AS g
+       WHERE geom_3857 IS NULL OR NOT ST_Equals(geom_3857, fupin_mercator(geom))`,
+    );
+    expect(stale[0].n).toBe(0);
+  });
+});
