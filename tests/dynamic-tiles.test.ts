@@ -19,7 +19,13 @@ function countingCutter(kind: TileCutter['kind']) {
     },
     changed: (_layer, areas) => kind === 'postgis' && areas !== undefined,
   };
-  return { cutter, cuts, holdNextCuts: (until: Promise<void>) => (hold = until), release: () => (hold = null) };
+  const holdNextCuts = (until: Promise<void>) => {
+    hold = until;
+  };
+  const release = () => {
+    hold = null;
+  };
+  return { cutter, cuts, holdNextCuts, release };
 }
 
 // A village-sized box in Yushe, and the tile holding it at z12.
