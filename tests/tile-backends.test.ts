@@ -148,7 +148,7 @@ describe.each(TILE_BACKENDS)('an edit on %s', (backend) => {
 });
 
 describe.runIf(TILE_BACKENDS.includes('postgis'))('geometry columns on PostGIS', () => {
-  it('follow the GeoJSON inside the writing transaction, for every table with geometry', async () => {
+  it('follow the GeoJSON inside the writing transaction, for every table with geometry, and the area counts follow the villages', async () => {
     const t = apps.get('postgis')!;
     const [village] = await t.db.query<{ code: string; geom: GeoJSON.Polygon }>('SELECT code, geom FROM villages LIMIT 1');
     const moved: GeoJSON.Polygon = { type: 'Polygon', coordinates: [village.geom.coordinates[0].map(([x, y]) => [x + 0.01, y])] };
@@ -169,5 +169,14 @@ describe.runIf(TILE_BACKENDS.includes('postgis'))('geometry columns on PostGIS',
        WHERE geom_3857 IS NULL OR NOT ST_Equals(geom_3857, fupin_mercator(geom))`,
     );
     expect(stale[0].n).toBe(0);
+    // The low-zoom tiles' per-area counts followed the edits above.
+    const [miscounted] = await t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM (
+         SELECT left(code, 6) AS code, village_class, exit_status, count(*)::int AS villages FROM villages GROUP BY 1, 2, 3
+         UNION ALL SELECT left(code, 9), village_class, exit_status, count(*)::int FROM villages GROUP BY 1, 2, 3) AS want
+       FULL JOIN village_area_counts AS have USING (code, village_class, exit_status)
+       WHERE want.villages IS DISTINCT FROM have.villages`,
+    );
+    expect(miscounted.n).toBe(0);
   });
 });

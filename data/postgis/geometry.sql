@@ -55,3 +55,45 @@ CREATE INDEX IF NOT EXISTS sites_geom_3857 ON sites USING gist (geom_3857);
 -- The low-zoom tiles count a township's villages by code prefix, as village-areas.ts does (a
 -- county's by villages_county, migration 004).
 CREATE INDEX IF NOT EXISTS villages_township_prefix ON villages (left(code, 9));
+
+-- What the low-zoom tiles colour counties and townships by, kept per area (a 6-digit county or
+-- 9-digit township code) and per class and status, so a tile over hundreds of counties reads a few
+-- rows per county instead of every village in them. Statement triggers recompute the areas a
+-- statement touched, as the rollups of migration 004 do; which statuses count as exited is the
+-- tile query's to say (village-areas.ts).
+CREATE TABLE IF NOT EXISTS village_area_counts (
+  code text NOT NULL,
+  village_class text NOT NULL,
+  exit_status text NOT NULL,
+  villages integer NOT NULL,
+  PRIMARY KEY (code, village_class, exit_status)
+);
+
+CREATE OR REPLACE FUNCTION fupin_refresh_area_counts() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM village_area_counts
+  WHERE code IN (SELECT left(code, 6) FROM changed UNION SELECT left(code, 9) FROM changed);
+  INSERT INTO village_area_counts
+    SELECT left(code, 6), village_class, exit_status, count(*) FROM villages
+    WHERE left(code, 6) IN (SELECT left(code, 6) FROM changed) GROUP BY 1, 2, 3
+    UNION ALL
+    SELECT left(code, 9), village_class, exit_status, count(*) FROM villages
+    WHERE left(code, 9) IN (SELECT left(code, 9) FROM changed) GROUP BY 1, 2, 3;
+  RETURN NULL;
+END
+$$;
+
+CREATE OR REPLACE TRIGGER villages_area_counts_insert AFTER INSERT ON villages
+  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION fupin_refresh_area_counts();
+CREATE OR REPLACE TRIGGER villages_area_counts_update AFTER UPDATE ON villages
+  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION fupin_refresh_area_counts();
+CREATE OR REPLACE TRIGGER villages_area_counts_delete AFTER DELETE ON villages
+  REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION fupin_refresh_area_counts();
+
+-- Villages written before the triggers existed: counted once.
+INSERT INTO village_area_counts
+  SELECT left(code, 6), village_class, exit_status, count(*) FROM villages
+  WHERE NOT EXISTS (SELECT 1 FROM village_area_counts) GROUP BY 1, 2, 3
+  UNION ALL
+  SELECT left(code, 9), village_class, exit_status, count(*) FROM villages
+  WHERE NOT EXISTS (SELECT 1 FROM village_area_counts) GROUP BY 1, 2, 3;

@@ -9,7 +9,7 @@ import type { Queryable } from '../db/client';
 import type { TileCutter } from './dynamic-tiles';
 import { PROJECT_TILE_PROPERTIES, VILLAGE_TILE_PROPERTIES } from './dynamic-layers';
 import { TILE_BUFFER, TILE_EXTENT } from './tile-areas';
-import { CODE_LENGTH, EXITED_STATUSES, type AreaLevel } from './village-areas';
+import { EXITED_STATUSES, type AreaLevel } from './village-areas';
 
 /** $1..$3 are z, x, y; `tile` is the tile's box for ST_AsMVTGeom, `wide` the box with its buffer, for the index. */
 const BOUNDS = `bounds AS (
@@ -26,17 +26,20 @@ const VILLAGES = tileQuery('villages', `
   SELECT code::bigint AS fid, ${VILLAGE_TILE_PROPERTIES}, ${MVT_GEOM}
   FROM villages, bounds WHERE geom_3857 && bounds.wide`);
 
-/** Counties or townships with their villages counted by code prefix, as village-areas.ts counts them. $4: the exited statuses. */
+/**
+ * Counties or townships with their villages counted as village-areas.ts counts them, from the
+ * per-area counts the triggers keep (data/postgis/geometry.sql). $4: the exited statuses.
+ */
 const areaQuery = (table: 'counties' | 'townships', level: AreaLevel) => tileQuery(VILLAGE_AREAS_LAYER, `
   WITH areas AS (SELECT code, geom_3857 FROM ${table}, bounds WHERE geom_3857 && bounds.wide),
   counts AS (
-    SELECT left(code, ${CODE_LENGTH[level]}) AS code, count(*)::int AS villages,
-      count(*) FILTER (WHERE village_class <> 'non_poor')::int AS poor,
-      count(*) FILTER (WHERE exit_status = ANY($4::text[]))::int AS exited
-    FROM villages WHERE left(code, ${CODE_LENGTH[level]}) IN (SELECT code FROM areas) GROUP BY 1)
+    SELECT code, sum(villages)::int AS villages,
+      coalesce(sum(villages) FILTER (WHERE village_class <> 'non_poor'), 0)::int AS poor,
+      coalesce(sum(villages) FILTER (WHERE exit_status = ANY($4::text[])), 0)::int AS exited
+    FROM village_area_counts WHERE code IN (SELECT code FROM areas) GROUP BY 1)
   SELECT code::bigint AS fid, code, '${level}'::text AS level, villages, poor AS "poorVillages", exited AS "exitedVillages",
     CASE WHEN poor > 0 THEN exited::float8 / poor END AS "exitedShare", ${MVT_GEOM}
-  FROM areas JOIN counts USING (code), bounds`);
+  FROM areas JOIN counts USING (code), bounds WHERE villages > 0`);
 
 const COUNTY_AREAS = areaQuery('counties', 'county');
 const TOWNSHIP_AREAS = areaQuery('townships', 'township');
