@@ -78,7 +78,7 @@ async function timeTile(tiles: DynamicTiles, z: number, x: number, y: number): P
   return { ms: performance.now() - t0, bytes: data?.length ?? 0 };
 }
 
-export async function perTileLatency(paths: PathTimes[], box: BBox, log: (l: string) => void): Promise<ResultRow[]> {
+async function perTileLatency(paths: PathTimes[], box: BBox, log: (l: string) => void): Promise<ResultRow[]> {
   const rows: ResultRow[] = [];
   const section = `(f) villages tile cutting, province ${PROVINCE}`;
   for (const path of paths) {
@@ -125,7 +125,7 @@ async function decodedVillage(url: string, code: string, z: number, x: number, y
 }
 
 /** A real server on the national database: edits, the requests around them, memory. */
-export async function nationalServer(url: string, box: BBox, postgis: boolean, log: (l: string) => void): Promise<ResultRow[]> {
+async function nationalServer(url: string, box: BBox, postgis: boolean, log: (l: string) => void): Promise<ResultRow[]> {
   const section = `(f) national database (618450 villages), server cutting tiles ${postgis ? 'with PostGIS' : 'in memory (POSTGIS=off)'}`;
   // In memory, every edit rebuilds the national layer (seconds): a few edits show it.
   const edits = postgis ? EDITS : 3;
