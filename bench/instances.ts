@@ -1,4 +1,4 @@
-// (f) Several instances behind nginx (deploy/nginx.conf) on one throwaway PostgreSQL: the same
+// (g) Several instances behind nginx (deploy/nginx.conf) on one throwaway PostgreSQL: the same
 // requests through nginx to one instance and to two, round robin, for dynamic tiles (answers
 // already cut and cached) and for the API (a village's record and the county summary, read from
 // the database each time); and the static archive's Range requests answered by nginx from the file
@@ -18,7 +18,7 @@ import { listArchiveTiles } from './archive-tiles';
 import type { ResultRow } from './report';
 import { CONNECTIONS, measure, type LoadFigures } from './tile-load';
 
-const SECTION = `(f) instances behind nginx, ${CONNECTIONS} clients`;
+const SECTION = `(g) instances behind nginx, ${CONNECTIONS} clients`;
 
 async function tileRequests(base: string): Promise<Request[]> {
   const get = async <T>(path: string) => (await (await fetch(`${base}${path}`)).json()) as T;

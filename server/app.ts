@@ -28,6 +28,8 @@ import { dynamicLayerLoaders } from './tiles/dynamic-layers';
 import type { ArchiveSource } from './tiles/archive-source';
 import { DynamicTiles } from './tiles/dynamic-tiles';
 import { followChanges, startFollowing } from './follow-changes';
+import { memoryCutter } from './tiles/memory-cutter';
+import { postgisCutter } from './tiles/postgis-cutter';
 import type { WebFiles } from './web/web-files';
 import { serveWebApp } from './web/web-routes';
 
@@ -39,6 +41,8 @@ export interface AppOptions {
   /** False when the archive is a province's or the nation's (STATIC_ARCHIVE): a boundary import must not cut it down to the county. */
   rebuildStaticArchive?: boolean;
   countyCode: string;
+  /** The database has PostGIS and its geometry columns (enablePostgis): dynamic tiles are cut per tile in SQL. */
+  postgis?: boolean;
   /** Bound on the dynamic tile cache; DEFAULT_TILE_CACHE_BYTES when absent. */
   tileCacheBytes?: number;
   /** Built web app (dist/web); absent in development, where vite serves it. */
@@ -52,9 +56,9 @@ export interface AppOptions {
   live?: Partial<LiveLimits>;
 }
 
-export function createApp({ db, staticArchive, rebuildStaticArchive = true, web, countyCode, tileCacheBytes, pii, trustProxy = false, cookieSecure = false, live }: AppOptions) {
+export function createApp({ db, postgis = false, staticArchive, rebuildStaticArchive = true, web, countyCode, tileCacheBytes, pii, trustProxy = false, cookieSecure = false, live }: AppOptions) {
   const ctx: AppContext = {
-    db, countyCode, tiles: new DynamicTiles(dynamicLayerLoaders(db), tileCacheBytes), bus: new ChangeBus(db), geo: new CountyGeometry(db, countyCode),
+    db, countyCode, tiles: new DynamicTiles(postgis ? postgisCutter(db) : memoryCutter(dynamicLayerLoaders(db)), tileCacheBytes), bus: new ChangeBus(db), geo: new CountyGeometry(db, countyCode),
     staticTiles: new StaticArchive(staticArchive, rebuildStaticArchive),
   };
   followChanges(ctx);

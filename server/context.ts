@@ -18,7 +18,8 @@ export interface AppContext {
 
 /**
  * After a commit: log the change, which moves the layer's tile version; every instance's caches
- * follow it (follow-changes.ts), then every open screen is told.
+ * follow it, dropping the tiles under change.tileAreas (follow-changes.ts), then every open
+ * screen is told.
  */
 export function announce(ctx: AppContext, change: Omit<ChangeEvent, 'seq' | 'at' | 'versions'>): Promise<ChangeEvent> {
   return ctx.bus.publish(change);

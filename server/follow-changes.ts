@@ -9,7 +9,11 @@ import { advanceLayerVersions, readLayerVersions } from './repo/layer-versions';
 export function followChanges(ctx: AppContext): void {
   const { db, bus, tiles, geo, staticTiles, countyCode } = ctx;
   bus.follow({
-    changed: (e) => tiles.follow(e.versions),
+    changed: (e) => {
+      // Only the tiles the change touched go (all the layer's where it does not say), here as on the instance that made it.
+      if (e.layer) tiles.invalidate(e.layer, e.tileAreas, e.versions[e.layer]);
+      tiles.follow(e.versions);
+    },
     lost: async () => tiles.follow(await readLayerVersions(db)),
   });
   // Boundaries change the county's outlines, which drawn projects are checked against, and the static archive.

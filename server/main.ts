@@ -7,6 +7,7 @@ import { loadConfig, type ServerConfig } from './config';
 import type { Db } from './db/client';
 import type { PiiCipher } from './pii/cipher';
 import { openPiiCipher, PiiKeyError } from './pii/key-store';
+import { enablePostgis } from './db/postgis';
 import { fileArchive, memoryArchive, type ArchiveSource } from './tiles/archive-source';
 import { hasImportedBoundaries } from './repo/boundaries';
 import { tileFastPath } from './tiles/tile-fast-path';
@@ -39,8 +40,10 @@ async function withPiiKey<T>(open: () => Promise<T>): Promise<T> {
 let stopFollowing = async () => {};
 
 async function portalListener(db: Db, pii: PiiCipher, countyCode: string, staticArchive: ArchiveSource): Promise<RequestListener> {
+  const postgis = config.POSTGIS === 'auto' && (await enablePostgis(db, (line) => console.log(`[server] ${line}`)));
+  console.log(`[server] dynamic tiles cut ${postgis ? 'per tile in SQL (PostGIS)' : 'in memory'}`);
   const { app, tiles, staticTiles, start, stop } = createApp({
-    db, staticArchive, rebuildStaticArchive: !config.STATIC_ARCHIVE, web, countyCode, pii,
+    db, postgis, staticArchive, rebuildStaticArchive: !config.STATIC_ARCHIVE, web, countyCode, pii,
     tileCacheBytes: config.TILE_CACHE_MB * 1024 * 1024,
     trustProxy: config.TRUST_PROXY,
     cookieSecure: config.COOKIE_SECURE,

@@ -38,7 +38,9 @@ function resumePoint(c: Context): number | undefined {
 const texts = new WeakMap<ChangeEvent, { signedIn: string; anonymous: string }>();
 function serialised(e: ChangeEvent, signedIn: boolean): string {
   let text = texts.get(e);
-  if (!text) texts.set(e, (text = { signedIn: JSON.stringify(e), anonymous: JSON.stringify({ ...e, by: undefined }) }));
+  // Tile areas are for the servers' caches; a screen refetches by version.
+  const shown = { ...e, tileAreas: undefined };
+  if (!text) texts.set(e, (text = { signedIn: JSON.stringify(shown), anonymous: JSON.stringify({ ...shown, by: undefined }) }));
   return signedIn ? text.signedIn : text.anonymous;
 }
 

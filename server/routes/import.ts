@@ -12,6 +12,7 @@ import { BOUNDARY_CRS, BOUNDARY_LEVELS, DATUMS, type BoundaryImportPreview } fro
 import { PreviewStore } from '../services/import/preview-store';
 import { commitVillageStats, previewVillageStats, type VillageImportPlan } from '../services/import/village-stats';
 import { WITH_INPUT } from '../../common/issue-messages';
+import { countyTileAreas, villageTileAreas } from '../tiles/change-areas';
 
 const commitBody = z.object({ token: z.string().regex(/^[0-9a-f]{32}$/, '预览令牌无效 / invalid preview token') }).strict();
 const geometryFields = z.object({ target: z.enum(GEOMETRY_TARGETS), crs: z.enum(IMPORT_CRS).default('wgs84') });
@@ -45,7 +46,7 @@ export function importRoutes(ctx: AppContext) {
       const user = requirePermission(c, 'importData');
       const { token } = await parseBody(c, commitBody);
       const codes = await commitVillageStats(db, user, await previews.take<VillageImportPlan>(token, user.id, 'villages'));
-      await announce(ctx, { entity: 'village', id: '*', action: 'import', layer: 'villages', by: user.username });
+      await announce(ctx, { entity: 'village', id: '*', action: 'import', layer: 'villages', by: user.username, tileAreas: await villageTileAreas(db, codes) });
       return c.json<ImportResult>({ applied: codes.length, ids: codes });
     })
     .post('/geometry/preview', async (c) => {
@@ -59,9 +60,12 @@ export function importRoutes(ctx: AppContext) {
     .post('/geometry/commit', async (c) => {
       const user = requirePermission(c, 'importData');
       const { token } = await parseBody(c, commitBody);
-      const applied = await commitGeometry(db, user, await previews.take<GeometryImportPlan>(token, user.id, 'geometry'));
+      const plan = await previews.take<GeometryImportPlan>(token, user.id, 'geometry');
+      const before = await countyTileAreas(db, ctx.countyCode);
+      const applied = await commitGeometry(db, user, plan);
+      const tileAreas = [...before, ...(await countyTileAreas(db, ctx.countyCode))];
       for (const layer of new Set(applied.map((a) => a.layer))) {
-        await announce(ctx, { entity: layer === 'sites' ? 'site' : 'project', id: '*', action: 'import', layer, by: user.username });
+        await announce(ctx, { entity: layer === 'sites' ? 'site' : 'project', id: '*', action: 'import', layer, by: user.username, tileAreas });
       }
       return c.json<ImportResult>({ applied: applied.length, ids: applied.map((a) => String(a.id)) });
     })
@@ -77,9 +81,12 @@ export function importRoutes(ctx: AppContext) {
     .post('/boundaries/commit', async (c) => {
       const user = requirePermission(c, 'importData');
       const { token } = await parseBody(c, commitBody);
-      const codes = await commitBoundaries(db, user, await previews.take<BoundaryImportPlan>(token, user.id, 'boundaries'));
+      const plan = await previews.take<BoundaryImportPlan>(token, user.id, 'boundaries');
+      const before = await countyTileAreas(db, ctx.countyCode);
+      const codes = await commitBoundaries(db, user, plan);
+      const tileAreas = [...before, ...(await countyTileAreas(db, ctx.countyCode))];
       // Every instance reloads the outlines and rebuilds its static archive on this event (follow-changes.ts).
-      await announce(ctx, { entity: 'village', id: '*', action: 'import', layer: 'villages', boundaries: true, by: user.username });
+      await announce(ctx, { entity: 'village', id: '*', action: 'import', layer: 'villages', boundaries: true, by: user.username, tileAreas });
       return c.json<ImportResult>({ applied: codes.length, ids: codes });
     });
 }

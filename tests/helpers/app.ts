@@ -9,15 +9,19 @@ import { loadConfig } from '../../server/config';
 import type { Db } from '../../server/db/client';
 import { openDb } from '../../server/db/open-db';
 import { migrate } from '../../server/db/migrate';
+import { enablePostgis } from '../../server/db/postgis';
 import { seedDemoHouseholds } from '../../server/db/household-seed';
 import { seedDataset } from '../../server/db/seed';
 import { createPiiCipher } from '../../server/pii/cipher';
 import { memoryArchive } from '../../server/tiles/archive-source';
 
-export type Backend = 'pglite' | 'postgres';
+/** postgis: a PostgreSQL database with PostGIS enabled, whose dynamic tiles are cut in SQL. */
+export type Backend = 'pglite' | 'postgres' | 'postgis';
 
 /** The backends this run can test: PostgreSQL only when the global setup started one. */
 export const BACKENDS: Backend[] = inject('postgresUrl') ? ['pglite', 'postgres'] : ['pglite'];
+/** For the tile suites, which run on all three back ends. */
+export const TILE_BACKENDS: Backend[] = inject('postgresUrl') ? [...BACKENDS, 'postgis'] : BACKENDS;
 
 /** A new, empty database on the test run's PostgreSQL server. */
 export async function freshDatabaseUrl(): Promise<string> {
@@ -46,9 +50,11 @@ export async function createTestApp(backend: Backend = 'pglite', { households, .
   await migrate(db);
   await seedDataset(db, dataset);
   await seedDemoUsers(db);
+  const postgis = backend === 'postgis' && (await enablePostgis(db));
+  if (backend === 'postgis' && !postgis) throw new Error('the test PostgreSQL server has no PostGIS: apt-get install postgresql-15-postgis-3');
   const pii = createPiiCipher(randomBytes(32));
   if (households) await seedDemoHouseholds(db, pii, config.COUNTY_CODE, DEMO_ASSISTING_CADRE);
-  const { app, tiles, bus, start, stop } = createApp({ db, staticArchive: memoryArchive(archive), countyCode: config.COUNTY_CODE, pii, ...options });
+  const { app, tiles, bus, start, stop } = createApp({ db, postgis, staticArchive: memoryArchive(archive), countyCode: config.COUNTY_CODE, pii, ...options });
   await start();
   const request = (path: string, init?: RequestInit) => app.request(path, init);
   const json = async <T = any>(path: string, init?: RequestInit): Promise<{ status: number; body: T }> => {
