@@ -107,6 +107,43 @@ describe.skipIf(!inject('postgresUrl'))('two server instances on one PostgreSQL'
     await stream.cancel();
   });
 
+  it('on PostGIS, drops on the other instance only the tiles the edit touched: a tile far away stays cached', async () => {
+    // The instances found PostGIS on the test server and enabled it at start (server/db/postgis.ts).
+    const [{ postgis }] = await db.query<{ postgis: boolean }>("SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'postgis') AS postgis");
+    expect(postgis).toBe(true);
+    const villages = (await (await fetch(`${b.url}/api/villages`)).json()) as VillageView[];
+    const distance = (v: VillageView) => Math.hypot(v.center[0] - village.center[0], v.center[1] - village.center[1]);
+    const far = villages.reduce((best, v) => (distance(v) > distance(best) ? v : best));
+    const near = tileOf(village.center[0], village.center[1], 13);
+    const away = tileOf(far.center[0], far.center[1], 13);
+    expect(Math.max(Math.abs(near.x - away.x), Math.abs(near.y - away.y))).toBeGreaterThan(2);
+
+    const { stream, hello } = await openEvents(b.url);
+    const before = await villageInTile(b.url, village, hello.versions.villages);
+    const farBefore = await villageInTile(b.url, far, hello.versions.villages);
+    // Behind both servers' backs, unannounced: a tile cut afresh from the database shows this name, a cached one the old.
+    const original = far.name;
+    await db.query('UPDATE villages SET name = $2 WHERE code = $1', [far.code, `${original}（未通告）`]);
+    try {
+      const admin = await login(fetcher(a.url), 'admin');
+      const edited = await flipInfra(admin, a.url, village.code);
+      const change = JSON.parse((await within(5000, 'the change on the other instance', stream.nextOf('change'))).data) as ChangeEvent;
+      // The areas travel with the event through change_log for the instances' caches, never to a screen.
+      expect(change).not.toHaveProperty('tileAreas');
+      const [logged] = await db.query<{ areas: unknown[] }>("SELECT event->'tileAreas' AS areas FROM change_log WHERE id = $1", [change.seq]);
+      expect(logged.areas.length).toBeGreaterThan(0);
+
+      const after = await villageInTile(b.url, village, change.versions.villages);
+      expect(after.infraCompletion).not.toBeCloseTo(before.infraCompletion as number, 5);
+      expect(after.infraCompletion).toBeCloseTo(edited.infraCompletion, 5);
+      expect((await villageInTile(b.url, far, change.versions.villages)).name).toBe(farBefore.name);
+      expect(farBefore.name).toBe(original);
+    } finally {
+      await db.query('UPDATE villages SET name = $2 WHERE code = $1', [far.code, original]);
+      await stream.cancel();
+    }
+  });
+
   it('replays to a screen that reconnects to the other instance what it missed, the same events', async () => {
     const admin = await login(fetcher(b.url), 'admin');
     const { stream, hello } = await openEvents(b.url);
