@@ -24,6 +24,7 @@ import { createApp } from '../server/app';
 import { seedDemoUsers } from '../server/auth/users';
 import type { Db } from '../server/db/client';
 import { migrate } from '../server/db/migrate';
+import { enablePostgis } from '../server/db/postgis';
 import { seedNationalDataset } from '../server/db/national-seed';
 import { memoryArchive } from '../server/tiles/archive-source';
 import { buildNationalTiles, FULL_ZOOM, NATIONAL_ZOOMS, TILE_BUDGET_BYTES, type NationalTileResult } from '../tiles/build-national';
@@ -139,11 +140,28 @@ describe.each(BACKENDS)('national load and scoped summaries on %s', (backend) =>
   beforeAll(async () => {
     db = await freshDb(backend);
     await migrate(db);
+    // As load:national does: PostGIS's columns and triggers first, so the COPY fills them.
+    if (backend === 'postgres') expect(await enablePostgis(db)).toBe(true);
     counts = await seedNationalDataset(db, { dir });
     await seedDemoUsers(db);
     ({ app } = createApp({ db, staticArchive: memoryArchive(new Uint8Array()), countyCode: '140721' }));
   }, 120_000);
   afterAll(() => db?.close());
+
+  it.runIf(backend === 'postgres')('fills the PostGIS geometry columns, their indexes and the area counts during the COPY load', async () => {
+    for (const table of ['counties', 'townships', 'villages']) {
+      const [row] = await db.query<{ missing: number }>(`SELECT count(*) FILTER (WHERE geom_3857 IS NULL)::int AS missing FROM ${table}`);
+      expect(row.missing, table).toBe(0);
+    }
+    const indexes = await db.query<{ name: string }>("SELECT indexname AS name FROM pg_indexes WHERE tablename = 'villages'");
+    expect(indexes.map((i) => i.name)).toEqual(expect.arrayContaining(['villages_geom_3857', 'villages_township_prefix']));
+    // The statement trigger ran over the COPY: every village counted once in its county and once in its township.
+    const [counted] = await db.query<{ counties: number; townships: number }>(
+      `SELECT coalesce(sum(villages) FILTER (WHERE length(code) = 6), 0)::int AS counties,
+              coalesce(sum(villages) FILTER (WHERE length(code) = 9), 0)::int AS townships FROM village_area_counts`,
+    );
+    expect(counted).toEqual({ counties: villages.length, townships: villages.length });
+  });
   const get = async <T>(path: string) => (await (await app.request(path)).json()) as T;
 
   it('sums townships, counties, the province and the database alike, and follows edits', async () => {
