@@ -33,7 +33,7 @@ async function load(url: string, requests: Request[], duration: number): Promise
 }
 
 /** Warm up, then measure: the first seconds pay for JIT compilation and tile caches. */
-async function measure(url: string, requests: Request[]): Promise<LoadFigures> {
+export async function measure(url: string, requests: Request[]): Promise<LoadFigures> {
   await load(url, requests, WARMUP_S);
   return load(url, requests, DURATION_S);
 }
@@ -107,7 +107,7 @@ export async function benchTiles(serverUrl: string, nginx: StaticServer, log: (l
   const results: ResultRow[] = [];
   for (const [endpoint, prepare] of [
     ['PMTiles Range /tiles/static.pmtiles', staticRequests],
-    ['dynamic MVT /tiles/{layer}/{z}/{x}/{y}.mvt, answers already cut and cached (gzip)', dynamicRequests],
+    ['dynamic MVT /tiles/{layer}/{z}/{x}/{y}.mvt, answers already cut and cached in memory (gzip; no cutting timed, see (f))', dynamicRequests],
   ] as const) {
     const requests = await prepare(serverUrl, nginx);
     log(`${endpoint}: ${requests.count} tiles, ${DURATION_S} s per side`);

@@ -8,7 +8,8 @@ import { bbox } from '@turf/turf';
 import { DYNAMIC_LAYERS, VILLAGE_AREA_ZOOMS, type DynamicLayer } from '../common/api';
 import { openDb } from '../server/db/open-db';
 import { dynamicLayerLoaders, villageBands } from '../server/tiles/dynamic-layers';
-import { DynamicTiles, type LayerLoader, type ZoomBand } from '../server/tiles/dynamic-tiles';
+import { DynamicTiles } from '../server/tiles/dynamic-tiles';
+import { memoryCutter, type LayerLoader, type ZoomBand } from '../server/tiles/memory-cutter';
 import { syntheticVillages } from '../tests/helpers/synthetic-villages';
 import { formatBytes, tilesCovering } from '../tiles/tile-grid';
 import type { PreparedProvince } from './first-paint';
@@ -29,7 +30,7 @@ export interface ZoomSize {
 export function villagesOnly(bands: ZoomBand[], cacheBytes?: number): DynamicTiles {
   const empty: LayerLoader = async () => [];
   const loaders = Object.fromEntries(DYNAMIC_LAYERS.map((l) => [l, empty])) as Record<DynamicLayer, LayerLoader>;
-  return new DynamicTiles({ ...loaders, villages: async () => bands }, cacheBytes);
+  return new DynamicTiles(memoryCutter({ ...loaders, villages: async () => bands }), cacheBytes);
 }
 
 export async function villageTileSizes(tiles: DynamicTiles, bounds: readonly [number, number, number, number], zooms = SIZE_ZOOMS): Promise<ZoomSize[]> {

@@ -137,7 +137,21 @@ export interface ChangeEvent {
   versions: TileVersions;
   /** Who made the change; absent on screens nobody is signed in to. */
   by?: string;
+  /** Imported boundaries: the county's outlines and the static archive changed. */
+  boundaries?: true;
   at: string;
+  /**
+   * Where the change shows on the layer's tiles: the changed features' old and new boxes, each at
+   * the zooms it is drawn at. Absent: anywhere on the layer. Every instance drops the same tiles.
+   */
+  tileAreas?: TileArea[];
+}
+
+/** A lon/lat box on a dynamic layer, from minZoom to maxZoom inclusive. */
+export interface TileArea {
+  bbox: BBox;
+  minZoom: number;
+  maxZoom: number;
 }
 
 /** The first event of a live connection. */

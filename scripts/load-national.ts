@@ -8,6 +8,7 @@ import { seedDemoUsers } from '../server/auth/users';
 import { loadConfig } from '../server/config';
 import { openDb } from '../server/db/open-db';
 import { migrate } from '../server/db/migrate';
+import { enablePostgis } from '../server/db/postgis';
 import { seedNationalDataset } from '../server/db/national-seed';
 import { nationalDir } from '../data/build/national/build-national';
 import { measureResources } from '../data/build/national/resource-report';
@@ -22,6 +23,9 @@ async function runCli(): Promise<void> {
   const stop = measureResources('national load');
   try {
     await migrate(db);
+    // Before the villages go in: the geometry columns' triggers then fill them during the COPY, and
+    // the GiST indexes are built once after it, not by the first server start over 620,000 rows.
+    if (config.POSTGIS === 'auto') await enablePostgis(db, (line) => console.log(`[load] ${line}`));
     const counts = await seedNationalDataset(db, { dir, prefix, log: (line) => console.log(`[load] ${line}`) });
     await seedDemoUsers(db);
     console.log(`[load] ${JSON.stringify(counts)} into ${db.kind}`);

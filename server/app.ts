@@ -29,6 +29,9 @@ import { StaticArchive } from './services/static-archive';
 import { dynamicLayerLoaders } from './tiles/dynamic-layers';
 import type { ArchiveSource } from './tiles/archive-source';
 import { DynamicTiles } from './tiles/dynamic-tiles';
+import { followChanges, startFollowing } from './follow-changes';
+import { memoryCutter } from './tiles/memory-cutter';
+import { postgisCutter } from './tiles/postgis-cutter';
 import type { WebFiles } from './web/web-files';
 import { serveWebApp } from './web/web-routes';
 
@@ -40,6 +43,8 @@ export interface AppOptions {
   /** False when the archive is a province's or the nation's (STATIC_ARCHIVE): a boundary import must not cut it down to the county. */
   rebuildStaticArchive?: boolean;
   countyCode: string;
+  /** The database has PostGIS and its geometry columns (enablePostgis): dynamic tiles are cut per tile in SQL. */
+  postgis?: boolean;
   /** Bound on the dynamic tile cache; DEFAULT_TILE_CACHE_BYTES when absent. */
   tileCacheBytes?: number;
   /** Built web app (dist/web); absent in development, where vite serves it. */
@@ -55,11 +60,12 @@ export interface AppOptions {
   basemaps?: { options: readonly BasemapOption[]; archive?: ArchiveSource };
 }
 
-export function createApp({ db, staticArchive, rebuildStaticArchive = true, web, countyCode, tileCacheBytes, pii, trustProxy = false, cookieSecure = false, live, basemaps = { options: [NO_BASEMAP] } }: AppOptions) {
+export function createApp({ db, postgis = false, staticArchive, rebuildStaticArchive = true, web, countyCode, tileCacheBytes, pii, trustProxy = false, cookieSecure = false, live, basemaps = { options: [NO_BASEMAP] } }: AppOptions) {
   const ctx: AppContext = {
-    db, countyCode, tiles: new DynamicTiles(dynamicLayerLoaders(db), tileCacheBytes), bus: new ChangeBus(db), geo: new CountyGeometry(db, countyCode),
+    db, countyCode, tiles: new DynamicTiles(postgis ? postgisCutter(db) : memoryCutter(dynamicLayerLoaders(db)), tileCacheBytes), bus: new ChangeBus(db), geo: new CountyGeometry(db, countyCode),
     staticTiles: new StaticArchive(staticArchive, rebuildStaticArchive),
   };
+  followChanges(ctx);
   const reports = reportRoutes(ctx);
   const api = new Hono<AuthEnv>()
     .use(loadUser(db))
@@ -99,5 +105,7 @@ export function createApp({ db, staticArchive, rebuildStaticArchive = true, web,
   app.all('/tiles/*', (c) => c.notFound());
   if (web) serveWebApp(app, web);
   app.notFound((c) => c.json(errorBody('not_found', `未找到：${c.req.path}`, `Not found: ${c.req.path}`), 404));
-  return { app, ...ctx };
+  /** Before serving; stop before closing the database. */
+  const start = () => startFollowing(ctx);
+  return { app, start, stop: () => ctx.bus.stop(), ...ctx };
 }

@@ -31,6 +31,11 @@ const env = z.object({
   COOKIE_SECURE: flag,
   LIVE_HEARTBEAT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   LIVE_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(32),
+  /**
+   * auto: on a PostgreSQL server with PostGIS, keep geometry columns and cut dynamic tiles in SQL
+   * (a province or the nation); off: always cut them in memory from whole layers (a county).
+   */
+  POSTGIS: z.enum(['auto', 'off']).default('auto'),
   /** Memory for encoded dynamic tiles, in MB; the least recently used go past it. */
   TILE_CACHE_MB: z.coerce.number().positive().default(256),
   /** A local basemap: PMTiles of vector tiles in the Protomaps schema (e.g. a province extract of a Protomaps build). */

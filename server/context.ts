@@ -16,8 +16,11 @@ export interface AppContext {
   staticTiles: StaticArchive;
 }
 
-/** After a commit: drop the layer's stale tiles, then tell every open screen. */
+/**
+ * After a commit: log the change, which moves the layer's tile version; every instance's caches
+ * follow it, dropping the tiles under change.tileAreas (follow-changes.ts), then every open
+ * screen is told.
+ */
 export function announce(ctx: AppContext, change: Omit<ChangeEvent, 'seq' | 'at' | 'versions'>): Promise<ChangeEvent> {
-  if (change.layer) ctx.tiles.invalidate(change.layer);
-  return ctx.bus.publish({ ...change, versions: ctx.tiles.currentVersions() });
+  return ctx.bus.publish(change);
 }

@@ -7,6 +7,7 @@ import { loadConfig, type ServerConfig } from './config';
 import type { Db } from './db/client';
 import type { PiiCipher } from './pii/cipher';
 import { openPiiCipher, PiiKeyError } from './pii/key-store';
+import { enablePostgis } from './db/postgis';
 import { fileArchive, memoryArchive, type ArchiveSource } from './tiles/archive-source';
 import { hasImportedBoundaries } from './repo/boundaries';
 import { tileFastPath } from './tiles/tile-fast-path';
@@ -37,9 +38,14 @@ async function withPiiKey<T>(open: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The portal's change feed, stopped before the database closes. */
+let stopFollowing = async () => {};
+
 async function portalListener(db: Db, pii: PiiCipher, countyCode: string, staticArchive: ArchiveSource): Promise<RequestListener> {
-  const { app, tiles, staticTiles } = createApp({
-    db, staticArchive, rebuildStaticArchive: !config.STATIC_ARCHIVE, web, countyCode, pii,
+  const postgis = config.POSTGIS === 'auto' && (await enablePostgis(db, (line) => console.log(`[server] ${line}`)));
+  console.log(`[server] dynamic tiles cut ${postgis ? 'per tile in SQL (PostGIS)' : 'in memory'}`);
+  const { app, tiles, staticTiles, start, stop } = createApp({
+    db, postgis, staticArchive, rebuildStaticArchive: !config.STATIC_ARCHIVE, web, countyCode, pii,
     tileCacheBytes: config.TILE_CACHE_MB * 1024 * 1024,
     trustProxy: config.TRUST_PROXY,
     cookieSecure: config.COOKIE_SECURE,
@@ -48,6 +54,8 @@ async function portalListener(db: Db, pii: PiiCipher, countyCode: string, static
   });
   // Imported boundaries live in the database, not in the demo dataset the archive on disk was cut from.
   if (await hasImportedBoundaries(db, countyCode)) await staticTiles.rebuild(db, countyCode);
+  await start();
+  stopFollowing = stop;
   const serveTile = tileFastPath(tiles, staticTiles);
   const serveAsset = web ? webFastPath(web) : () => false;
   const serveApp = getRequestListener(app.fetch);
@@ -121,6 +129,7 @@ async function shutdown() {
   if (closing) return;
   closing = true;
   server.close();
+  await stopFollowing();
   await db.close();
   process.exit(0);
 }

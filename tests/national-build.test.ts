@@ -1,7 +1,8 @@
 // The national pipeline on one prefecture (Jinzhong, 1407: 11 counties, Yushe among them): data
 // build, tiles and the database load with its county/province/national summaries. The full
 // national build (npm run build:national) is far too slow for the test suite.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { VectorTile } from '@mapbox/vector-tile';
@@ -23,6 +24,7 @@ import { createApp } from '../server/app';
 import { seedDemoUsers } from '../server/auth/users';
 import type { Db } from '../server/db/client';
 import { migrate } from '../server/db/migrate';
+import { enablePostgis } from '../server/db/postgis';
 import { seedNationalDataset } from '../server/db/national-seed';
 import { memoryArchive } from '../server/tiles/archive-source';
 import { buildNationalTiles, FULL_ZOOM, NATIONAL_ZOOMS, TILE_BUDGET_BYTES, type NationalTileResult } from '../tiles/build-national';
@@ -45,13 +47,27 @@ async function readAll<T>(file: string): Promise<T[]> {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'fupin-national-'));
-  meta = await buildNationalDataset({ outDir: dir, prefix: PREFECTURE });
+  meta = await buildNationalDataset({ outDir: dir, prefix: PREFECTURE, workers: 1 });
   villages = await readAll(NATIONAL_FILES.villages);
   counties = await readAll(NATIONAL_FILES.counties);
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('national data build, one prefecture', () => {
+  it('writes the same files on two threads in chunks of 3 counties as in one chunk on one thread', async () => {
+    const other = mkdtempSync(join(tmpdir(), 'fupin-national-'));
+    try {
+      const chunked = await buildNationalDataset({ outDir: other, prefix: PREFECTURE, workers: 2, chunkCounties: 3 });
+      expect(chunked).toEqual(meta);
+      for (const file of [NATIONAL_FILES.counties, NATIONAL_FILES.townships, NATIONAL_FILES.villages]) {
+        expect(gunzipSync(readFileSync(join(other, file))).equals(gunzipSync(readFileSync(join(dir, file)))), file).toBe(true);
+      }
+      expect(readdirSync(other).filter((f) => f.startsWith('.part-'))).toEqual([]);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it('has every real village of the prefecture once, in code order', () => {
     const expected = readCounties(PREFECTURE).flatMap((c) => readCountyUnits(c.code).townships.flatMap((t) => t.villages.map((v) => v.code)));
     expect(villages.map((v) => v.code)).toEqual([...expected].sort());
@@ -124,11 +140,28 @@ describe.each(BACKENDS)('national load and scoped summaries on %s', (backend) =>
   beforeAll(async () => {
     db = await freshDb(backend);
     await migrate(db);
+    // As load:national does: PostGIS's columns and triggers first, so the COPY fills them.
+    if (backend === 'postgres') expect(await enablePostgis(db)).toBe(true);
     counts = await seedNationalDataset(db, { dir });
     await seedDemoUsers(db);
     ({ app } = createApp({ db, staticArchive: memoryArchive(new Uint8Array()), countyCode: '140721' }));
   }, 120_000);
   afterAll(() => db?.close());
+
+  it.runIf(backend === 'postgres')('fills the PostGIS geometry columns, their indexes and the area counts during the COPY load', async () => {
+    for (const table of ['counties', 'townships', 'villages']) {
+      const [row] = await db.query<{ missing: number }>(`SELECT count(*) FILTER (WHERE geom_3857 IS NULL)::int AS missing FROM ${table}`);
+      expect(row.missing, table).toBe(0);
+    }
+    const indexes = await db.query<{ name: string }>("SELECT indexname AS name FROM pg_indexes WHERE tablename = 'villages'");
+    expect(indexes.map((i) => i.name)).toEqual(expect.arrayContaining(['villages_geom_3857', 'villages_township_prefix']));
+    // The statement trigger ran over the COPY: every village counted once in its county and once in its township.
+    const [counted] = await db.query<{ counties: number; townships: number }>(
+      `SELECT coalesce(sum(villages) FILTER (WHERE length(code) = 6), 0)::int AS counties,
+              coalesce(sum(villages) FILTER (WHERE length(code) = 9), 0)::int AS townships FROM village_area_counts`,
+    );
+    expect(counted).toEqual({ counties: villages.length, townships: villages.length });
+  });
   const get = async <T>(path: string) => (await (await app.request(path)).json()) as T;
 
   it('sums townships, counties, the province and the database alike, and follows edits', async () => {

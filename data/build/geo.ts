@@ -59,14 +59,15 @@ export function approxDistanceKm(a: GeoJSON.Position, b: GeoJSON.Position): numb
 /** Distance from a point to the nearest edge of an area, on the same local plane as approxDistanceKm. */
 export function distanceToBoundaryKm(position: GeoJSON.Position, area: Polygonal): number {
   const kmPerLon = Math.cos(position[1] * (Math.PI / 180)) * KM_PER_DEGREE_LON_AT_EQUATOR;
-  const toPlane = (p: GeoJSON.Position) => [(p[0] - position[0]) * kmPerLon, (p[1] - position[1]) * KM_PER_DEGREE_LAT];
   const rings = area.type === 'Polygon' ? area.coordinates : area.coordinates.flat();
   let nearest = Infinity;
+  // Plain numbers, no array per vertex: the national build calls this for every candidate hub.
   for (const ring of rings) {
     for (let i = 1; i < ring.length; i++) {
-      const [ax, ay] = toPlane(ring[i - 1]);
-      const [bx, by] = toPlane(ring[i]);
-      const [dx, dy] = [bx - ax, by - ay];
+      const ax = (ring[i - 1][0] - position[0]) * kmPerLon;
+      const ay = (ring[i - 1][1] - position[1]) * KM_PER_DEGREE_LAT;
+      const dx = (ring[i][0] - position[0]) * kmPerLon - ax;
+      const dy = (ring[i][1] - position[1]) * KM_PER_DEGREE_LAT - ay;
       const lengthSquared = dx * dx + dy * dy;
       // Parameter of the point's projection on the segment, clamped to the segment: the point is the origin.
       const t = lengthSquared === 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / lengthSquared));
@@ -84,13 +85,21 @@ export const isInside = (point: GeoJSON.Position, area: Polygonal | PolygonalFea
   booleanPointInPolygon(point, area, { ignoreBoundary: true });
 
 /** A uniformly random point inside an area that also passes `accept`, by rejection from its bounding box. */
+/** An outline's box, worked out once: rejection sampling asks for it on every point it draws. */
+const boxes = new WeakMap<object, ReturnType<typeof bbox>>();
+function boxOf(area: PolygonalFeature): ReturnType<typeof bbox> {
+  let box = boxes.get(area);
+  if (!box) boxes.set(area, (box = bbox(area)));
+  return box;
+}
+
 export function randomPointInside(
   area: PolygonalFeature,
   random: Random,
   accept: (point: LonLat) => boolean = () => true,
   maxAttempts = 200_000,
 ): LonLat {
-  const [west, south, east, north] = bbox(area);
+  const [west, south, east, north] = boxOf(area);
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
     const point: LonLat = [random.float(west, east), random.float(south, north)];
     // `accept` first: callers pass cheap tests, and the polygon test is the costly one.
@@ -101,7 +110,7 @@ export function randomPointInside(
 
 /** The inside point of a regular grid over the area closest to `target`; finer grids for thin areas. */
 function gridPointNear(area: PolygonalFeature, target: GeoJSON.Position): LonLat | null {
-  const [west, south, east, north] = bbox(area);
+  const [west, south, east, north] = boxOf(area);
   for (const steps of [16, 64, 256]) {
     let best: LonLat | null = null;
     let bestDistance = Infinity;

@@ -1,6 +1,8 @@
-// Failed logins per client address, in memory: a guesser spreading over many accounts is slowed
-// here, one hammering an account is stopped by the account's own lock (auth/users.ts), which
-// lives in the database so that every server instance sees it.
+// Failed logins per client address: a guesser spreading over many accounts is slowed here, one
+// hammering an account is stopped by the account's own lock (auth/users.ts). Both live in the
+// database, so that behind a load balancer every server instance counts the same failures.
+import type { Db, Queryable } from '../db/client';
+
 export interface AddressThrottleLimits {
   failures: number;
   windowMs: number;
@@ -8,30 +10,33 @@ export interface AddressThrottleLimits {
 
 export const DEFAULT_ADDRESS_THROTTLE: AddressThrottleLimits = { failures: 20, windowMs: 15 * 60_000 };
 
-/** Past this many addresses the oldest records go: memory stays bounded under a spread attack. */
-const MAX_ADDRESSES = 10_000;
-
 export class AddressThrottle {
-  private readonly failures = new Map<string, number[]>();
-
-  constructor(private readonly limits: AddressThrottleLimits = DEFAULT_ADDRESS_THROTTLE) {}
+  constructor(
+    private readonly db: Db,
+    private readonly limits: AddressThrottleLimits = DEFAULT_ADDRESS_THROTTLE,
+  ) {}
 
   /** Seconds until this address may try again; 0 when it may now. */
-  retryAfter(address: string, now = Date.now()): number {
-    const recent = this.recent(address, now);
-    if (recent.length < this.limits.failures) return 0;
-    return Math.ceil((recent[recent.length - this.limits.failures] + this.limits.windowMs - now) / 1000);
+  async retryAfter(address: string): Promise<number> {
+    // The failure that, once out of the window, leaves fewer than the limit in it.
+    const [row] = await this.db.query<{ seconds: number }>(
+      `SELECT ceil(extract(epoch FROM at + make_interval(secs => $3) - now()))::int AS seconds
+       FROM login_failures WHERE address = $1 AND at > now() - make_interval(secs => $3)
+       ORDER BY at DESC OFFSET $2 LIMIT 1`,
+      [address, this.limits.failures - 1, this.limits.windowMs / 1000],
+    );
+    return row ? Math.max(1, row.seconds) : 0;
   }
 
-  fail(address: string, now = Date.now()): void {
-    const recent = this.recent(address, now);
-    recent.push(now);
-    this.failures.delete(address);
-    this.failures.set(address, recent);
-    if (this.failures.size > MAX_ADDRESSES) this.failures.delete(this.failures.keys().next().value!);
+  async fail(address: string): Promise<void> {
+    await this.db.write(async (tx) => {
+      await tx.query('INSERT INTO login_failures (address) VALUES ($1)', [address]);
+      await forgetOld(tx, this.limits.windowMs);
+    });
   }
+}
 
-  private recent(address: string, now: number): number[] {
-    return (this.failures.get(address) ?? []).filter((at) => at > now - this.limits.windowMs);
-  }
+/** Failures older than the window count for nothing: the table holds one window's worth at most. */
+async function forgetOld(tx: Queryable, windowMs: number): Promise<void> {
+  await tx.query('DELETE FROM login_failures WHERE at < now() - make_interval(secs => $1)', [windowMs / 1000]);
 }

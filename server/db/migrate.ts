@@ -14,12 +14,15 @@ export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<string[]> {
   for (const name of readdirSync(dir).filter((f) => f.endsWith('.sql')).sort()) {
     if (done.has(name)) continue;
     const sql = readFileSync(join(dir, name), 'utf8');
-    await db.write(async (tx) => {
+    const ran = await db.write(async (tx) => {
+      // Another instance starting at the same time may have applied it while this one waited for the write lock.
+      if ((await tx.query('SELECT 1 FROM schema_migrations WHERE name = $1', [name])).length) return false;
       // Statements run one by one: the extended protocol both drivers use takes one statement per call.
       for (const statement of splitStatements(sql)) await tx.query(statement);
       await tx.query('INSERT INTO schema_migrations (name) VALUES ($1)', [name]);
+      return true;
     });
-    applied.push(name);
+    if (ran) applied.push(name);
   }
   return applied;
 }

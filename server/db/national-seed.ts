@@ -9,6 +9,8 @@ import { NATIONAL_FILES, type NationalCounty, type NationalMeta, type NationalTo
 import { readNdjsonGz } from '../../data/build/national/ndjson';
 import { readOutlineFeature } from '../../data/build/national/outlines';
 import type { Db, Queryable } from './client';
+import { copyLine } from './copy-text';
+import { derivedVillageColumns } from '../repo/villages';
 import { insertBatches, insertTownships, insertVillages, isSeeded, type VillageRow } from './seed';
 
 /** Half the side of a village's square, in metres: visible from about zoom 11, clear of its neighbours. */
@@ -70,7 +72,59 @@ async function insertTownshipsUnder(tx: Queryable, dir: string, prefix: string, 
   return rows.length;
 }
 
+const villageRow = ({ lon, lat, ...v }: NationalVillage): VillageRow => {
+  const box = squareAround(lon, lat);
+  return { ...v, demo: true, geom: boxPolygon(box), bbox: box, center: [lon, lat] };
+};
+
+const VILLAGE_COLUMNS = [
+  'code', 'township_code', 'name', 'name_en', 'village_class', 'rural_population', 'poor_households', 'poor_persons', 'exited_households',
+  'exited_persons', 'planned_exit_year', 'actual_exit_year', 'collective_income', 'infra', 'infra_done', 'infra_required', 'exit_status',
+  'readiness', 'geom', 'bbox', 'center', 'demo',
+];
+
+function villageLine(v: VillageRow): string {
+  const d = derivedVillageColumns(v);
+  return copyLine([
+    v.code, v.townshipCode, v.name, v.nameEn, v.villageClass, v.ruralPopulation, v.poorHouseholds, v.poorPersons, v.exitedHouseholds,
+    v.exitedPersons, v.plannedExitYear, v.actualExitYear, v.collectiveIncome, v.infra, d.infraDone, d.infraRequired, d.exitStatus,
+    d.readiness, v.geom, v.bbox, v.center, v.demo,
+  ]);
+}
+
+/**
+ * The table's own indexes (not those behind its constraints) dropped for the load and built again
+ * after it: one sort per index instead of 620,000 insertions into each.
+ */
+async function withoutIndexes<T>(tx: Queryable, table: string, work: () => Promise<T>): Promise<T> {
+  const indexes = await tx.query<{ name: string; definition: string }>(
+    `SELECT indexname AS name, indexdef AS definition FROM pg_indexes i
+     WHERE tablename = $1 AND schemaname = current_schema()
+       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`,
+    [table],
+  );
+  for (const { name } of indexes) await tx.query(`DROP INDEX "${name.replace(/"/g, '""')}"`);
+  const result = await work();
+  for (const { definition } of indexes) await tx.query(definition);
+  return result;
+}
+
+/** On PostgreSQL: COPY, the rollup trigger running once over all of them. */
+async function copyVillagesUnder(tx: Queryable & Required<Pick<Queryable, 'copyFrom'>>, dir: string, prefix: string, log: (line: string) => void): Promise<number> {
+  let count = 0;
+  async function* lines() {
+    for await (const v of recordsUnder<NationalVillage>(dir, NATIONAL_FILES.villages, prefix)) {
+      yield villageLine(villageRow(v));
+      if (++count % 100_000 === 0) log(`${count} villages`);
+    }
+  }
+  await withoutIndexes(tx, 'villages', () => tx.copyFrom('villages', VILLAGE_COLUMNS, lines()));
+  log(`${count} villages`);
+  return count;
+}
+
 async function insertVillagesUnder(tx: Queryable, dir: string, prefix: string, log: (line: string) => void): Promise<number> {
+  if (tx.copyFrom) return copyVillagesUnder(tx as Queryable & Required<Pick<Queryable, 'copyFrom'>>, dir, prefix, log);
   let chunk: VillageRow[] = [];
   let count = 0;
   const flush = async () => {
@@ -79,9 +133,8 @@ async function insertVillagesUnder(tx: Queryable, dir: string, prefix: string, l
     chunk = [];
     log(`${count} villages`);
   };
-  for await (const { lon, lat, ...v } of recordsUnder<NationalVillage>(dir, NATIONAL_FILES.villages, prefix)) {
-    const box = squareAround(lon, lat);
-    chunk.push({ ...v, demo: true, geom: boxPolygon(box), bbox: box, center: [lon, lat] });
+  for await (const v of recordsUnder<NationalVillage>(dir, NATIONAL_FILES.villages, prefix)) {
+    chunk.push(villageRow(v));
     if (chunk.length >= VILLAGE_CHUNK) await flush();
   }
   if (chunk.length > 0) await flush();

@@ -2,8 +2,13 @@
 // the SSE event id; a bigserial, so several server instances on one database share one sequence.
 import type { ChangeEvent } from '../../common/api';
 import type { Db, Queryable } from '../db/client';
+import { bumpLayerVersion, readLayerVersions } from './layer-versions';
 
-export type ChangeDraft = Omit<ChangeEvent, 'seq' | 'at'>;
+/** The change as its author states it; the log adds the id, the time and the layers' versions after it. */
+export type ChangeDraft = Omit<ChangeEvent, 'seq' | 'at' | 'versions'>;
+
+/** Told the new row's id on commit; the row itself is read from the log. */
+export const CHANGE_CHANNEL = 'fupin_changes';
 
 export interface ChangeLogLimits {
   /** Rows kept whatever their age. */
@@ -20,17 +25,21 @@ const PRUNE_EVERY = 100;
 interface Row {
   id: string;
   at: Date | string;
-  event: ChangeDraft;
+  event: Omit<ChangeEvent, 'seq' | 'at'>;
 }
 
 const toEvent = (row: Row): ChangeEvent => ({ ...row.event, seq: Number(row.id), at: new Date(row.at).toISOString() });
 
 export async function appendChange(db: Db, draft: ChangeDraft, limits: ChangeLogLimits): Promise<ChangeEvent> {
   return db.write(async (tx) => {
+    if (draft.layer) await bumpLayerVersion(tx, draft.layer);
+    const versions = await readLayerVersions(tx);
     const [row] = await tx.query<Row>(
       'INSERT INTO change_log (event) VALUES ($1::text::jsonb) RETURNING id::text AS id, at, event',
-      [JSON.stringify(draft)],
+      [JSON.stringify({ ...draft, versions })],
     );
+    // Delivered on commit, to every instance listening (events.ts).
+    await tx.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, row.id]);
     const event = toEvent(row);
     if (event.seq % PRUNE_EVERY === 0) await pruneChanges(tx, event.seq, limits);
     return event;

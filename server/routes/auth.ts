@@ -28,17 +28,17 @@ function overTls(c: Context, { trustProxy, cookieSecure }: AuthOptions): boolean
 }
 
 export function authRoutes({ db }: AppContext, options: AuthOptions) {
-  const throttle = new AddressThrottle();
+  const throttle = new AddressThrottle(db);
   return new Hono<AuthEnv>()
     .post('/login', async (c) => {
       const address = clientAddress(c, options.trustProxy);
-      const wait = throttle.retryAfter(address);
+      const wait = await throttle.retryAfter(address);
       if (wait) throw tooManyAttempts(c, wait);
       const { username, password } = await parseBody(c, loginBody);
       const outcome = await authenticate(db, username, password);
       if ('lockedForSeconds' in outcome) throw tooManyAttempts(c, outcome.lockedForSeconds);
       if ('wrong' in outcome) {
-        throttle.fail(address);
+        await throttle.fail(address);
         throw new HttpError(401, 'bad_credentials', '用户名或密码错误', 'Wrong username or password');
       }
       setCookie(c, SESSION_COOKIE, await createSession(db, outcome.user.id), {

@@ -38,7 +38,9 @@ function resumePoint(c: Context): number | undefined {
 const texts = new WeakMap<ChangeEvent, { signedIn: string; anonymous: string }>();
 function serialised(e: ChangeEvent, signedIn: boolean): string {
   let text = texts.get(e);
-  if (!text) texts.set(e, (text = { signedIn: JSON.stringify(e), anonymous: JSON.stringify({ ...e, by: undefined }) }));
+  // Tile areas are for the servers' caches; a screen refetches by version.
+  const shown = { ...e, tileAreas: undefined };
+  if (!text) texts.set(e, (text = { signedIn: JSON.stringify(shown), anonymous: JSON.stringify({ ...shown, by: undefined }) }));
   return signedIn ? text.signedIn : text.anonymous;
 }
 
@@ -88,7 +90,8 @@ export function eventRoutes(ctx: AppContext, limits: LiveLimits, trustProxy: boo
         if (queue.length >= limits.maxQueued) return drop();
         queue.push(e);
         wake?.();
-      });
+        // This instance missed changes the log no longer holds: the screen reconnects and is told to reload.
+      }, () => drop());
       stream.onAbort(() => wake?.());
       /** A write that does not finish within two heartbeats is a stalled client: dropped. */
       const send = async (message: SSEMessage) => {

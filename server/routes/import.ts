@@ -12,6 +12,7 @@ import { BOUNDARY_CRS, BOUNDARY_LEVELS, DATUMS, type BoundaryImportPreview } fro
 import { PreviewStore } from '../services/import/preview-store';
 import { commitVillageStats, previewVillageStats, type VillageImportPlan } from '../services/import/village-stats';
 import { WITH_INPUT } from '../../common/issue-messages';
+import { countyTileAreas, villageTileAreas } from '../tiles/change-areas';
 
 const commitBody = z.object({ token: z.string().regex(/^[0-9a-f]{32}$/, '预览令牌无效 / invalid preview token') }).strict();
 const geometryFields = z.object({ target: z.enum(GEOMETRY_TARGETS), crs: z.enum(IMPORT_CRS).default('wgs84') });
@@ -28,9 +29,9 @@ const boundaryFields = z.object({
 
 export function importRoutes(ctx: AppContext) {
   const { db, geo } = ctx;
-  const previews = new PreviewStore();
+  const previews = new PreviewStore(db);
   /** All or nothing: a preview with any failing row, or with nothing to change, cannot be committed. */
-  const tokenFor = <Plan>(userId: number, kind: string, plan: Plan, errors: unknown[], changes: unknown[]) =>
+  const tokenFor = async <Plan>(userId: number, kind: string, plan: Plan, errors: unknown[], changes: unknown[]) =>
     errors.length === 0 && changes.length > 0 ? previews.put(userId, kind, plan) : null;
 
   return new Hono<AuthEnv>()
@@ -39,13 +40,13 @@ export function importRoutes(ctx: AppContext) {
       const user = requirePermission(c, 'importData');
       const { file } = await readUpload(c);
       const { preview, plan } = await previewVillageStats(db, ctx.countyCode, file);
-      return c.json<VillageImportPreview>({ ...preview, token: tokenFor(user.id, 'villages', plan, preview.errors, preview.changes) });
+      return c.json<VillageImportPreview>({ ...preview, token: await tokenFor(user.id, 'villages', plan, preview.errors, preview.changes) });
     })
     .post('/villages/commit', async (c) => {
       const user = requirePermission(c, 'importData');
       const { token } = await parseBody(c, commitBody);
-      const codes = await commitVillageStats(db, user, previews.take<VillageImportPlan>(token, user.id, 'villages'));
-      await announce(ctx, { entity: 'village', id: '*', action: 'import', layer: 'villages', by: user.username });
+      const codes = await commitVillageStats(db, user, await previews.take<VillageImportPlan>(token, user.id, 'villages'));
+      await announce(ctx, { entity: 'village', id: '*', action: 'import', layer: 'villages', by: user.username, tileAreas: await villageTileAreas(db, codes) });
       return c.json<ImportResult>({ applied: codes.length, ids: codes });
     })
     .post('/geometry/preview', async (c) => {
@@ -54,14 +55,17 @@ export function importRoutes(ctx: AppContext) {
       const parsed = geometryFields.safeParse(fields, WITH_INPUT);
       if (!parsed.success) throw invalid('invalid_form', '导入选项', 'import options', parsed.error);
       const { preview, plan } = await previewGeometry(db, geo, file, parsed.data.target, parsed.data.crs);
-      return c.json<GeometryImportPreview>({ ...preview, token: tokenFor(user.id, 'geometry', plan, preview.errors, preview.changes) });
+      return c.json<GeometryImportPreview>({ ...preview, token: await tokenFor(user.id, 'geometry', plan, preview.errors, preview.changes) });
     })
     .post('/geometry/commit', async (c) => {
       const user = requirePermission(c, 'importData');
       const { token } = await parseBody(c, commitBody);
-      const applied = await commitGeometry(db, user, previews.take<GeometryImportPlan>(token, user.id, 'geometry'));
+      const plan = await previews.take<GeometryImportPlan>(token, user.id, 'geometry');
+      const before = await countyTileAreas(db, ctx.countyCode);
+      const applied = await commitGeometry(db, user, plan);
+      const tileAreas = [...before, ...(await countyTileAreas(db, ctx.countyCode))];
       for (const layer of new Set(applied.map((a) => a.layer))) {
-        await announce(ctx, { entity: layer === 'sites' ? 'site' : 'project', id: '*', action: 'import', layer, by: user.username });
+        await announce(ctx, { entity: layer === 'sites' ? 'site' : 'project', id: '*', action: 'import', layer, by: user.username, tileAreas });
       }
       return c.json<ImportResult>({ applied: applied.length, ids: applied.map((a) => String(a.id)) });
     })
@@ -72,15 +76,17 @@ export function importRoutes(ctx: AppContext) {
       if (!parsed.success) throw invalid('invalid_form', '导入选项', 'import options', parsed.error);
       const { level, crs: choice, ...request } = parsed.data;
       const { preview, plan } = await previewBoundaries(db, ctx.countyCode, file, level, { choice, ...request });
-      return c.json<BoundaryImportPreview>({ ...preview, token: tokenFor(user.id, 'boundaries', plan, preview.errors, preview.changes) });
+      return c.json<BoundaryImportPreview>({ ...preview, token: await tokenFor(user.id, 'boundaries', plan, preview.errors, preview.changes) });
     })
     .post('/boundaries/commit', async (c) => {
       const user = requirePermission(c, 'importData');
       const { token } = await parseBody(c, commitBody);
-      const codes = await commitBoundaries(db, user, previews.take<BoundaryImportPlan>(token, user.id, 'boundaries'));
-      ctx.geo.forget();
-      await ctx.staticTiles.rebuild(db, ctx.countyCode);
-      await announce(ctx, { entity: 'village', id: '*', action: 'import', layer: 'villages', by: user.username });
+      const plan = await previews.take<BoundaryImportPlan>(token, user.id, 'boundaries');
+      const before = await countyTileAreas(db, ctx.countyCode);
+      const codes = await commitBoundaries(db, user, plan);
+      const tileAreas = [...before, ...(await countyTileAreas(db, ctx.countyCode))];
+      // Every instance reloads the outlines and rebuilds its static archive on this event (follow-changes.ts).
+      await announce(ctx, { entity: 'village', id: '*', action: 'import', layer: 'villages', boundaries: true, by: user.username, tileAreas });
       return c.json<ImportResult>({ applied: codes.length, ids: codes });
     });
 }

@@ -14,6 +14,7 @@ import { namesForViewer } from '../http/names';
 import { historyAnswer } from './history';
 import { deleteProject, restoreProgress, restoreProject, retractProgress } from '../services/corrections';
 import { createProject, editProject, progressHistory, recordProgress } from '../services/project-edits';
+import { projectTileAreas } from '../tiles/change-areas';
 
 const listQuery = z.object({
   kind: z.enum(PROJECT_KINDS).optional(),
@@ -36,7 +37,7 @@ export function projectRoutes(ctx: AppContext) {
     const user = requirePermission(c, permission);
     const { id, reportId } = parseParams(c, reportParam);
     const updated = await apply(db, user, id, reportId, await parseBody(c, correction));
-    await announce(ctx, { entity: 'project', id: String(id), action: 'progress', layer: layerOf(updated), by: user.username });
+    await announce(ctx, { entity: 'project', id: String(id), action: 'progress', layer: layerOf(updated), by: user.username, tileAreas: projectTileAreas(updated) });
     return c.json(updated);
   };
   return new Hono<AuthEnv>()
@@ -55,21 +56,23 @@ export function projectRoutes(ctx: AppContext) {
     .post('/', async (c) => {
       const user = requirePermission(c, 'editProjects');
       const created = await createProject(db, geo, user, await parseBody(c, projectCreate));
-      await announce(ctx, { entity: 'project', id: String(created.id), action: 'create', layer: layerOf(created), by: user.username });
+      await announce(ctx, { entity: 'project', id: String(created.id), action: 'create', layer: layerOf(created), by: user.username, tileAreas: projectTileAreas(created) });
       return c.json(created, 201);
     })
     .patch('/:id', async (c) => {
       const user = requirePermission(c, 'editProjects');
       const { id } = parseParams(c, idParam);
+      const before = await existing(id);
       const updated = await editProject(db, geo, user, id, await parseBody(c, projectPatch));
-      await announce(ctx, { entity: 'project', id: String(id), action: 'update', layer: layerOf(updated), by: user.username });
+      // An edit may move the line or point: the tiles of where it was are stale too.
+      await announce(ctx, { entity: 'project', id: String(id), action: 'update', layer: layerOf(updated), by: user.username, tileAreas: projectTileAreas(before, updated) });
       return c.json(updated);
     })
     .post('/:id/progress', async (c) => {
       const user = requirePermission(c, 'editProjects');
       const { id } = parseParams(c, idParam);
       const updated = await recordProgress(db, user, id, await parseBody(c, progressRecord));
-      await announce(ctx, { entity: 'project', id: String(id), action: 'progress', layer: layerOf(updated), by: user.username });
+      await announce(ctx, { entity: 'project', id: String(id), action: 'progress', layer: layerOf(updated), by: user.username, tileAreas: projectTileAreas(updated) });
       return c.json(updated, 201);
     })
     .post('/:id/progress/:reportId/retract', (c) => correctReport(c, 'editProjects', retractProgress))
@@ -77,13 +80,13 @@ export function projectRoutes(ctx: AppContext) {
     .post('/:id/delete', async (c) => {
       const user = requirePermission(c, 'editProjects');
       const deleted = await deleteProject(db, user, parseParams(c, idParam).id, await parseBody(c, correction));
-      await announce(ctx, { entity: 'project', id: String(deleted.id), action: 'delete', layer: layerOf(deleted), by: user.username });
+      await announce(ctx, { entity: 'project', id: String(deleted.id), action: 'delete', layer: layerOf(deleted), by: user.username, tileAreas: projectTileAreas(deleted) });
       return c.json(deleted);
     })
     .post('/:id/restore', async (c) => {
       const user = requirePermission(c, 'restoreRecords');
       const restored = await restoreProject(db, user, parseParams(c, idParam).id, await parseBody(c, correction));
-      await announce(ctx, { entity: 'project', id: String(restored.id), action: 'restore', layer: layerOf(restored), by: user.username });
+      await announce(ctx, { entity: 'project', id: String(restored.id), action: 'restore', layer: layerOf(restored), by: user.username, tileAreas: projectTileAreas(restored) });
       return c.json(restored);
     });
 }

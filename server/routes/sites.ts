@@ -9,6 +9,7 @@ import { parseBody, parseParams, parseQuery } from '../http/validate';
 import { getSite, listSites } from '../repo/sites';
 import { historyAnswer } from './history';
 import { editSite } from '../services/site-edits';
+import { siteTileAreas } from '../tiles/change-areas';
 
 const idParam = z.object({ id: codes.id });
 
@@ -30,7 +31,7 @@ export function siteRoutes(ctx: AppContext) {
       const user = requirePermission(c, 'editSites');
       const { id } = parseParams(c, idParam);
       const updated = await editSite(db, user, id, await parseBody(c, sitePatch));
-      await announce(ctx, { entity: 'site', id: String(id), action: 'update', layer: 'sites', by: user.username });
+      await announce(ctx, { entity: 'site', id: String(id), action: 'update', layer: 'sites', by: user.username, tileAreas: siteTileAreas(updated) });
       return c.json(updated);
     });
 }

@@ -32,5 +32,5 @@ async function archiveRoute(c: Context, archive: ArchiveSource) {
 }
 
 export function tileVersionRoutes(tiles: DynamicTiles) {
-  return new Hono().get('/versions', (c) => c.json(tiles.currentVersions()));
+  return new Hono().get('/versions', async (c) => c.json(await tiles.latestVersions()));
 }

@@ -12,6 +12,7 @@ import { getVillage, listVillages } from '../repo/villages';
 import { historyAnswer } from './history';
 import { LayerAnswerCache } from '../services/layer-answer-cache';
 import { editVillage } from '../services/village-edits';
+import { villageTileAreas } from '../tiles/change-areas';
 
 const listQuery = z.object({
   township: codes.township.optional(),
@@ -44,7 +45,7 @@ export function villageRoutes(ctx: AppContext) {
       const user = requireUser(c);
       const { code } = parseParams(c, codeParam);
       const updated = await editVillage(db, user, code, await parseBody(c, villagePatch));
-      await announce(ctx, { entity: 'village', id: code, action: 'update', layer: 'villages', by: user.username });
+      await announce(ctx, { entity: 'village', id: code, action: 'update', layer: 'villages', by: user.username, tileAreas: await villageTileAreas(db, [code]) });
       return c.json(updated);
     });
 }

@@ -2,7 +2,7 @@
 import { VILLAGE_AREA_ZOOMS, VILLAGE_AREAS_LAYER, type DynamicLayer } from '../../common/api';
 import { indicatorsBelowTarget, siteIndicators } from '../../common/indicators';
 import type { Queryable } from '../db/client';
-import type { LayerLoader, ZoomBand } from './dynamic-tiles';
+import type { LayerLoader, ZoomBand } from './memory-cutter';
 import { villageAreas, type AreaOutline } from './village-areas';
 
 const collection = (features: GeoJSON.Feature[]): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features });
@@ -11,19 +11,23 @@ const collection = (features: GeoJSON.Feature[]): GeoJSON.FeatureCollection => (
 const withoutNulls = (props: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(props).filter(([, v]) => v !== null && v !== undefined));
 
+/** The properties a village carries on its tiles, the same whichever cutter cuts them. */
+export const VILLAGE_TILE_PROPERTIES = `code, name, name_en AS "nameEn", township_code AS "townshipCode", village_class AS "villageClass",
+  exit_status AS "exitStatus", readiness, planned_exit_year AS "plannedExitYear", actual_exit_year AS "actualExitYear",
+  CASE WHEN infra_required > 0 THEN infra_done::float8 / infra_required ELSE 1 END AS "infraCompletion"`;
+
+/** A road's or water project's, likewise. */
+export const PROJECT_TILE_PROPERTIES = `id, name, nullif(name_en, '') AS "nameEn", subtype, status, township_code AS "townshipCode",
+  progress_pct AS "progressPct", served_households AS "servedHouseholds"`;
+
 async function villages(db: Queryable): Promise<ZoomBand[]> {
-  const rows = await db.query<Record<string, unknown> & { code: string; geom: GeoJSON.Geometry; infraDone: number; infraRequired: number }>(
-    `SELECT code, name, name_en AS "nameEn", township_code AS "townshipCode", village_class AS "villageClass",
-       exit_status AS "exitStatus", readiness, planned_exit_year AS "plannedExitYear", actual_exit_year AS "actualExitYear",
-       infra_done AS "infraDone", infra_required AS "infraRequired", geom
-     FROM villages`,
-  );
-  const features: GeoJSON.Feature[] = rows.map(({ geom, infraDone, infraRequired, ...props }) => ({
+  const rows = await db.query<Record<string, unknown> & { code: string; geom: GeoJSON.Geometry }>(`SELECT ${VILLAGE_TILE_PROPERTIES}, geom FROM villages`);
+  const features: GeoJSON.Feature[] = rows.map(({ geom, ...props }) => ({
     type: 'Feature',
     // Numeric ids let the map address a village with feature-state (selection, hover).
     id: Number(props.code),
     geometry: geom,
-    properties: withoutNulls({ ...props, infraCompletion: infraRequired > 0 ? infraDone / infraRequired : 1 }),
+    properties: withoutNulls(props),
   }));
   const [townships, counties] = await Promise.all([
     db.query<AreaOutline>('SELECT code, geom FROM townships'),
@@ -73,8 +77,7 @@ async function sites(db: Queryable) {
 
 async function projects(db: Queryable, kind: 'road' | 'water') {
   const rows = await db.query<{ id: number; geom: GeoJSON.Geometry } & Record<string, unknown>>(
-    `SELECT id, name, nullif(name_en, '') AS "nameEn", subtype, status, township_code AS "townshipCode", progress_pct AS "progressPct", served_households AS "servedHouseholds", geom
-     FROM projects WHERE kind = $1 AND deleted_at IS NULL`,
+    `SELECT ${PROJECT_TILE_PROPERTIES}, geom FROM projects WHERE kind = $1 AND deleted_at IS NULL`,
     [kind],
   );
   return collection(rows.map(({ geom, ...props }) => ({ type: 'Feature', id: props.id, geometry: geom, properties: withoutNulls(props) })));

@@ -19,6 +19,7 @@ export async function dynamicTileAnswer(
   requestedVersion: number,
   acceptEncoding: string | undefined,
 ): Promise<Answer> {
+  await tiles.catchUpTo(tile.layer, requestedVersion);
   const gzipped = await tiles.tile(tile.layer, tile.z, tile.x, tile.y);
   // A URL naming the current version can be cached for good: the next change makes a new URL.
   const cache = requestedVersion === tiles.currentVersion(tile.layer) ? 'public, max-age=86400, immutable' : 'no-cache';

@@ -16,7 +16,9 @@ interface VillageProps {
 
 /** The area a village belongs to, by its code's prefix: county 6 digits, township 9. */
 export type AreaLevel = 'county' | 'township';
-const CODE_LENGTH: Record<AreaLevel, number> = { county: 6, township: 9 };
+export const CODE_LENGTH: Record<AreaLevel, number> = { county: 6, township: 9 };
+/** Counted as the national archive counts them: a wrong exit has exited too, on paper. */
+export const EXITED_STATUSES: readonly ExitStatus[] = ['exited', 'wrong_exit'];
 
 export function villageAreas(villages: GeoJSON.Feature[], outlines: AreaOutline[], level: AreaLevel): GeoJSON.FeatureCollection {
   const counts = new Map<string, { villages: number; poorVillages: number; exitedVillages: number }>();
@@ -26,8 +28,7 @@ export function villageAreas(villages: GeoJSON.Feature[], outlines: AreaOutline[
     const c = counts.get(code) ?? { villages: 0, poorVillages: 0, exitedVillages: 0 };
     c.villages++;
     if (v.villageClass !== 'non_poor') c.poorVillages++;
-    // Counted as the national archive counts them: a wrong exit has exited too, on paper.
-    if (v.exitStatus === 'exited' || v.exitStatus === 'wrong_exit') c.exitedVillages++;
+    if (EXITED_STATUSES.includes(v.exitStatus)) c.exitedVillages++;
     counts.set(code, c);
   }
   return {

@@ -9,24 +9,33 @@ import { loadConfig } from '../../server/config';
 import type { Db } from '../../server/db/client';
 import { openDb } from '../../server/db/open-db';
 import { migrate } from '../../server/db/migrate';
+import { enablePostgis } from '../../server/db/postgis';
 import { seedDemoHouseholds } from '../../server/db/household-seed';
 import { seedDataset } from '../../server/db/seed';
 import { createPiiCipher } from '../../server/pii/cipher';
 import { memoryArchive } from '../../server/tiles/archive-source';
 
-export type Backend = 'pglite' | 'postgres';
+/** postgis: a PostgreSQL database with PostGIS enabled, whose dynamic tiles are cut in SQL. */
+export type Backend = 'pglite' | 'postgres' | 'postgis';
 
 /** The backends this run can test: PostgreSQL only when the global setup started one. */
 export const BACKENDS: Backend[] = inject('postgresUrl') ? ['pglite', 'postgres'] : ['pglite'];
+/** For the tile suites, which run on all three back ends. */
+export const TILE_BACKENDS: Backend[] = inject('postgresUrl') ? [...BACKENDS, 'postgis'] : BACKENDS;
 
-export async function freshDb(backend: Backend): Promise<Db> {
-  if (backend === 'pglite') return openDb({});
+/** A new, empty database on the test run's PostgreSQL server. */
+export async function freshDatabaseUrl(): Promise<string> {
   const serverUrl = inject('postgresUrl')!;
   const admin = await openDb({ databaseUrl: serverUrl });
   const name = `test_${randomBytes(6).toString('hex')}`;
   await admin.exec(`CREATE DATABASE ${name}`);
   await admin.close();
-  return openDb({ databaseUrl: serverUrl.replace(/\/[^/]*$/, `/${name}`) });
+  return serverUrl.replace(/\/[^/]*$/, `/${name}`);
+}
+
+export async function freshDb(backend: Backend): Promise<Db> {
+  if (backend === 'pglite') return openDb({});
+  return openDb({ databaseUrl: await freshDatabaseUrl() });
 }
 
 /**
@@ -41,13 +50,19 @@ export async function createTestApp(backend: Backend = 'pglite', { households, .
   await migrate(db);
   await seedDataset(db, dataset);
   await seedDemoUsers(db);
+  const postgis = backend === 'postgis' && (await enablePostgis(db));
+  if (backend === 'postgis' && !postgis) throw new Error('the test PostgreSQL server has no PostGIS: apt-get install postgresql-15-postgis-3');
   const pii = createPiiCipher(randomBytes(32));
   if (households) await seedDemoHouseholds(db, pii, config.COUNTY_CODE, DEMO_ASSISTING_CADRE);
-  const { app, tiles, bus } = createApp({ db, staticArchive: memoryArchive(archive), countyCode: config.COUNTY_CODE, pii, ...options });
+  const { app, tiles, bus, start, stop } = createApp({ db, postgis, staticArchive: memoryArchive(archive), countyCode: config.COUNTY_CODE, pii, ...options });
+  await start();
   const request = (path: string, init?: RequestInit) => app.request(path, init);
   const json = async <T = any>(path: string, init?: RequestInit): Promise<{ status: number; body: T }> => {
     const res = await request(path, init);
     return { status: res.status, body: (await res.json()) as T };
   };
-  return { app, db, pii, tiles, bus, dataset, archive, request, json, close: () => db.close() };
+  return { app, db, pii, tiles, bus, dataset, archive, request, json, close: async () => {
+    await stop();
+    await db.close();
+  } };
 }
