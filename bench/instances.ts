@@ -13,7 +13,7 @@ import { openDb } from '../server/db/open-db';
 import { deployedNginx, type Nginx } from '../tests/helpers/nginx';
 import { startPostgres } from '../tests/helpers/postgres';
 import { startTestServer, type TestServer } from '../tests/helpers/server';
-import { tilesCovering } from '../tiles/build-static';
+import { tilesCovering } from '../tiles/tile-grid';
 import { listArchiveTiles } from './archive-tiles';
 import type { ResultRow } from './report';
 import { CONNECTIONS, measure, type LoadFigures } from './tile-load';
