@@ -7,6 +7,7 @@ import { en as relocation } from './relocation';
 import { en as office } from './office';
 import { en as households } from './households';
 import { en as setup } from './setup';
+import { en as prefecture } from './prefecture';
 import type { Messages } from './messages';
 
 export const en: Messages = {
@@ -14,6 +15,7 @@ export const en: Messages = {
   ...screen,
   ...editing,
   ...drilldown,
+  ...prefecture,
   ...relocation,
   ...office,
   ...setup,

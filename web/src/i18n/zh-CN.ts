@@ -8,12 +8,14 @@ import { zhCN as relocation } from './relocation';
 import { zhCN as office } from './office';
 import { zhCN as households } from './households';
 import { zhCN as setup } from './setup';
+import { zhCN as prefecture } from './prefecture';
 
 export const zhCN = {
   ...exitCheck,
   ...screen,
   ...editing,
   ...drilldown,
+  ...prefecture,
   ...relocation,
   ...office,
   ...setup,
