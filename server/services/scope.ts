@@ -5,6 +5,8 @@
 import { portalArea, type PortalArea, type ViewArea } from '../../common/area';
 import { can, ROLE_SCOPE, type Role, type SessionUser } from '../../common/roles';
 import { scopeCounty } from '../../common/user-scope';
+import type { ChangeEvent } from '../../common/api';
+import { entityTownship } from '../repo/change-log';
 import type { Queryable } from '../db/client';
 import { DomainError } from './domain-error';
 import type { HouseholdScope } from '../repo/household-scope';
@@ -32,6 +34,13 @@ export async function viewArea(db: Queryable, user: SessionUser | undefined, por
 
 /** Whether a unit's code (county, township, village) lies in the area a request may see. */
 export const inViewArea = (area: ViewArea, code: string) => code.startsWith(area.prefix);
+
+/** Whether a committed change concerns the area: a village by its code, other records by the township they are filed under. */
+export async function changeInArea(db: Queryable, change: Pick<ChangeEvent, 'entity' | 'id'>, area: ViewArea): Promise<boolean> {
+  if (change.entity === 'village') return inViewArea(area, change.id);
+  const township = await entityTownship(db, change.entity, Number(change.id));
+  return township !== undefined && inViewArea(area, township);
+}
 
 const noAccess = () => new DomainError('forbidden', 'forbidden', '您的角色无权查看贫困户信息', 'Your role may not see household records');
 
