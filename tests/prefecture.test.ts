@@ -2,10 +2,11 @@
 // monthly bulletin (and its Excel), and a user scoped to one county who sees that county only, in
 // lists, figures, exports and single records, refused or answered "not found" outside it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CountyInfo, CountyView, ProjectView, SearchHit, SiteView, Summary, UnitRankRow, VillageView } from '../common/api';
+import type { ChangeEvent, CountyInfo, CountyView, ProjectView, SearchHit, SiteView, Summary, UnitRankRow, VillageView } from '../common/api';
 import type { Bulletin } from '../common/bulletin';
 import { BACKENDS, createTestApp } from './helpers/app';
 import { login, type Session } from './helpers/session';
+import { sseReader } from './helpers/sse';
 import { HEADER_ROW, readSheet } from './helpers/xlsx';
 
 const JISHOU = '433101';
@@ -137,6 +138,35 @@ describe.each(BACKENDS)('a prefecture portal on %s', (backend) => {
       expect((await admin.send<ProjectView>('GET', `/api/projects/${theirs.id}`)).body.version).toBe(theirs.version);
       const sites = (await admin.send<SiteView[]>('GET', '/api/sites')).body;
       expect((await jishou.send('GET', `/api/sites/${sites.find((s) => s.townshipCode.startsWith(LUXI))!.id}`)).status).toBe(404);
+    });
+
+    it('hears live changes of their county only', async () => {
+      const sites = (await admin.send<SiteView[]>('GET', '/api/sites')).body;
+      const edit = async (site: SiteView) => {
+        const { version, movedHouseholds, stableHouseholds, demolishedHouseholds } = (await admin.send<SiteView>('GET', `/api/sites/${site.id}`)).body;
+        const moved = movedHouseholds > 0 ? movedHouseholds - 1 : 1;
+        const res = await admin.send('PATCH', `/api/sites/${site.id}`, {
+          version, movedHouseholds: moved, stableHouseholds: Math.min(stableHouseholds, moved), demolishedHouseholds: Math.min(demolishedHouseholds, moved),
+        });
+        expect(res.status).toBe(200);
+      };
+      const open = async (session: Session) => {
+        const stream = sseReader((await t.request('/api/events', { headers: { Cookie: session.cookie } })).body!);
+        await stream.nextOf('hello');
+        return stream;
+      };
+      const [scoped, whole] = [await open(jishou), await open(admin)];
+      const [luxi, own] = [sites.find((x) => x.townshipCode.startsWith(LUXI))!, sites.find((x) => x.townshipCode.startsWith(JISHOU))!];
+      await edit(luxi);
+      await edit(own);
+      const ids = async (stream: ReturnType<typeof sseReader>, n: number) => {
+        const seen: string[] = [];
+        for (let i = 0; i < n; i++) seen.push((JSON.parse((await stream.nextOf('change')).data) as ChangeEvent).id);
+        return seen;
+      };
+      expect(await ids(whole, 2)).toEqual([String(luxi.id), String(own.id)]);
+      expect(await ids(scoped, 1)).toEqual([String(own.id)]);
+      await Promise.all([scoped.cancel(), whole.cancel()]);
     });
 
     it('leaves anonymous readers and unscoped users the whole prefecture', async () => {
