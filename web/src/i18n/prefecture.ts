@@ -10,7 +10,7 @@ export const zhCN = {
   'ranking.countyNote': '按贫困村退出进度排名，进度相同比项目进度；点击县市区查看详情',
   'ranking.townshipNote': '按贫困村退出进度排名，进度相同比项目进度；点击乡镇查看详情',
   'bulletin.incidence': '贫困发生率',
-  'bulletin.prefecture': '全州（市）',
+  'area.whole': '全州（市）',
   'search.type.county': '县市区',
   'screen.chart.countyRanking': '县市区排名 · 贫困村退出进度',
 } as const;
@@ -25,7 +25,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'ranking.countyNote': 'Ranked by exit progress, then project progress; click a county for its details',
   'ranking.townshipNote': 'Ranked by exit progress, then project progress; click a township for its details',
   'bulletin.incidence': 'Poverty incidence',
-  'bulletin.prefecture': 'Prefecture',
+  'area.whole': 'Prefecture',
   'search.type.county': 'County',
   'screen.chart.countyRanking': 'County ranking: exits',
 };
