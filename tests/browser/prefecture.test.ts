@@ -110,6 +110,25 @@ describe('a prefecture portal (433100)', () => {
     await saveScreenshot(page, 'prefecture-bulletin');
   });
 
+  it('tours the counties on the big screen', async () => {
+    const ranking = await api<UnitRankRow[]>('/api/stats/units');
+    const names = new Map(ranking.map((r) => [r.name, r.code]));
+    await page.goto(`${server.url}/screen?tourSeconds=1`);
+    await page.getByTestId('tour-name').waitFor();
+    // The demo's counties all have poor villages: the prefecture, then all eight.
+    await page.getByTestId('tour-stop').filter({ hasText: /\/ 9 站$/ }).waitFor();
+    const seen = new Set<string>();
+    for (let i = 0; i < 40 && seen.size < 3; i++) {
+      const name = (await page.getByTestId('tour-name').textContent())!.trim();
+      if (names.has(name)) seen.add(name);
+      await page.waitForTimeout(300);
+    }
+    expect(seen.size).toBeGreaterThanOrEqual(3);
+    const focused = await page.evaluate(() => window.__map!.getGlobalState().county as string);
+    expect([...names.values(), '']).toContain(focused);
+    await saveScreenshot(page, 'prefecture-screen');
+  });
+
   it('made no request to another host', () => {
     expect(portal.foreignRequests).toEqual([]);
   });
