@@ -18,6 +18,7 @@ export interface DatasetProgressReport {
 
 export interface Dataset {
   meta: {
+    /** The portal's area: a county, or a prefecture whose counties are in `counties`. */
     county: { code: string; name: string; nameEn: string };
     seed: number;
     /** Everything but names, codes and the county outline is generated demo data; false in a production portal. */
@@ -25,7 +26,10 @@ export interface Dataset {
     sources: string[];
     note: string;
   };
+  /** The area's outline (a prefecture's is the union of its counties'). */
   county: GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon, { code: string; name: string; nameEn: string }>;
+  /** A prefecture's counties with their outlines; absent when the area is one county. */
+  counties?: (GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon, { code: string; name: string; nameEn: string }> & { demo: boolean; sources: string[] })[];
   townships: GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon, Township>[];
   /** Village polygons; properties carry all attributes, label point in `center`. */
   villages: GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon, DatasetVillage & { center: [number, number] }>[];

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { portalArea } from '../common/area';
 import { loadUser, type AuthEnv } from './auth/middleware';
 import type { AppContext } from './context';
 import type { Db } from './db/client';
@@ -25,6 +26,7 @@ import { tileRoutes, tileVersionRoutes } from './routes/tiles';
 import { userRoutes } from './routes/users';
 import { villageRoutes } from './routes/villages';
 import { CountyGeometry } from './services/county-geometry';
+import { viewArea } from './services/scope';
 import { StaticArchive } from './services/static-archive';
 import { dynamicLayerLoaders } from './tiles/dynamic-layers';
 import type { ArchiveSource } from './tiles/archive-source';
@@ -39,6 +41,7 @@ export interface AppOptions {
   staticArchive: ArchiveSource;
   /** False when the archive is a province's or the nation's (STATIC_ARCHIVE): a boundary import must not cut it down to the county. */
   rebuildStaticArchive?: boolean;
+  /** The portal's area: a county's code, or a prefecture's (433100). */
   countyCode: string;
   /** Bound on the dynamic tile cache; DEFAULT_TILE_CACHE_BYTES when absent. */
   tileCacheBytes?: number;
@@ -56,13 +59,18 @@ export interface AppOptions {
 }
 
 export function createApp({ db, staticArchive, rebuildStaticArchive = true, web, countyCode, tileCacheBytes, pii, trustProxy = false, cookieSecure = false, live, basemaps = { options: [NO_BASEMAP] } }: AppOptions) {
+  const area = portalArea(countyCode);
   const ctx: AppContext = {
-    db, countyCode, tiles: new DynamicTiles(dynamicLayerLoaders(db), tileCacheBytes), bus: new ChangeBus(db), geo: new CountyGeometry(db, countyCode),
+    db, area, countyCode, tiles: new DynamicTiles(dynamicLayerLoaders(db), tileCacheBytes), bus: new ChangeBus(db), geo: new CountyGeometry(db, area),
     staticTiles: new StaticArchive(staticArchive, rebuildStaticArchive),
   };
   const reports = reportRoutes(ctx);
   const api = new Hono<AuthEnv>()
     .use(loadUser(db))
+    .use(async (c, next) => {
+      c.set('area', await viewArea(db, c.get('user'), area));
+      await next();
+    })
     .route('/auth', authRoutes(ctx, { trustProxy, cookieSecure }))
     .route('/users', userRoutes(ctx))
     .route('/', geographyRoutes(ctx))

@@ -41,10 +41,12 @@ async function timed<T>(label: string, work: () => Promise<T> | T): Promise<T> {
 export async function ensureDataset(cfg: ServerConfig): Promise<Dataset> {
   const path = datasetPath(cfg);
   if (existsSync(path)) return JSON.parse(readFileSync(path, 'utf8'));
-  const { buildCountyDataset, buildProductionCountyDataset } = await import('../data/build/county-dataset');
-  const dataset = cfg.FUPIN_MODE === 'production'
-    ? await timed(`reading the townships and villages of county ${cfg.COUNTY_CODE}`, () => buildProductionCountyDataset(cfg.COUNTY_CODE))
-    : await timed(`building demo dataset for county ${cfg.COUNTY_CODE}`, () => buildCountyDataset(cfg.COUNTY_CODE));
+  const { buildAreaDataset } = await import('../data/build/prefecture-dataset');
+  const production = cfg.FUPIN_MODE === 'production';
+  const dataset = await timed(
+    production ? `reading the townships and villages of area ${cfg.COUNTY_CODE}` : `building demo dataset for area ${cfg.COUNTY_CODE}`,
+    () => buildAreaDataset(cfg.COUNTY_CODE, production),
+  );
   mkdirSync(cfg.GENERATED_DIR, { recursive: true });
   writeAtomically(path, JSON.stringify(dataset));
   return dataset;

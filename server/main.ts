@@ -1,6 +1,7 @@
 import { getRequestListener } from '@hono/node-server';
 import { randomBytes } from 'node:crypto';
 import { createServer, type RequestListener } from 'node:http';
+import { portalArea } from '../common/area';
 import { createApp } from './app';
 import { ensureArchive, ensureDataset, openMigratedDb, openSeededDb } from './bootstrap';
 import { loadConfig, type ServerConfig } from './config';
@@ -47,7 +48,8 @@ async function portalListener(db: Db, pii: PiiCipher, countyCode: string, static
     basemaps,
   });
   // Imported boundaries live in the database, not in the demo dataset the archive on disk was cut from.
-  if (await hasImportedBoundaries(db, countyCode)) await staticTiles.rebuild(db, countyCode);
+  const area = portalArea(countyCode);
+  if (await hasImportedBoundaries(db, area.prefix)) await staticTiles.rebuild(db, area);
   const serveTile = tileFastPath(tiles, staticTiles);
   const serveAsset = web ? webFastPath(web) : () => false;
   const serveApp = getRequestListener(app.fetch);
@@ -65,7 +67,7 @@ async function startDemo(): Promise<{ db: Db; listener: RequestListener }> {
   const dataset = await ensureDataset(config);
   const staticArchive = await staticArchiveOf(config, async () => dataset);
   const { db, pii } = await withPiiKey(() => openSeededDb(config, async () => dataset));
-  if (!(await getCounty(db, config.COUNTY_CODE))) fail(`COUNTY_CODE ${config.COUNTY_CODE} is not in the database: set it to a county the database holds`);
+  if (!(await getCounty(db, portalArea(config.COUNTY_CODE)))) fail(`COUNTY_CODE ${config.COUNTY_CODE} is not in the database: set it to a county or prefecture the database holds`);
   return { db, listener: await portalListener(db, pii, config.COUNTY_CODE, staticArchive) };
 }
 

@@ -125,6 +125,12 @@ describe('production setup by the setup page', () => {
     expect(body).toEqual([{ code: COUNTY, name: '驿城区', fullName: '河南省 驻马店市 驿城区' }]);
   });
 
+  it('offers a prefecture by name, before its counties', async () => {
+    const { body } = await json<{ code: string; fullName: string }[]>(server, `/api/setup/counties?q=${encodeURIComponent('湘西土家族苗族自治州')}`);
+    expect(body[0]).toEqual({ code: '433100', name: '湘西土家族苗族自治州', fullName: '湖南省 湘西土家族苗族自治州' });
+    expect(body.slice(1).map((c) => c.code)).toEqual(['433101', '433122', '433123', '433124', '433125', '433126', '433127', '433130']);
+  });
+
   it('refuses a weak password and a wrong token', async () => {
     const weak = await post(server, '/api/setup', { countyCode: COUNTY, username: ADMIN, password: 'wangli123', token });
     expect(weak.status).toBe(400);

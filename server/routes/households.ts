@@ -13,7 +13,7 @@ const householdParam = z.object({ code: householdCode });
 
 /** Household records: logged in, role- and scope-checked in services/scope.ts, never cached or announced. */
 export function householdRoutes(ctx: AppContext, pii: PiiCipher) {
-  const { db, countyCode } = ctx;
+  const { db } = ctx;
   return new Hono<AuthEnv>()
     .use(async (c, next) => {
       await next();
@@ -22,21 +22,21 @@ export function householdRoutes(ctx: AppContext, pii: PiiCipher) {
     .get('/villages/:code/households', async (c) => {
       const user = requireUser(c);
       const { code } = parseParams(c, z.object({ code: codes.village }));
-      return c.json(await villageHouseholds(db, user, countyCode, code));
+      return c.json(await villageHouseholds(db, user, c.get('area').prefix, code));
     })
     .get('/villages/:code/household-figures', async (c) => {
       const { code } = parseParams(c, z.object({ code: codes.village }));
-      return c.json(await villageFiguresFromHouseholds(db, countyCode, code));
+      return c.json(await villageFiguresFromHouseholds(db, c.get('area').prefix, code));
     })
     .get('/households/:code', async (c) => {
       const user = requireUser(c);
       const { code } = parseParams(c, householdParam);
-      return c.json(await householdDetail(db, pii, user, countyCode, code));
+      return c.json(await householdDetail(db, pii, user, c.get('area').prefix, code));
     })
     .post('/households/:code/unmask', async (c) => {
       const user = requireUser(c);
       const { code } = parseParams(c, householdParam);
-      return c.json(await unmask(db, pii, user, countyCode, code, await parseBody(c, unmaskRequest)));
+      return c.json(await unmask(db, pii, user, c.get('area').prefix, code, await parseBody(c, unmaskRequest)));
     })
     .get('/unmask-log', async (c) => {
       requirePermission(c, 'viewUnmaskLog');

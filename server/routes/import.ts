@@ -38,7 +38,7 @@ export function importRoutes(ctx: AppContext) {
     .post('/villages/preview', async (c) => {
       const user = requirePermission(c, 'importData');
       const { file } = await readUpload(c);
-      const { preview, plan } = await previewVillageStats(db, ctx.countyCode, file);
+      const { preview, plan } = await previewVillageStats(db, ctx.area.prefix, file);
       return c.json<VillageImportPreview>({ ...preview, token: tokenFor(user.id, 'villages', plan, preview.errors, preview.changes) });
     })
     .post('/villages/commit', async (c) => {
@@ -71,7 +71,7 @@ export function importRoutes(ctx: AppContext) {
       const parsed = boundaryFields.safeParse(fields, WITH_INPUT);
       if (!parsed.success) throw invalid('invalid_form', '导入选项', 'import options', parsed.error);
       const { level, crs: choice, ...request } = parsed.data;
-      const { preview, plan } = await previewBoundaries(db, ctx.countyCode, file, level, { choice, ...request });
+      const { preview, plan } = await previewBoundaries(db, ctx.area, file, level, { choice, ...request });
       return c.json<BoundaryImportPreview>({ ...preview, token: tokenFor(user.id, 'boundaries', plan, preview.errors, preview.changes) });
     })
     .post('/boundaries/commit', async (c) => {
@@ -79,7 +79,7 @@ export function importRoutes(ctx: AppContext) {
       const { token } = await parseBody(c, commitBody);
       const codes = await commitBoundaries(db, user, previews.take<BoundaryImportPlan>(token, user.id, 'boundaries'));
       ctx.geo.forget();
-      await ctx.staticTiles.rebuild(db, ctx.countyCode);
+      await ctx.staticTiles.rebuild(db, ctx.area);
       await announce(ctx, { entity: 'village', id: '*', action: 'import', layer: 'villages', by: user.username });
       return c.json<ImportResult>({ applied: codes.length, ids: codes });
     });

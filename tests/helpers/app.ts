@@ -34,7 +34,8 @@ export async function freshDb(backend: Backend): Promise<Db> {
  * the rest: the app's settings beyond the database and data (proxy, cookie, live limits).
  */
 export async function createTestApp(backend: Backend = 'pglite', { households, ...options }: Partial<Omit<AppOptions, 'db'>> & { households?: boolean } = {}) {
-  const config = loadConfig({});
+  // `countyCode`: another area's demo (a prefecture's: 433100), built into data/generated/ on first use.
+  const config = loadConfig(options.countyCode ? { COUNTY_CODE: options.countyCode } : {});
   const dataset = await ensureDataset(config);
   const archive = await ensureArchive(config, dataset);
   const db = await freshDb(backend);

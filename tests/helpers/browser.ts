@@ -64,8 +64,9 @@ export interface PortalPage {
 }
 
 /** The real server and one browser page on `path` of it, with its map drawn and idle. */
-export async function openPortalPage(path: string, viewport = { width: 1440, height: 900 }): Promise<PortalPage> {
-  const server = await startTestServer();
+/** `env`: the server's, e.g. COUNTY_CODE of another area. */
+export async function openPortalPage(path: string, viewport = { width: 1440, height: 900 }, env: Record<string, string> = {}): Promise<PortalPage> {
+  const server = await startTestServer({ env });
   const browser = await launchBrowser().catch(async (e) => {
     await server.stop();
     throw e;

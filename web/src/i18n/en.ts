@@ -9,6 +9,7 @@ import { en as households } from './households';
 import { en as setup } from './setup';
 import { en as corrections } from './corrections';
 import { en as basemap } from './basemap';
+import { en as prefecture } from './prefecture';
 import type { Messages } from './messages';
 
 export const en: Messages = {
@@ -16,6 +17,7 @@ export const en: Messages = {
   ...screen,
   ...editing,
   ...drilldown,
+  ...prefecture,
   ...relocation,
   ...office,
   ...setup,

@@ -10,12 +10,14 @@ import { zhCN as households } from './households';
 import { zhCN as setup } from './setup';
 import { zhCN as corrections } from './corrections';
 import { zhCN as basemap } from './basemap';
+import { zhCN as prefecture } from './prefecture';
 
 export const zhCN = {
   ...exitCheck,
   ...screen,
   ...editing,
   ...drilldown,
+  ...prefecture,
   ...relocation,
   ...office,
   ...setup,
