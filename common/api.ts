@@ -128,7 +128,7 @@ export const STATIC_LAYERS = ['county', 'townships', 'villages_outline', 'labels
 /** Pushed to every open browser over /api/events after a committed change. */
 export interface ChangeEvent {
   seq: number;
-  entity: 'village' | 'site' | 'project' | 'problem';
+  entity: 'village' | 'site' | 'project' | 'problem' | 'target';
   /** '*' when an import changed many records at once. */
   id: string;
   action: 'update' | 'create' | 'progress' | 'import' | 'fix' | 'close' | 'delete' | 'restore';
