@@ -34,8 +34,8 @@ function planned(parts: Parts, within: (townshipCode: string) => boolean): Parti
 
 const rows = (area: string, values: Partial<Record<TargetMeasure, number>>): DatasetTarget[] =>
   Object.entries(values)
-    .filter(([, value]) => value! > 0)
-    .map(([measure, value]) => ({ area, year: DEMO_AS_OF_YEAR, measure: measure as TargetMeasure, value: value!, source: DEMO_TARGET_SOURCE, demo: true }));
+    .filter(([, value]) => value > 0)
+    .map(([measure, value]) => ({ area, year: DEMO_AS_OF_YEAR, measure: measure as TargetMeasure, value: value, source: DEMO_TARGET_SOURCE, demo: true }));
 
 /** The county's targets and each township's that has anything planned. */
 export function demoTargets(countyCode: string, townshipCodes: string[], parts: Parts): DatasetTarget[] {
