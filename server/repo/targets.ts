@@ -1,6 +1,6 @@
 // Annual targets and the figures each is measured against (common/targets.ts says what each counts).
 import { EXIT_CRITERIA } from '../../common/domain';
-import type { MeasureActuals, TargetMeasure } from '../../common/targets';
+import { TARGET_MEASURES, type MeasureActuals, type TargetMeasure } from '../../common/targets';
 import type { Queryable } from '../db/client';
 
 export interface TargetRow {
@@ -52,61 +52,92 @@ const itemDone = (item: string) => `(infra->>'${item}')::boolean`;
 const itemRecorded = (item: string) => `(infra->'${item}') IS NOT NULL`;
 
 /**
- * The portal's figure for every measure it can count beneath `prefix` in `year`. A measure whose
- * data the area does not have at all (no households, no project of the kind, no site, no village
- * recording the item) is left out: "no data", not 0.
+ * The measures the portal holds data for anywhere in its area (`prefix`): households, a project of
+ * the kind, a site, a village recording the item or a population, a reported collective income.
+ * Without them a target shows "no data" rather than a 0 that only says nothing was entered.
  */
-export async function measureActuals(db: Queryable, prefix: string, year: number): Promise<MeasureActuals> {
+export async function measuresWithData(db: Queryable, prefix: string): Promise<Set<TargetMeasure>> {
+  const [r] = await db.query<Record<string, boolean>>(
+    `SELECT EXISTS (SELECT 1 FROM villages WHERE township_code LIKE $1 || '%') AS villages,
+       EXISTS (SELECT 1 FROM villages WHERE township_code LIKE $1 || '%' AND rural_population > 0) AS population,
+       EXISTS (SELECT 1 FROM villages WHERE township_code LIKE $1 || '%' AND ${itemRecorded('bus')}) AS bus,
+       EXISTS (SELECT 1 FROM villages WHERE township_code LIKE $1 || '%' AND ${itemRecorded('water')}) AS water,
+       EXISTS (SELECT 1 FROM villages WHERE township_code LIKE $1 || '%' AND ${itemRecorded('power')}) AS power,
+       EXISTS (SELECT 1 FROM villages WHERE township_code LIKE $1 || '%' AND ${itemRecorded('broadband')}) AS broadband,
+       EXISTS (SELECT 1 FROM villages WHERE township_code LIKE $1 || '%' AND collective_income > 0) AS income,
+       EXISTS (SELECT 1 FROM households WHERE village_code LIKE $1 || '%') AS households,
+       EXISTS (SELECT 1 FROM sites WHERE township_code LIKE $1 || '%') AS sites`,
+    [prefix],
+  );
+  const subtypes = new Set((await db.query<{ subtype: string }>(
+    `SELECT DISTINCT subtype FROM projects WHERE deleted_at IS NULL AND township_code LIKE $1 || '%'`, [prefix],
+  )).map((p) => p.subtype));
+  const has: Record<TargetMeasure, boolean> = {
+    villages_exited: r.villages,
+    persons_lifted: r.households,
+    poverty_incidence: r.population,
+    road_upgrade_km: subtypes.has('upgrade'),
+    safety_works_km: subtypes.has('safety'),
+    bridges_rebuilt: subtypes.has('bridge'),
+    bus_stops: subtypes.has('bus_stop'),
+    bus_coverage: r.bus,
+    water_villages: r.water,
+    grid_villages: r.power,
+    broadband_villages: r.broadband,
+    base_stations: false,
+    income_villages: r.income,
+    persons_relocated: r.sites,
+  };
+  return new Set(TARGET_MEASURES.filter((m) => has[m]));
+}
+
+/** The portal's figure for every measure in `withData`, counted beneath `prefix` in `year`. */
+export async function measureActuals(db: Queryable, prefix: string, year: number, withData: Set<TargetMeasure>): Promise<MeasureActuals> {
   const [v] = await db.query<Record<string, number>>(
     `SELECT count(*)::int AS villages,
        count(*) FILTER (WHERE village_class <> 'non_poor' AND actual_exit_year = $2)::int AS exited,
        coalesce(sum(poor_persons), 0)::float8 AS poor, coalesce(sum(rural_population), 0)::float8 AS population,
-       count(*) FILTER (WHERE ${itemRecorded('bus')})::int AS "busRecorded", count(*) FILTER (WHERE ${itemDone('bus')})::int AS bus,
-       count(*) FILTER (WHERE village_class <> 'non_poor' AND ${itemRecorded('water')})::int AS "waterRecorded",
+       count(*) FILTER (WHERE ${itemDone('bus')})::int AS bus,
        count(*) FILTER (WHERE village_class <> 'non_poor' AND ${itemDone('water')})::int AS water,
-       count(*) FILTER (WHERE village_class <> 'non_poor' AND ${itemRecorded('power')})::int AS "powerRecorded",
        count(*) FILTER (WHERE village_class <> 'non_poor' AND ${itemDone('power')})::int AS power,
-       count(*) FILTER (WHERE ${itemRecorded('broadband')})::int AS "broadbandRecorded", count(*) FILTER (WHERE ${itemDone('broadband')})::int AS broadband,
-       count(*) FILTER (WHERE collective_income > 0)::int AS "incomeReported",
+       count(*) FILTER (WHERE ${itemDone('broadband')})::int AS broadband,
        count(*) FILTER (WHERE collective_income >= $3)::int AS income
      FROM villages WHERE township_code LIKE $1 || '%'`,
     [prefix, year, EXIT_CRITERIA.minCollectiveIncomeYuan],
   );
-  const [h] = await db.query<{ households: number; persons: number }>(
-    `SELECT count(DISTINCT h.code)::int AS households, count(m.household_code) FILTER (WHERE h.year_exited = $2)::int AS persons
-     FROM households h LEFT JOIN members m ON m.household_code = h.code
-     WHERE h.village_code LIKE $1 || '%'`,
+  const [h] = await db.query<{ persons: number }>(
+    `SELECT count(*)::int AS persons FROM members m JOIN households h ON h.code = m.household_code
+     WHERE h.village_code LIKE $1 || '%' AND h.year_exited = $2`,
     [prefix, year],
   );
   const projects = await db.query<{ subtype: string; km: number; done: number }>(
-    `SELECT subtype, coalesce(sum(done_km) FILTER (WHERE extract(year FROM planned_end) = $2), 0)::float8 AS km,
-       count(*) FILTER (WHERE extract(year FROM planned_end) = $2 AND status IN ('completed', 'accepted'))::int AS done
-     FROM projects WHERE deleted_at IS NULL AND township_code LIKE $1 || '%' GROUP BY subtype`,
+    `SELECT subtype, coalesce(sum(done_km), 0)::float8 AS km, count(*) FILTER (WHERE status IN ('completed', 'accepted'))::int AS done
+     FROM projects WHERE deleted_at IS NULL AND township_code LIKE $1 || '%' AND extract(year FROM planned_end) = $2 GROUP BY subtype`,
     [prefix, year],
   );
-  const [s] = await db.query<{ sites: number; moved: number }>(
-    `SELECT count(*)::int AS sites, coalesce(sum(moved_persons), 0)::int AS moved FROM sites WHERE township_code LIKE $1 || '%'`,
+  const [s] = await db.query<{ moved: number }>(
+    `SELECT coalesce(sum(moved_persons), 0)::int AS moved FROM sites WHERE township_code LIKE $1 || '%'`,
     [prefix],
   );
   const project = new Map(projects.map((p) => [p.subtype, p]));
-  const when = (has: boolean, value: () => number) => (has ? value() : undefined);
-  const actuals: Record<TargetMeasure, number | undefined> = {
-    villages_exited: when(v.villages > 0, () => v.exited),
-    persons_lifted: when(h.households > 0, () => h.persons),
-    poverty_incidence: when(v.population > 0, () => v.poor / v.population),
-    road_upgrade_km: project.get('upgrade')?.km,
-    safety_works_km: project.get('safety')?.km,
-    bridges_rebuilt: project.get('bridge')?.done,
-    bus_stops: project.get('bus_stop')?.done,
-    bus_coverage: when(v.busRecorded > 0, () => v.bus / v.villages),
-    water_villages: when(v.waterRecorded > 0, () => v.water),
-    grid_villages: when(v.powerRecorded > 0, () => v.power),
-    broadband_villages: when(v.broadbandRecorded > 0, () => v.broadband),
+  const share = (part: number, whole: number) => (whole > 0 ? part / whole : undefined);
+  const counted: Record<TargetMeasure, number | undefined> = {
+    villages_exited: v.exited,
+    persons_lifted: h.persons,
+    poverty_incidence: share(v.poor, v.population),
+    road_upgrade_km: project.get('upgrade')?.km ?? 0,
+    safety_works_km: project.get('safety')?.km ?? 0,
+    bridges_rebuilt: project.get('bridge')?.done ?? 0,
+    bus_stops: project.get('bus_stop')?.done ?? 0,
+    bus_coverage: share(v.bus, v.villages),
+    water_villages: v.water,
+    grid_villages: v.power,
+    broadband_villages: v.broadband,
     base_stations: undefined,
-    income_villages: when(v.incomeReported > 0, () => v.income / v.villages),
-    persons_relocated: when(s.sites > 0, () => s.moved),
+    income_villages: share(v.income, v.villages),
+    persons_relocated: s.moved,
   };
-  return Object.fromEntries(Object.entries(actuals).filter(([, value]) => value !== undefined));
+  return Object.fromEntries(TARGET_MEASURES.flatMap((m) => (withData.has(m) && counted[m] !== undefined ? [[m, counted[m]]] : [])));
 }
 
 export interface TargetChange {

@@ -6,7 +6,7 @@ import {
   type AreaTargets, type TargetEntry, type TargetMeasure, type TargetsAnswer,
 } from '../../common/targets';
 import type { Db, Queryable } from '../db/client';
-import { findArea, measureActuals, targetRows, targetYears, unitsBeneath, writeTargets, type TargetChange, type TargetRow, type Unit } from '../repo/targets';
+import { findArea, measureActuals, measuresWithData, targetRows, targetYears, unitsBeneath, writeTargets, type TargetChange, type TargetRow, type Unit } from '../repo/targets';
 import { DomainError, notFound } from './domain-error';
 
 /** The year in China now. */
@@ -26,8 +26,8 @@ export async function portalArea(db: Queryable, portalCode: string, code: string
 
 const order = (measure: TargetMeasure) => TARGET_MEASURES.indexOf(measure);
 
-async function progressOf(db: Queryable, unit: Unit, rows: TargetRow[], year: number, elapsedShare: number): Promise<AreaTargets> {
-  const actuals = rows.length ? await measureActuals(db, areaPrefix(unit.code), year) : {};
+async function progressOf(db: Queryable, unit: Unit, rows: TargetRow[], year: number, elapsedShare: number, withData: Set<TargetMeasure>): Promise<AreaTargets> {
+  const actuals = rows.length ? await measureActuals(db, areaPrefix(unit.code), year, withData) : {};
   return {
     ...unit,
     level: areaLevel(unit.code),
@@ -53,9 +53,11 @@ export async function areaTargets(db: Queryable, portalCode: string, query: { ar
   const rows = await targetRows(db, year, [area.code, ...units.map((u) => u.code)]);
   const elapsed = elapsedShareOfYear(year, now);
   const rowsOf = (code: string) => rows.filter((r) => r.area === code);
+  // What the portal holds data for is judged over its whole area: a township without a bridge project has rebuilt 0 bridges.
+  const withData = await measuresWithData(db, areaPrefix(portalCode));
   const unitAnswers: AreaTargets[] = [];
-  for (const unit of units.filter((u) => rowsOf(u.code).length > 0)) unitAnswers.push(await progressOf(db, unit, rowsOf(unit.code), year, elapsed));
-  return { year, years, area: await progressOf(db, area, rowsOf(area.code), year, elapsed), units: unitAnswers };
+  for (const unit of units.filter((u) => rowsOf(u.code).length > 0)) unitAnswers.push(await progressOf(db, unit, rowsOf(unit.code), year, elapsed, withData));
+  return { year, years, area: await progressOf(db, area, rowsOf(area.code), year, elapsed, withData), units: unitAnswers };
 }
 
 /** Current values of an area's targets in a year, by measure. */
