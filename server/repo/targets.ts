@@ -19,10 +19,12 @@ export function targetRows(db: Queryable, year: number, areas: string[]): Promis
   );
 }
 
-/** Years with a target for an area or anything beneath it, newest first. */
-export async function targetYears(db: Queryable, prefix: string): Promise<number[]> {
-  const rows = await db.query<{ year: number }>(`SELECT DISTINCT year FROM targets WHERE area_code LIKE $1 || '%' ORDER BY year DESC`, [prefix]);
-  return rows.map((r) => r.year);
+/** Years with a target for an area or anything beneath it, newest first, and whether the area itself has one. */
+export function targetYears(db: Queryable, code: string, prefix: string): Promise<{ year: number; own: boolean }[]> {
+  return db.query<{ year: number; own: boolean }>(
+    `SELECT year, bool_or(area_code = $2) AS own FROM targets WHERE area_code LIKE $1 || '%' GROUP BY year ORDER BY year DESC`,
+    [prefix, code],
+  );
 }
 
 export interface Unit {

@@ -42,13 +42,14 @@ async function progressOf(db: Queryable, unit: Unit, rows: TargetRow[], year: nu
 /**
  * An area's targets of a year with their progress, and its units' (townships of a county, counties
  * of a prefecture) that have targets that year. Without a year: this year if it has targets, else
- * the newest year that has.
+ * the newest year the area itself has targets for, else the newest its units have.
  */
 export async function areaTargets(db: Queryable, portalCode: string, query: { area?: string; year?: number }, now = new Date()): Promise<TargetsAnswer> {
   const area = await portalArea(db, portalCode, query.area ?? portalCode);
-  const years = await targetYears(db, areaPrefix(area.code));
+  const known = await targetYears(db, area.code, areaPrefix(area.code));
+  const years = known.map((k) => k.year);
   const thisYear = chinaYear(now);
-  const year = query.year ?? (years.includes(thisYear) || years.length === 0 ? thisYear : years[0]);
+  const year = query.year ?? (years.includes(thisYear) ? thisYear : (known.find((k) => k.own) ?? known[0])?.year ?? thisYear);
   const units = area.code.length === 6 ? await unitsBeneath(db, area.code, areaPrefix(area.code)) : [];
   const rows = await targetRows(db, year, [area.code, ...units.map((u) => u.code)]);
   const elapsed = elapsedShareOfYear(year, now);
