@@ -50,11 +50,13 @@ export async function ensureDataset(cfg: ServerConfig): Promise<Dataset> {
   return dataset;
 }
 
-export async function ensureArchive(cfg: ServerConfig, dataset: Dataset): Promise<Uint8Array> {
+/** The dataset is asked for only when the archive must be built: a production start reads its archive without rebuilding the units (about a minute). */
+export async function ensureArchive(cfg: ServerConfig, dataset: Dataset | (() => Promise<Dataset>)): Promise<Uint8Array> {
   const path = archivePath(cfg);
   if (existsSync(path)) return readFileSync(path);
   const { buildStaticTiles, DEFAULT_ZOOMS } = await import('../tiles/build-static');
-  const archive = await timed('building static vector tiles (PMTiles)', () => buildStaticTiles(dataset, DEFAULT_ZOOMS));
+  const source = typeof dataset === 'function' ? await dataset() : dataset;
+  const archive = await timed('building static vector tiles (PMTiles)', () => buildStaticTiles(source, DEFAULT_ZOOMS));
   mkdirSync(cfg.GENERATED_DIR, { recursive: true });
   writeAtomically(path, archive);
   return archive;

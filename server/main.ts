@@ -55,7 +55,7 @@ async function portalListener(db: Db, pii: PiiCipher, countyCode: string, static
 
 /** STATIC_ARCHIVE is read range by range from its file; the county's own archive is small and built here. */
 async function staticArchiveOf(cfg: ServerConfig, dataset: () => ReturnType<typeof ensureDataset>): Promise<ArchiveSource> {
-  return config.STATIC_ARCHIVE ? fileArchive(config.STATIC_ARCHIVE) : memoryArchive(await ensureArchive(cfg, await dataset()));
+  return config.STATIC_ARCHIVE ? fileArchive(config.STATIC_ARCHIVE) : memoryArchive(await ensureArchive(cfg, dataset));
 }
 
 async function startDemo(): Promise<{ db: Db; listener: RequestListener }> {

@@ -54,13 +54,14 @@ const itemDone = (item: string) => `(infra->>'${item}')::boolean`;
 const itemRecorded = (item: string) => `(infra->'${item}') IS NOT NULL`;
 
 /**
- * The measures the portal holds data for anywhere in its area (`prefix`): households, a project of
- * the kind, a site, a village recording the item or a population, a reported collective income.
+ * The measures the portal holds data for anywhere in its area (`prefix`): poor villages marked,
+ * households, a project of the kind, a site, a village recording the item or a population, a
+ * reported collective income.
  * Without them a target shows "no data" rather than a 0 that only says nothing was entered.
  */
 export async function measuresWithData(db: Queryable, prefix: string): Promise<Set<TargetMeasure>> {
   const [r] = await db.query<Record<string, boolean>>(
-    `SELECT EXISTS (SELECT 1 FROM villages WHERE township_code LIKE $1 || '%') AS villages,
+    `SELECT EXISTS (SELECT 1 FROM villages WHERE township_code LIKE $1 || '%' AND village_class <> 'non_poor') AS "poorVillages",
        EXISTS (SELECT 1 FROM villages WHERE township_code LIKE $1 || '%' AND rural_population > 0) AS population,
        EXISTS (SELECT 1 FROM villages WHERE township_code LIKE $1 || '%' AND ${itemRecorded('bus')}) AS bus,
        EXISTS (SELECT 1 FROM villages WHERE township_code LIKE $1 || '%' AND ${itemRecorded('water')}) AS water,
@@ -75,7 +76,7 @@ export async function measuresWithData(db: Queryable, prefix: string): Promise<S
     `SELECT DISTINCT subtype FROM projects WHERE deleted_at IS NULL AND township_code LIKE $1 || '%'`, [prefix],
   )).map((p) => p.subtype));
   const has: Record<TargetMeasure, boolean> = {
-    villages_exited: r.villages,
+    villages_exited: r.poorVillages,
     persons_lifted: r.households,
     poverty_incidence: r.population,
     road_upgrade_km: subtypes.has('upgrade'),
