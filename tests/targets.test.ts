@@ -138,6 +138,21 @@ describe.each(BACKENDS)('annual targets on %s', (backend) => {
     expect(body.units[0].targets[0]).toMatchObject({ measure: 'bridges_rebuilt', target: 2 });
   });
 
+  it('adds the year\'s targets to the monthly bulletin\'s Excel, the behind ones marked', async () => {
+    const res = await t.request('/api/export/bulletin.xlsx?month=2019-12');
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    const sheet = wb.getWorksheet('2019年度目标任务')!;
+    const rows: unknown[][] = [];
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    const { body } = await t.json<TargetsAnswer>('/api/targets?year=2019');
+    // Title, note, header, then one row per target of the county and its townships.
+    expect(rows.length - 3).toBe(body.area.targets.length + body.units.reduce((a, u) => a + u.targets.length, 0));
+    const behind = body.area.targets.filter((p) => p.status === 'behind').length;
+    expect(rows.slice(3).filter((r) => r[1] === COUNTY && r[6] === '落后于时序进度')).toHaveLength(behind);
+  });
+
   it('refuses a commit when a target changed after the preview, writing nothing', async () => {
     const file = await workbook([['区域代码', '年度', '危桥改造（座）', '招呼站（个）'], [COUNTY, 2022, 5, 7]]);
     const preview = await upload<TargetImportPreview>(t.request, office, '/api/import/targets/preview', { name: 'x.xlsx', bytes: file });
