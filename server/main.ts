@@ -62,6 +62,9 @@ async function startDemo(): Promise<{ db: Db; listener: RequestListener }> {
   const dataset = await ensureDataset(config);
   const staticArchive = await staticArchiveOf(config, async () => dataset);
   const { db, pii } = await withPiiKey(() => openSeededDb(config, async () => dataset));
+  // The easiest slip after setup is starting without the variable: say which variable, not which county.
+  const production = await productionCountyCode(db);
+  if (production) fail(`this database holds the production portal of county ${production}: start it with FUPIN_MODE=production npm start`);
   if (!(await getCounty(db, config.COUNTY_CODE))) fail(`COUNTY_CODE ${config.COUNTY_CODE} is not in the database: set it to a county the database holds`);
   return { db, listener: await portalListener(db, pii, config.COUNTY_CODE, staticArchive) };
 }
