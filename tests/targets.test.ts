@@ -1,8 +1,13 @@
 // Annual targets on the demo county: progress counted from the data, the behind-schedule flag, edits
 // by the poverty office (published live), and the targets workbook (template, preview, all or nothing).
 import ExcelJS from 'exceljs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TargetImportPreview, TargetsAnswer } from '../common/targets';
+import { ensureDataset } from '../server/bootstrap';
+import { loadConfig } from '../server/config';
 import { BACKENDS, createTestApp } from './helpers/app';
 import { login, type Session } from './helpers/session';
 import { upload } from './helpers/upload';
@@ -18,6 +23,19 @@ async function workbook(rows: (string | number | null)[][]): Promise<Uint8Array>
   for (const row of rows) sheet.addRow(row);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
+
+describe('a demo dataset file written before targets existed', () => {
+  it('still seeds the demo targets, computed from the file as it is', async () => {
+    const config = loadConfig({});
+    const current = await ensureDataset(config);
+    const dir = mkdtempSync(join(tmpdir(), 'fupin-gen-'));
+    const { targets, ...older } = current;
+    writeFileSync(join(dir, `${config.COUNTY_CODE}.json`), JSON.stringify(older));
+    const read = await ensureDataset({ ...config, GENERATED_DIR: dir });
+    expect(read.targets).toEqual(targets);
+    rmSync(dir, { recursive: true });
+  });
+});
 
 describe.each(BACKENDS)('annual targets on %s', (backend) => {
   let t: Awaited<ReturnType<typeof createTestApp>>;

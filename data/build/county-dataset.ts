@@ -87,6 +87,17 @@ const publishedTargets = (countyCode: string) => {
 };
 
 /**
+ * The targets of a dataset file written before targets existed: the published plan's, else for a
+ * demo its own demo targets. (Its demo figures predate the plan, so they may not match it.)
+ */
+export function targetsOfOlderDataset(dataset: Dataset): NonNullable<Dataset['targets']> {
+  const code = dataset.meta.county.code;
+  const published = publishedTargets(code);
+  if (published.length || !dataset.meta.demo) return published;
+  return demoTargets(code, dataset.townships.map((t) => t.properties.code), dataset);
+}
+
+/**
  * A production portal's starting point: the real names, codes and outline, every figure zero or
  * empty and not demo, no sites or projects. The township and village polygons are still
  * generated cells (marked so in meta.sources) until the office imports its own boundaries.
