@@ -146,7 +146,7 @@ export const STATIC_LAYERS = ['county', 'counties', 'townships', 'villages_outli
 /** Pushed to every open browser over /api/events after a committed change. */
 export interface ChangeEvent {
   seq: number;
-  entity: 'village' | 'site' | 'project' | 'problem';
+  entity: 'village' | 'site' | 'project' | 'problem' | 'target';
   /** '*' when an import changed many records at once. */
   id: string;
   action: 'update' | 'create' | 'progress' | 'import' | 'fix' | 'close' | 'delete' | 'restore';

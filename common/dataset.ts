@@ -1,5 +1,6 @@
 // The file the data build writes (data/generated/<county>.json) and the seed, tile build and tests read.
 import type { Project, RelocationSite, Township, Village } from './domain';
+import type { TargetMeasure } from './targets';
 
 type Stored = 'version' | 'updatedAt';
 export type DatasetVillage = Omit<Village, Stored>;
@@ -14,6 +15,16 @@ export interface DatasetProgressReport {
   doneKm: number | null;
   spent: number;
   status: Project['status'];
+}
+
+/** An annual target the seed writes: a published plan's (data/plans/) or, for a demo county without one, the demo's own. */
+export interface DatasetTarget {
+  area: string;
+  year: number;
+  measure: TargetMeasure;
+  value: number;
+  source: string;
+  demo: boolean;
 }
 
 export interface Dataset {
@@ -35,4 +46,6 @@ export interface Dataset {
   villages: GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon, DatasetVillage & { center: [number, number] }>[];
   sites: DatasetSite[];
   projects: DatasetProject[];
+  /** Absent in datasets written before targets existed. */
+  targets?: DatasetTarget[];
 }

@@ -22,6 +22,8 @@ export const PERMISSIONS = {
   viewUnmaskLog: ['admin'],
   /** Undo a correction: restore a retracted progress report or a deleted project. */
   restoreRecords: ['admin'],
+  /** Annual targets (年度目标任务), by hand or by import. */
+  editTargets: ['admin', 'poverty_office'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -22,6 +22,7 @@ import { projectRoutes } from './routes/projects';
 import { reportRoutes } from './routes/reports';
 import { siteRoutes } from './routes/sites';
 import { statsRoutes } from './routes/stats';
+import { targetImportRoutes, targetRoutes } from './routes/targets';
 import { tileRoutes, tileVersionRoutes } from './routes/tiles';
 import { userRoutes } from './routes/users';
 import { villageRoutes } from './routes/villages';
@@ -83,7 +84,9 @@ export function createApp({ db, staticArchive, rebuildStaticArchive = true, web,
     .route('/tiles', tileVersionRoutes(ctx.tiles))
     .route('/events', eventRoutes(ctx, { ...DEFAULT_LIVE_LIMITS, ...live }, trustProxy))
     .route('/problems', problemRoutes(ctx))
+    .route('/import/targets', targetImportRoutes(ctx))
     .route('/import', importRoutes(ctx))
+    .route('/targets', targetRoutes(ctx))
     .route('/bulletin', reports.bulletin)
     .route('/export', reports.exports)
     .route('/', pii ? householdRoutes(ctx, pii) : new Hono<AuthEnv>())

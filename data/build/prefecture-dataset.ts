@@ -3,10 +3,11 @@
 // prefecture, whose outline is the union of its counties'.
 import { booleanValid, featureCollection, union } from '@turf/turf';
 import { portalLevelOf } from '../../common/area';
-import type { Dataset } from '../../common/dataset';
-import { buildCountyDataset, buildProductionCountyDataset } from './county-dataset';
+import type { Dataset, DatasetTarget } from '../../common/dataset';
+import { buildCountyDataset, buildProductionCountyDataset, targetsOfOlderDataset } from './county-dataset';
 import { asFeature, roundPolygonal, type PolygonalFeature } from './geo';
 import { englishName } from './names';
+import { planTargets, readPlan } from './plans';
 import { DEFAULT_SEED } from './random';
 import { readCounties, readNames } from './sources';
 
@@ -51,7 +52,14 @@ function combine(prefecture: PrefectureUnit, parts: Dataset[], demo: boolean): D
     villages: parts.flatMap((p) => p.villages),
     sites: parts.flatMap((p) => p.sites),
     projects: parts.flatMap((p) => p.projects),
+    targets: [...prefectureTargets(prefecture.code), ...parts.flatMap((p) => p.targets ?? [])],
   };
+}
+
+/** The prefecture's own published targets (data/plans/), beside its counties'. */
+function prefectureTargets(code: string): DatasetTarget[] {
+  const plan = readPlan(code);
+  return plan ? planTargets(plan) : [];
 }
 
 /** Each county with its own seed (the prefecture's plus its position), so the counties' demo figures differ. */
@@ -69,4 +77,26 @@ export function buildProductionPrefectureDataset(code: string): Dataset {
 export function buildAreaDataset(code: string, production = false): Dataset {
   if (portalLevelOf(code) === 'prefecture') return production ? buildProductionPrefectureDataset(code) : buildPrefectureDataset(code);
   return production ? buildProductionCountyDataset(code) : buildCountyDataset(code);
+}
+
+/**
+ * The targets of an area's dataset file written before targets existed: a county's as
+ * targetsOfOlderDataset, a prefecture's its own plan's and each county's, counted on that county's part.
+ */
+export function targetsOfOlderAreaDataset(dataset: Dataset): DatasetTarget[] {
+  const code = dataset.meta.county.code;
+  if (portalLevelOf(code) !== 'prefecture') return targetsOfOlderDataset(dataset);
+  const countyPart = (county: NonNullable<Dataset['counties']>[number]): Dataset => {
+    const inCounty = (c: string) => c.startsWith(county.properties.code);
+    return {
+      ...dataset,
+      meta: { ...dataset.meta, county: county.properties, demo: county.demo },
+      county,
+      townships: dataset.townships.filter((t) => inCounty(t.properties.code)),
+      villages: dataset.villages.filter((v) => inCounty(v.properties.code)),
+      sites: dataset.sites.filter((s) => inCounty(s.townshipCode)),
+      projects: dataset.projects.filter((p) => inCounty(p.townshipCode)),
+    };
+  };
+  return [...prefectureTargets(code), ...(dataset.counties ?? []).flatMap((county) => targetsOfOlderDataset(countyPart(county)))];
 }

@@ -121,4 +121,10 @@ export async function insertDataset(tx: Queryable, ds: Dataset): Promise<void> {
      FROM jsonb_to_recordset($1::text::jsonb) AS x("projectId" int, "recordedOn" date, "progressPct" float8, "doneKm" float8, spent float8, status text)`,
     ds.projects.flatMap((p, i) => (p.progressReports ?? []).map((r) => ({ ...r, projectId: i + 1 }))),
   );
+  await insertBatches(
+    tx,
+    `INSERT INTO targets (area_code, year, measure, value, source, demo)
+     SELECT area, year, measure, value, source, demo FROM jsonb_to_recordset($1::text::jsonb) AS x(area text, year int, measure text, value float8, source text, demo boolean)`,
+    ds.targets ?? [],
+  );
 }

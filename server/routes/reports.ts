@@ -13,6 +13,8 @@ import { monthlyBulletin } from '../services/bulletin';
 import { addBulletinSheet } from '../services/export/bulletin-sheet';
 import { addLayerSheet, EXPORT_LAYERS } from '../services/export/layer-sheets';
 import { attachment, layerAttachment, workbookBytes, XLSX_TYPE } from '../services/export/workbook';
+import { addTargetsSheet } from '../services/export/targets-sheet';
+import { areaTargets } from '../services/targets';
 
 const FIRST_MONTH = '2014-01';
 
@@ -40,7 +42,10 @@ export function reportRoutes({ db }: AppContext) {
     const layer = file.replace(/\.xlsx$/, '') as (typeof EXPORT_LAYERS)[number] | 'bulletin';
     const month = parseQuery(c, monthQuery).month;
     const bytes = await workbookBytes(async (workbook) => {
-      if (layer === 'bulletin') addBulletinSheet(workbook, await monthlyBulletin(db, area, month), name);
+      if (layer === 'bulletin') {
+        addBulletinSheet(workbook, await monthlyBulletin(db, area, month), name);
+        addTargetsSheet(workbook, await areaTargets(db, area.code, { year: Number(month.slice(0, 4)) }));
+      }
       else await addLayerSheet(workbook, db, layer, { code, name, prefix: area.prefix });
     });
     c.header('Content-Type', XLSX_TYPE);

@@ -35,9 +35,11 @@ export async function viewArea(db: Queryable, user: SessionUser | undefined, por
 /** Whether a unit's code (county, township, village) lies in the area a request may see. */
 export const inViewArea = (area: ViewArea, code: string) => code.startsWith(area.prefix);
 
-/** Whether a committed change concerns the area: a village by its code, other records by the township they are filed under. */
+/** Whether a committed change concerns the area: a village or target by its code, other records by the township they are filed under. */
 export async function changeInArea(db: Queryable, change: Pick<ChangeEvent, 'entity' | 'id'>, area: ViewArea): Promise<boolean> {
   if (change.entity === 'village') return inViewArea(area, change.id);
+  // A target's id is `<area code>/<year>`; an import's is '*' (any area: the client only reloads).
+  if (change.entity === 'target') return change.id === '*' || inViewArea(area, change.id.split('/')[0]);
   const township = await entityTownship(db, change.entity, Number(change.id));
   return township !== undefined && inViewArea(area, township);
 }

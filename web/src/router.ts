@@ -17,6 +17,7 @@ export const VIEWS: View[] = [
   { path: '/bulletin', component: defineAsyncComponent(() => import('./views/BulletinPage.vue')) },
   { path: '/import', component: defineAsyncComponent(() => import('./views/ImportPage.vue')) },
   { path: '/deleted', component: defineAsyncComponent(() => import('./views/DeletedPage.vue')) },
+  { path: '/targets', component: defineAsyncComponent(() => import('./views/TargetsPage.vue')) },
 ];
 
 const path = ref(location.pathname);

@@ -10,6 +10,7 @@ import { en as setup } from './setup';
 import { en as corrections } from './corrections';
 import { en as basemap } from './basemap';
 import { en as prefecture } from './prefecture';
+import { en as targets } from './targets';
 import type { Messages } from './messages';
 
 export const en: Messages = {
@@ -23,6 +24,7 @@ export const en: Messages = {
   ...setup,
   ...corrections,
   ...basemap,
+  ...targets,
   ...valueLabels,
   ...households,
   'app.title': 'Poverty Alleviation Map',

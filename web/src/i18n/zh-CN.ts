@@ -11,6 +11,7 @@ import { zhCN as setup } from './setup';
 import { zhCN as corrections } from './corrections';
 import { zhCN as basemap } from './basemap';
 import { zhCN as prefecture } from './prefecture';
+import { zhCN as targets } from './targets';
 
 export const zhCN = {
   ...exitCheck,
@@ -23,6 +24,7 @@ export const zhCN = {
   ...setup,
   ...corrections,
   ...basemap,
+  ...targets,
   ...valueLabels,
   ...households,
   'app.title': '扶贫一张图',
