@@ -13,6 +13,7 @@ import { DEMO_ASSISTING_CADRE, seedDemoUsers } from './auth/users';
 import { seedDemoHouseholds } from './db/household-seed';
 import type { PiiCipher } from './pii/cipher';
 import { openPiiCipher } from './pii/key-store';
+import { deriveVillageFigures } from './services/figure-source';
 
 const log = (msg: string) => console.log(`[bootstrap] ${msg}`);
 
@@ -80,5 +81,8 @@ export async function openSeededDb(cfg: ServerConfig, dataset: () => Promise<Dat
   const t0 = performance.now();
   const households = await seedDemoHouseholds(db, pii, cfg.COUNTY_CODE, DEMO_ASSISTING_CADRE);
   if (households) log(`seeded ${households} demo households in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  // A database that held households before village figures were derived from them catches up once.
+  const derived = await db.write((tx) => deriveVillageFigures(tx, cfg.COUNTY_CODE));
+  if (derived.length) log(`village figures of ${derived.length} villages now follow their households`);
   return { db, pii };
 }

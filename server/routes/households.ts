@@ -7,6 +7,7 @@ import type { AppContext } from '../context';
 import { parseBody, parseParams, parseQuery } from '../http/validate';
 import type { PiiCipher } from '../pii/cipher';
 import { listUnmaskLog } from '../repo/households';
+import { countyFigureDifferences } from '../services/figure-source';
 import { householdDetail, unmask, villageFiguresFromHouseholds, villageHouseholds } from '../services/households';
 
 const householdParam = z.object({ code: householdCode });
@@ -28,6 +29,8 @@ export function householdRoutes(ctx: AppContext, pii: PiiCipher) {
       const { code } = parseParams(c, z.object({ code: codes.village }));
       return c.json(await villageFiguresFromHouseholds(db, countyCode, code));
     })
+    // Aggregates only, public like the village figures they compare.
+    .get('/figure-differences', async (c) => c.json(await countyFigureDifferences(db, countyCode)))
     .get('/households/:code', async (c) => {
       const user = requireUser(c);
       const { code } = parseParams(c, householdParam);

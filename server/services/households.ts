@@ -8,9 +8,11 @@ import type { SessionUser } from '../../common/roles';
 import type { Db } from '../db/client';
 import type { PiiCipher } from '../pii/cipher';
 import {
-  countyHasHouseholds, getHousehold, householdMeasures, householdMembers, householdYears, listHouseholdsOfVillage, recordUnmask, type HouseholdRow, type MemberRow,
+  getHousehold, householdMeasures, householdMembers, householdYears, listHouseholdsOfVillage, recordUnmask, type HouseholdRow, type MemberRow,
 } from '../repo/households';
+import { typedFigures } from '../repo/household-sums';
 import { getVillage } from '../repo/villages';
+import { figureSource } from './figure-source';
 import { DomainError, notFound } from './domain-error';
 import { householdAccess, mayUnmask, villageInScope, type ScopedUser } from './scope';
 
@@ -62,9 +64,9 @@ export async function villageHouseholds(db: Db, user: SessionUser, county: strin
 export async function villageFiguresFromHouseholds(db: Db, county: string, code: string): Promise<VillageHouseholdFigures | null> {
   const village = code.startsWith(county) ? await getVillage(db, code) : undefined;
   if (!village) throw villageNotFound(code);
-  if (!(await countyHasHouseholds(db, county))) return null;
+  if ((await figureSource(db, county)) === 'typed') return null;
   const rows = await listHouseholdsOfVillage(db, { kind: 'county', county }, code);
-  return villageHouseholdFigures(village, rows.map(toListItem));
+  return villageHouseholdFigures((await typedFigures(db, county)).get(code) ?? village, rows.map(toListItem));
 }
 
 export async function householdDetail(db: Db, pii: PiiCipher, user: SessionUser, county: string, code: string): Promise<HouseholdDetail> {
