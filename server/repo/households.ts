@@ -1,9 +1,10 @@
 // Household queries. Each takes the scope condition from household-scope.ts; none reads a plain
 // personal value except through the encrypted columns, which only the service decrypts.
-import type { HouseholdRecord, HouseholdYearRecord, UnmaskField, UnmaskLogEntry } from '../../common/household-api';
+import type { HouseholdQuery, HouseholdRecord, HouseholdYearRecord, UnmaskField, UnmaskLogEntry } from '../../common/household-api';
 import type { HealthState, LabourAbility, MeasureKind, Relation, SchoolingState, Sex } from '../../common/households';
 import type { Queryable } from '../db/client';
 import { scopeCondition, type HouseholdScope } from './household-scope';
+import { likeLiteral } from './like';
 
 export interface HouseholdRow extends HouseholdRecord {
   cadreName: string | null;
@@ -34,6 +35,25 @@ export function listHouseholdsOfVillage(db: Queryable, scope: HouseholdScope, vi
   return db.query<HouseholdRow>(`SELECT ${HOUSEHOLD_COLUMNS} FROM households h WHERE h.village_code = $1 AND ${cond.sql} ORDER BY h.code`, [
     village, ...cond.params,
   ]);
+}
+
+/** The households of a scope, narrowed by place and a code prefix or part of the head's name, a page at a time. */
+export async function searchHouseholds(db: Queryable, scope: HouseholdScope, q: HouseholdQuery): Promise<{ total: number; rows: HouseholdRow[] }> {
+  const filter = [q.township ?? null, q.village ?? null, q.q === undefined ? null : likeLiteral(q.q)];
+  // The scope's values follow the filter's three and, for the page, its limit and offset.
+  const where = (first: number) => {
+    const cond = scopeCondition(scope, 'h', first);
+    const sql = `($1::text IS NULL OR h.village_code LIKE $1 || '%') AND ($2::text IS NULL OR h.village_code = $2)
+      AND ($3::text IS NULL OR h.code LIKE $3 || '%' OR h.head_name LIKE '%' || $3 || '%') AND ${cond.sql}`;
+    return { sql, params: cond.params };
+  };
+  const counted = where(4);
+  const [{ total }] = await db.query<{ total: number }>(`SELECT count(*)::int AS total FROM households h WHERE ${counted.sql}`, [...filter, ...counted.params]);
+  const paged = where(6);
+  const rows = await db.query<HouseholdRow>(`SELECT ${HOUSEHOLD_COLUMNS} FROM households h WHERE ${paged.sql} ORDER BY h.code LIMIT $4 OFFSET $5`, [
+    ...filter, q.limit, q.offset, ...paged.params,
+  ]);
+  return { total, rows };
 }
 
 export async function getHousehold(db: Queryable, scope: HouseholdScope, code: string): Promise<HouseholdRow | undefined> {

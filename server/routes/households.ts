@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { householdCode, unmaskRequest } from '../../common/household-api';
+import { householdCode, householdQuery, unmaskRequest } from '../../common/household-api';
 import { codes } from '../../common/schemas';
 import { requirePermission, requireUser, type AuthEnv } from '../auth/middleware';
 import type { AppContext } from '../context';
@@ -8,7 +8,7 @@ import { parseBody, parseParams, parseQuery } from '../http/validate';
 import type { PiiCipher } from '../pii/cipher';
 import { listUnmaskLog } from '../repo/households';
 import { countyFigureDifferences } from '../services/figure-source';
-import { householdDetail, unmask, villageFiguresFromHouseholds, villageHouseholds } from '../services/households';
+import { findHouseholds, householdDetail, unmask, villageFiguresFromHouseholds, villageHouseholds } from '../services/households';
 
 const householdParam = z.object({ code: householdCode });
 
@@ -31,6 +31,10 @@ export function householdRoutes(ctx: AppContext, pii: PiiCipher) {
     })
     // Aggregates only, public like the village figures they compare.
     .get('/figure-differences', async (c) => c.json(await countyFigureDifferences(db, countyCode)))
+    .get('/households', async (c) => {
+      const user = requireUser(c);
+      return c.json(await findHouseholds(db, user, countyCode, parseQuery(c, householdQuery)));
+    })
     .get('/households/:code', async (c) => {
       const user = requireUser(c);
       const { code } = parseParams(c, householdParam);

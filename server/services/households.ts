@@ -1,6 +1,6 @@
 // Household records for the people allowed to see them: masked by default, one plain value at a
 // time for a permitted role with a reason, each such look logged (PIPL: need to know, traceable).
-import type { HouseholdDetail, HouseholdListItem, MemberView, UnmaskRequest } from '../../common/household-api';
+import type { HouseholdDetail, HouseholdListItem, HouseholdPage, HouseholdQuery, MemberView, UnmaskRequest } from '../../common/household-api';
 import { villageHouseholdFigures, type VillageHouseholdFigures } from '../../common/household-figures';
 import { householdReadiness, povertyLine } from '../../common/households';
 import { maskIdNumber, maskName, maskPhone } from '../../common/masking';
@@ -8,7 +8,7 @@ import type { SessionUser } from '../../common/roles';
 import type { Db } from '../db/client';
 import type { PiiCipher } from '../pii/cipher';
 import {
-  getHousehold, householdMeasures, householdMembers, householdYears, listHouseholdsOfVillage, recordUnmask, type HouseholdRow, type MemberRow,
+  getHousehold, searchHouseholds, householdMeasures, householdMembers, householdYears, listHouseholdsOfVillage, recordUnmask, type HouseholdRow, type MemberRow,
 } from '../repo/households';
 import { typedFigures } from '../repo/household-sums';
 import { getVillage } from '../repo/villages';
@@ -55,6 +55,12 @@ export async function villageHouseholds(db: Db, user: SessionUser, county: strin
   const rows = await listHouseholdsOfVillage(db, access.scope, village);
   if (access.scope.kind === 'assisted' && rows.length === 0) throw villageNotFound(village);
   return rows.map(toListItem);
+}
+
+export async function findHouseholds(db: Db, user: SessionUser, county: string, q: HouseholdQuery): Promise<HouseholdPage> {
+  const access = await householdAccess(db, user, county);
+  const { total, rows } = await searchHouseholds(db, access.scope, q);
+  return { total, items: rows.map(toListItem) };
 }
 
 /**
