@@ -13,6 +13,7 @@ import { DEFAULT_LIVE_LIMITS, eventRoutes, type LiveLimits } from './routes/even
 import { geographyRoutes } from './routes/geography';
 import { geojsonRoutes } from './routes/geojson';
 import { householdRoutes } from './routes/households';
+import { householdImportRoutes } from './routes/household-import';
 import { importRoutes } from './routes/import';
 import { problemRoutes } from './routes/problems';
 import { projectRoutes } from './routes/projects';
@@ -70,6 +71,7 @@ export function createApp({ db, staticArchive, rebuildStaticArchive = true, web,
     .route('/tiles', tileVersionRoutes(ctx.tiles))
     .route('/events', eventRoutes(ctx, { ...DEFAULT_LIVE_LIMITS, ...live }, trustProxy))
     .route('/problems', problemRoutes(ctx))
+    .route('/import/households', pii ? householdImportRoutes(ctx, pii) : new Hono<AuthEnv>())
     .route('/import', importRoutes(ctx))
     .route('/bulletin', reports.bulletin)
     .route('/export', reports.exports)

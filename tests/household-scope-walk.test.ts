@@ -7,6 +7,9 @@ import type { VillageView } from '../common/api';
 import { BACKENDS, createTestApp } from './helpers/app';
 import { login, type Session } from './helpers/session';
 import { sseReader } from './helpers/sse';
+import { upload } from './helpers/upload';
+import { nationalHouseholdWorkbook, type NationalMemberRow } from './helpers/office-files';
+import { makeIdNumber } from '../common/id-number';
 import { tileOf } from './helpers/tile-coords';
 
 const ROLES = ['anonymous', 'admin', 'fupin', 'leader', 'xiangzhen', 'zhucun', 'bangfu', 'banqian', 'xiangmu'] as const;
@@ -29,8 +32,8 @@ type Kind =
   | 'list'
   /** Figures for everyone: never a household's code or name. */
   | 'aggregate'
-  /** Only the named roles may call it at all. */
-  | { only: RoleName[] };
+  /** Only the named roles may call it at all; they get `status` (200 unless named). */
+  | { only: RoleName[]; status?: number };
 
 interface Endpoint { route: string; kind: Kind; call: Call }
 
@@ -64,6 +67,24 @@ describe.each(BACKENDS)('household scope on %s', (backend) => {
     { route: 'GET /api/villages/:code/household-figures', kind: 'aggregate', call: (s, h) => get(`/api/villages/${h.slice(0, 12)}/household-figures`)(s, h) },
     { route: 'GET /api/figure-differences', kind: 'aggregate', call: get('/api/figure-differences') },
     { route: 'GET /api/unmask-log', kind: { only: ['admin'] }, call: get('/api/unmask-log') },
+    {
+      route: 'POST /api/import/households/preview',
+      kind: { only: ['admin', 'fupin'] },
+      call: async (s, h) => {
+        const rows: NationalMemberRow[] = [{ 户编号: h, 姓名: '测演甲', 证件号码: makeIdNumber('140721', { year: 1960, month: 1, day: 1 }, 1), 与户主关系: '户主', 性别: '男', 健康状况: '健康', 劳动技能: '普通劳动力', 贫困户属性: '一般贫困户', 主要致贫原因: '因病' }];
+        const r = await upload(t.request, s, '/api/import/households/preview', { name: '户.xlsx', bytes: await nationalHouseholdWorkbook(rows) });
+        return { status: r.status, text: JSON.stringify(r.body) };
+      },
+    },
+    {
+      route: 'POST /api/import/households/commit',
+      kind: { only: ['admin', 'fupin'], status: 410 },
+      call: async (s) => {
+        if (!s) return get('/api/households')(s, FOREIGN);
+        const r = await s.send('POST', '/api/import/households/commit', { token: '0'.repeat(32) });
+        return { status: r.status, text: JSON.stringify(r.body) };
+      },
+    },
     // Household-derived figures shown elsewhere: aggregates, never a household.
     { route: 'GET /api/stats/summary', kind: 'aggregate', call: get('/api/stats/summary') },
     { route: 'GET /api/stats/townships', kind: 'aggregate', call: get('/api/stats/townships') },
@@ -119,7 +140,8 @@ describe.each(BACKENDS)('household scope on %s', (backend) => {
         expect(body).not.toMatch(/1407212\d{13}/);
         expect(body).not.toContain(foreignHead);
       } else {
-        expect(answer.status).toBe(kind.only.includes(role) ? 200 : s ? 403 : 401);
+        expect(answer.status).toBe(kind.only.includes(role) ? (kind.status ?? 200) : s ? 403 : 401);
+        if (answer.status === 200) expect(body).not.toContain(foreignHead);
       }
     });
   });
