@@ -109,11 +109,24 @@ export interface UnmaskLogEntry {
   id: number;
   at: string;
   username: string;
-  householdCode: string;
+  /** Null for an export, which names its scope instead. */
+  householdCode: string | null;
   memberId: number | null;
-  field: UnmaskField;
+  field: UnmaskField | 'export';
+  /** An export's area: the county, a township or a village code. */
+  scope: string | null;
   reason: string;
 }
+
+/** Households and members in plain text, for the poverty office: why, and optionally which area. */
+export const personalExportQuery = z
+  .object({
+    reason: line(200).min(2, '须说明导出原因 / a reason is required'),
+    township: codes.township.optional(),
+    village: codes.village.optional(),
+  })
+  .strict();
+export type PersonalExportQuery = z.infer<typeof personalExportQuery>;
 
 /** The household list and search: within the user's scope, narrowed by place and a code or name. */
 export const householdQuery = z

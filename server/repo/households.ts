@@ -108,9 +108,25 @@ export async function recordUnmask(
 
 export async function listUnmaskLog(db: Queryable, limit: number): Promise<UnmaskLogEntry[]> {
   const rows = await db.query<Omit<UnmaskLogEntry, 'at'> & { at: Date | string }>(
-    `SELECT id, at, username, household_code AS "householdCode", member_id AS "memberId", field, reason
+    `SELECT id, at, username, household_code AS "householdCode", member_id AS "memberId", field, scope, reason
      FROM unmask_log ORDER BY id DESC LIMIT $1`,
     [limit],
   );
   return rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
 }
+
+/** An export of personal data, logged like an unmask: no record, the area it covered. */
+export async function recordPersonalExport(tx: Queryable, entry: { userId: number; username: string; scope: string; reason: string }): Promise<void> {
+  await tx.query("INSERT INTO unmask_log (user_id, username, household_code, member_id, field, scope, reason) VALUES ($1, $2, NULL, NULL, 'export', $3, $4)", [
+    entry.userId, entry.username, entry.scope, entry.reason,
+  ]);
+}
+
+/** Every member of the households in an area (a code prefix), personal values still encrypted. */
+export const membersOfArea = (db: Queryable, prefix: string) =>
+  db.query<MemberRow & { householdCode: string }>(
+    `SELECT id, household_code AS "householdCode", relation, name, sex, birth_year AS "birthYear", id_number_enc AS "idNumberEnc",
+       phone_enc AS "phoneEnc", health, schooling, labour_ability AS "labourAbility"
+     FROM members WHERE household_code LIKE $1 || '%' ORDER BY household_code, id`,
+    [prefix],
+  );

@@ -1,6 +1,9 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { householdCode, householdQuery, unmaskRequest } from '../../common/household-api';
+import { householdCode, householdQuery, personalExportQuery, unmaskRequest } from '../../common/household-api';
+import { getCounty } from '../repo/geography';
+import { personalDataWorkbook } from '../services/export/household-sheets';
+import { layerAttachment, XLSX_TYPE } from '../services/export/workbook';
 import { codes } from '../../common/schemas';
 import { requirePermission, requireUser, type AuthEnv } from '../auth/middleware';
 import type { AppContext } from '../context';
@@ -34,6 +37,14 @@ export function householdRoutes(ctx: AppContext, pii: PiiCipher) {
     .get('/households', async (c) => {
       const user = requireUser(c);
       return c.json(await findHouseholds(db, user, countyCode, parseQuery(c, householdQuery)));
+    })
+    .get('/households.xlsx', async (c) => {
+      const user = requirePermission(c, 'exportPersonalData');
+      const county = (await getCounty(db, countyCode))!;
+      const bytes = await personalDataWorkbook(db, pii, user, county, parseQuery(c, personalExportQuery));
+      c.header('Content-Type', XLSX_TYPE);
+      c.header('Content-Disposition', layerAttachment(county, 'households-personal', 'xlsx'));
+      return c.body(bytes as Uint8Array<ArrayBuffer>);
     })
     .get('/households/:code', async (c) => {
       const user = requireUser(c);
