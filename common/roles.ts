@@ -20,6 +20,10 @@ export const PERMISSIONS = {
   /** Seeing one plain name, ID number or phone, with a reason that is logged. */
   unmaskPersonalData: ['admin', 'poverty_office', 'township_cadre', 'village_team'],
   viewUnmaskLog: ['admin'],
+  /** The household import from the national system's export. */
+  importHouseholds: ['admin', 'poverty_office'],
+  /** Households and members with personal data in plain text, marked and logged like an unmask. */
+  exportPersonalData: ['poverty_office'],
   /** Undo a correction: restore a retracted progress report or a deleted project. */
   restoreRecords: ['admin'],
   /** Annual targets (年度目标任务), by hand or by import. */

@@ -16,6 +16,7 @@ import { DEFAULT_LIVE_LIMITS, eventRoutes, type LiveLimits } from './routes/even
 import { geographyRoutes } from './routes/geography';
 import { geojsonRoutes } from './routes/geojson';
 import { householdRoutes } from './routes/households';
+import { householdImportRoutes } from './routes/household-import';
 import { importRoutes } from './routes/import';
 import { problemRoutes } from './routes/problems';
 import { projectRoutes } from './routes/projects';
@@ -85,6 +86,7 @@ export function createApp({ db, staticArchive, rebuildStaticArchive = true, web,
     .route('/events', eventRoutes(ctx, { ...DEFAULT_LIVE_LIMITS, ...live }, trustProxy))
     .route('/problems', problemRoutes(ctx))
     .route('/import/targets', targetImportRoutes(ctx))
+    .route('/import/households', pii ? householdImportRoutes(ctx, pii) : new Hono<AuthEnv>())
     .route('/import', importRoutes(ctx))
     .route('/targets', targetRoutes(ctx))
     .route('/bulletin', reports.bulletin)

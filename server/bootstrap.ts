@@ -3,6 +3,7 @@
 // start only creates the schema: its county and first admin come from setup (services/setup.ts).
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { portalArea } from '../common/area';
 import type { Dataset } from '../common/dataset';
 import type { ServerConfig } from './config';
 import type { Db } from './db/client';
@@ -13,6 +14,7 @@ import { DEMO_ASSISTING_CADRE, seedDemoUsers } from './auth/users';
 import { seedDemoHouseholds } from './db/household-seed';
 import type { PiiCipher } from './pii/cipher';
 import { openPiiCipher } from './pii/key-store';
+import { deriveVillageFigures } from './services/figure-source';
 
 const log = (msg: string) => console.log(`[bootstrap] ${msg}`);
 
@@ -90,5 +92,8 @@ export async function openSeededDb(cfg: ServerConfig, dataset: () => Promise<Dat
   const t0 = performance.now();
   const households = await seedDemoHouseholds(db, pii, cfg.COUNTY_CODE, DEMO_ASSISTING_CADRE);
   if (households) log(`seeded ${households} demo households in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  // A database that held households before village figures were derived from them catches up once.
+  const derived = await db.write((tx) => deriveVillageFigures(tx, portalArea(cfg.COUNTY_CODE).prefix));
+  if (derived.length) log(`village figures of ${derived.length} villages now follow their households`);
   return { db, pii };
 }

@@ -12,6 +12,7 @@ import { migrate } from '../../server/db/migrate';
 import { seedDemoHouseholds } from '../../server/db/household-seed';
 import { seedDataset } from '../../server/db/seed';
 import { createPiiCipher } from '../../server/pii/cipher';
+import { deriveVillageFigures } from '../../server/services/figure-source';
 import { memoryArchive } from '../../server/tiles/archive-source';
 
 export type Backend = 'pglite' | 'postgres';
@@ -43,7 +44,10 @@ export async function createTestApp(backend: Backend = 'pglite', { households, .
   await seedDataset(db, dataset);
   await seedDemoUsers(db);
   const pii = createPiiCipher(randomBytes(32));
-  if (households) await seedDemoHouseholds(db, pii, config.COUNTY_CODE, DEMO_ASSISTING_CADRE);
+  if (households) {
+    await seedDemoHouseholds(db, pii, config.COUNTY_CODE, DEMO_ASSISTING_CADRE);
+    await db.write((tx) => deriveVillageFigures(tx, config.COUNTY_CODE));
+  }
   const { app, tiles, bus } = createApp({ db, staticArchive: memoryArchive(archive), countyCode: config.COUNTY_CODE, pii, ...options });
   const request = (path: string, init?: RequestInit) => app.request(path, init);
   const json = async <T = any>(path: string, init?: RequestInit): Promise<{ status: number; body: T }> => {
