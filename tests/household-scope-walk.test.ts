@@ -90,6 +90,10 @@ describe.each(BACKENDS)('household scope on %s', (backend) => {
     // Household-derived figures shown elsewhere: aggregates, never a household.
     { route: 'GET /api/stats/summary', kind: 'aggregate', call: get('/api/stats/summary') },
     { route: 'GET /api/stats/townships', kind: 'aggregate', call: get('/api/stats/townships') },
+    { route: 'GET /api/stats/units', kind: 'aggregate', call: get('/api/stats/units') },
+    // Persons lifted out of poverty are counted from the households' members.
+    { route: 'GET /api/targets', kind: 'aggregate', call: get('/api/targets') },
+    { route: 'GET /api/targets', kind: 'aggregate', call: (s, h) => get(`/api/targets?area=${h.slice(0, 9)}`)(s, h) },
     { route: 'GET /api/villages', kind: 'aggregate', call: get('/api/villages') },
     { route: 'GET /api/villages/:code', kind: 'aggregate', call: (s, h) => get(`/api/villages/${h.slice(0, 12)}`)(s, h) },
     { route: 'GET /api/bulletin', kind: 'aggregate', call: get('/api/bulletin') },
