@@ -225,3 +225,6 @@ export const codes = {
   year: z.coerce.number().int().min(2000).max(2100),
 };
 
+
+/** The body that commits an import preview: the token the preview answered with. */
+export const previewCommitBody = z.object({ token: z.string().regex(/^[0-9a-f]{32}$/, '预览令牌无效 / invalid preview token') }).strict();

@@ -1,7 +1,7 @@
 // The household import (poverty office and admins): preview an uploaded member table, then commit
 // the preview by its token. Answers and events carry counts and masked values only.
+import { previewCommitBody } from '../../common/schemas';
 import { Hono } from 'hono';
-import { z } from 'zod';
 import type { HouseholdImportPreview } from '../../common/household-import';
 import type { ImportResult } from '../../common/imports';
 import { requirePermission, type AuthEnv } from '../auth/middleware';
@@ -12,7 +12,6 @@ import type { PiiCipher } from '../pii/cipher';
 import { commitHouseholds, previewHouseholds, type HouseholdImportPlan } from '../services/import/household-import';
 import { PreviewStore } from '../services/import/preview-store';
 
-const commitBody = z.object({ token: z.string().regex(/^[0-9a-f]{32}$/, '预览令牌无效 / invalid preview token') }).strict();
 
 export function householdImportRoutes(ctx: AppContext, pii: PiiCipher) {
   const previews = new PreviewStore();
@@ -27,7 +26,7 @@ export function householdImportRoutes(ctx: AppContext, pii: PiiCipher) {
     })
     .post('/commit', async (c) => {
       const user = requirePermission(c, 'importHouseholds');
-      const { token } = await parseBody(c, commitBody);
+      const { token } = await parseBody(c, previewCommitBody);
       const plan = previews.take<HouseholdImportPlan>(token, user.id, 'households');
       const villages = await commitHouseholds(ctx.db, user, plan);
       // The village figures the households decide changed: tiles and screens follow, no household named.

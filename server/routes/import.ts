@@ -1,4 +1,5 @@
 // Imports, admin only: preview an uploaded file (nothing written), then commit the preview by its token.
+import { previewCommitBody } from '../../common/schemas';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { GEOMETRY_TARGETS, IMPORT_CRS, type GeometryImportPreview, type ImportResult, type VillageImportPreview } from '../../common/imports';
@@ -13,7 +14,6 @@ import { PreviewStore } from '../services/import/preview-store';
 import { commitVillageStats, previewVillageStats, type VillageImportPlan } from '../services/import/village-stats';
 import { WITH_INPUT } from '../../common/issue-messages';
 
-const commitBody = z.object({ token: z.string().regex(/^[0-9a-f]{32}$/, '预览令牌无效 / invalid preview token') }).strict();
 const geometryFields = z.object({ target: z.enum(GEOMETRY_TARGETS), crs: z.enum(IMPORT_CRS).default('wgs84') });
 /** Seven Helmert parameters, as surveying offices write them: separated by commas or spaces. */
 const helmert = z.string().trim().transform((s) => s.split(/[\s,，]+/).map(Number))
@@ -43,7 +43,7 @@ export function importRoutes(ctx: AppContext) {
     })
     .post('/villages/commit', async (c) => {
       const user = requirePermission(c, 'importData');
-      const { token } = await parseBody(c, commitBody);
+      const { token } = await parseBody(c, previewCommitBody);
       const codes = await commitVillageStats(db, user, previews.take<VillageImportPlan>(token, user.id, 'villages'));
       await announce(ctx, { entity: 'village', id: '*', action: 'import', layer: 'villages', by: user.username });
       return c.json<ImportResult>({ applied: codes.length, ids: codes });
@@ -58,7 +58,7 @@ export function importRoutes(ctx: AppContext) {
     })
     .post('/geometry/commit', async (c) => {
       const user = requirePermission(c, 'importData');
-      const { token } = await parseBody(c, commitBody);
+      const { token } = await parseBody(c, previewCommitBody);
       const applied = await commitGeometry(db, user, previews.take<GeometryImportPlan>(token, user.id, 'geometry'));
       for (const layer of new Set(applied.map((a) => a.layer))) {
         await announce(ctx, { entity: layer === 'sites' ? 'site' : 'project', id: '*', action: 'import', layer, by: user.username });
@@ -76,7 +76,7 @@ export function importRoutes(ctx: AppContext) {
     })
     .post('/boundaries/commit', async (c) => {
       const user = requirePermission(c, 'importData');
-      const { token } = await parseBody(c, commitBody);
+      const { token } = await parseBody(c, previewCommitBody);
       const codes = await commitBoundaries(db, user, previews.take<BoundaryImportPlan>(token, user.id, 'boundaries'));
       ctx.geo.forget();
       await ctx.staticTiles.rebuild(db, ctx.area);

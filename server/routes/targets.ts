@@ -3,7 +3,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { ImportResult } from '../../common/imports';
-import { codes } from '../../common/schemas';
+import { codes, previewCommitBody } from '../../common/schemas';
 import { areaCode, targetSetBody, type TargetImportPreview } from '../../common/targets';
 import { requirePermission, type AuthEnv } from '../auth/middleware';
 import { announce, type AppContext } from '../context';
@@ -16,7 +16,6 @@ import { applyTargetChanges, areaTargets, chinaYear, setTargets } from '../servi
 
 const targetsQuery = z.object({ area: areaCode.optional(), year: codes.year.optional() });
 const setParams = z.object({ area: areaCode, year: codes.year });
-const commitBody = z.object({ token: z.string().regex(/^[0-9a-f]{32}$/, '预览令牌无效 / invalid preview token') }).strict();
 
 // Targets are read and set within the request's view area (services/scope.ts): a county-scoped user's county.
 const viewCode = (c: Context<AuthEnv>) => c.get('area').code;
@@ -58,7 +57,7 @@ export function targetImportRoutes(ctx: AppContext) {
     })
     .post('/commit', async (c) => {
       const user = requirePermission(c, 'editTargets');
-      const { token } = await parseBody(c, commitBody);
+      const { token } = await parseBody(c, previewCommitBody);
       const plan = previews.take<TargetImportPlan>(token, user.id, 'targets');
       const applied = await applyTargetChanges(db, user, plan.fileName, plan.changes);
       await announce(ctx, { entity: 'target', id: '*', action: 'import', layer: null, by: user.username });
