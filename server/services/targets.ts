@@ -17,8 +17,8 @@ export function areaLevel(code: string): AreaTargets['level'] {
   return code.endsWith('00') ? 'prefecture' : 'county';
 }
 
-/** The portal's own area or a unit beneath it, known to the database. */
-export async function portalArea(db: Queryable, portalCode: string, code: string): Promise<Unit> {
+/** The request's view area (services/scope.ts: the portal's, or a scoped user's county) or a unit beneath it, known to the database. */
+export async function areaWithin(db: Queryable, portalCode: string, code: string): Promise<Unit> {
   const unit = code.startsWith(areaPrefix(portalCode)) ? await findArea(db, code) : undefined;
   if (!unit) throw notFound(`区域 ${code}（本门户范围内）`, `Area ${code} (within this portal)`);
   return unit;
@@ -45,7 +45,7 @@ async function progressOf(db: Queryable, unit: Unit, rows: TargetRow[], year: nu
  * the newest year the area itself has targets for, else the newest its units have.
  */
 export async function areaTargets(db: Queryable, portalCode: string, query: { area?: string; year?: number }, now = new Date()): Promise<TargetsAnswer> {
-  const area = await portalArea(db, portalCode, query.area ?? portalCode);
+  const area = await areaWithin(db, portalCode, query.area ?? portalCode);
   const known = await targetYears(db, area.code, areaPrefix(area.code));
   const years = known.map((k) => k.year);
   const thisYear = chinaYear(now);
@@ -78,7 +78,7 @@ export function setChanges(current: Map<TargetMeasure, number>, entries: TargetE
 
 /** Replaces an area's targets of a year with `entries` (a measure left out has none); returns the changes. */
 export async function setTargets(db: Db, portalCode: string, user: SessionUser, area: string, year: number, entries: TargetEntry[]): Promise<TargetChange[]> {
-  await portalArea(db, portalCode, area);
+  await areaWithin(db, portalCode, area);
   return db.write(async (tx) => {
     const changes = setChanges(await currentTargets(tx, area, year), entries);
     await writeTargets(tx, { area, year, username: user.username, source: `${user.displayName}（${user.username}）录入 / entered by ${user.username}`, note: '页面录入 / entered on the targets page' }, changes);
