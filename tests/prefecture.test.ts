@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChangeEvent, CountyInfo, CountyView, ProjectView, SearchHit, SiteView, Summary, UnitRankRow, VillageView } from '../common/api';
 import type { Bulletin } from '../common/bulletin';
+import type { TargetsAnswer } from '../common/targets';
 import { BACKENDS, createTestApp } from './helpers/app';
 import { login, type Session } from './helpers/session';
 import { sseReader } from './helpers/sse';
@@ -67,6 +68,19 @@ describe.each(BACKENDS)('a prefecture portal on %s', (backend) => {
     expect(rows.slice(HEADER_ROW + 1).map((r) => r[unit])).toEqual([...b.rows.map((r) => r.name), '湘西土家族苗族自治州合计']);
   });
 
+  it('serves the prefecture plan\'s 2018 targets, and its counties\' targets as its units', async () => {
+    const plan = (await t.json<TargetsAnswer>('/api/targets?year=2018')).body;
+    expect(plan.area).toMatchObject({ code: '433100', level: 'prefecture' });
+    expect(Object.fromEntries(plan.area.targets.map((p) => [p.measure, p.target]))).toMatchObject({ road_upgrade_km: 344, water_villages: 1110, poverty_incidence: 0.04 });
+    // Each county's demo has targets of its own last year, counted over that county's data alone.
+    const demo = (await t.json<TargetsAnswer>('/api/targets?year=2019')).body;
+    expect(demo.units.length).toBeGreaterThan(0);
+    expect(demo.units.every((u) => u.level === 'county' && u.code.startsWith('4331'))).toBe(true);
+    const county = (await t.json<TargetsAnswer>(`/api/targets?area=${JISHOU}&year=2019`)).body;
+    expect(county.area).toMatchObject({ code: JISHOU, level: 'county' });
+    expect(county.units.every((u) => u.level === 'township' && u.code.startsWith(JISHOU))).toBe(true);
+  });
+
   describe('a user scoped to one county', () => {
     let jishou: Session;
     let builder: Session;
@@ -99,6 +113,17 @@ describe.each(BACKENDS)('a prefecture portal on %s', (backend) => {
       expect(b.level).toBe('township');
       expect(b.rows.every((r) => r.code.startsWith(JISHOU))).toBe(true);
       expect((await jishou.send<CountyView[]>('GET', '/api/counties')).body.map((c) => c.code)).toEqual([JISHOU]);
+    });
+
+    it('reads and sets targets of their county only', async () => {
+      const own = (await jishou.send<TargetsAnswer>('GET', '/api/targets?year=2019')).body;
+      expect(own.area).toMatchObject({ code: JISHOU, level: 'county' });
+      expect((await jishou.send('GET', `/api/targets?area=${LUXI}`)).status).toBe(404);
+      expect((await jishou.send('GET', '/api/targets?area=433100')).status).toBe(404);
+      expect((await jishou.send('PUT', `/api/targets/${LUXI}/2019`, { targets: [{ measure: 'villages_exited', value: 3 }] })).status).toBe(404);
+      const set = await jishou.send<TargetsAnswer>('PUT', `/api/targets/${JISHOU}/2020`, { targets: [{ measure: 'villages_exited', value: 3 }] });
+      expect(set.status).toBe(200);
+      expect(set.body.area.targets.map((p) => [p.measure, p.target])).toEqual([['villages_exited', 3]]);
     });
 
     it('finds nothing of another county in lists, search and exports', async () => {
