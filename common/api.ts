@@ -1,5 +1,6 @@
 // Shapes of the JSON the server returns, shared with the web app.
 import type { InfraItem, Project, ProjectStatus, RelocationSite, Township, Village } from './domain';
+import type { PortalLevel } from './area';
 import type { DemoLayer } from './boundaries';
 import type { ExitCheck, ExitStatus, SiteIndicators } from './indicators';
 
@@ -11,7 +12,9 @@ export interface ApiError {
   error: { code: string; message: string; messageEn: string; details?: unknown; current?: unknown };
 }
 
+/** The portal's area (GET /api/county): a county, or a prefecture with its counties (GET /api/counties). */
 export interface CountyInfo {
+  level: PortalLevel;
   code: string;
   name: string;
   nameEn: string;
@@ -21,6 +24,16 @@ export interface CountyInfo {
   sources: string[];
   /** The layers still holding generated data; empty once everything is the county's own. */
   demoLayers: DemoLayer[];
+}
+
+export interface CountyView {
+  code: string;
+  name: string;
+  nameEn: string;
+  bbox: BBox;
+  center: LonLat;
+  townshipCount: number;
+  villageCount: number;
 }
 
 export interface TownshipView extends Township {
@@ -47,7 +60,8 @@ export interface SiteView extends RelocationSite {
 export type ProjectView = Project;
 
 export interface SearchHit {
-  type: 'township' | 'village';
+  /** A county only in a prefecture's portal; its `townshipCode` is its own code. */
+  type: 'county' | 'township' | 'village';
   code: string;
   name: string;
   nameEn: string;
@@ -58,7 +72,7 @@ export interface SearchHit {
 
 export interface Summary {
   /** A national scope has code '' (every code starts with it); the others their own code. */
-  scope: { level: 'national' | 'province' | 'county' | 'township'; code: string; name: string; nameEn: string };
+  scope: { level: 'national' | 'province' | 'prefecture' | 'county' | 'township'; code: string; name: string; nameEn: string };
   asOfYear: number | null;
   villages: {
     total: number;
@@ -98,7 +112,8 @@ export interface Summary {
   };
 }
 
-export interface TownshipRankRow {
+/** One unit (a prefecture's county, or a county's township) in 一月一督查一排名. */
+export interface UnitRankRow {
   code: string;
   name: string;
   nameEn: string;
@@ -110,6 +125,8 @@ export interface TownshipRankRow {
   infraCompletion: number | null;
   rank: number;
 }
+
+export type TownshipRankRow = UnitRankRow;
 
 /** Per-layer versions: clients append them to tile URLs so a change invalidates cached tiles. */
 export type TileVersions = Record<DynamicLayer, number>;
@@ -123,12 +140,13 @@ export type DynamicLayer = (typeof DYNAMIC_LAYERS)[number];
 export const VILLAGE_AREA_ZOOMS = { townshipFrom: 7, villageFrom: 8 } as const;
 export const VILLAGE_AREAS_LAYER = 'village_areas';
 /** Source-layer names inside the static PMTiles archive. */
-export const STATIC_LAYERS = ['county', 'townships', 'villages_outline', 'labels'] as const;
+/** `county` is the portal area's outline (a prefecture's too); `counties` a prefecture's counties (empty for a county portal). */
+export const STATIC_LAYERS = ['county', 'counties', 'townships', 'villages_outline', 'labels'] as const;
 
 /** Pushed to every open browser over /api/events after a committed change. */
 export interface ChangeEvent {
   seq: number;
-  entity: 'village' | 'site' | 'project' | 'problem';
+  entity: 'village' | 'site' | 'project' | 'problem' | 'target';
   /** '*' when an import changed many records at once. */
   id: string;
   action: 'update' | 'create' | 'progress' | 'import' | 'fix' | 'close' | 'delete' | 'restore';

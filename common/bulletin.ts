@@ -1,5 +1,6 @@
-// The monthly bulletin (一月一督查一排名一通报): townships ranked on the figures they had at the end
-// of a month, beside the month before. Shapes shared by the server and the bulletin page.
+// The monthly bulletin (一月一督查一排名一通报): a county's townships, or a prefecture's counties,
+// ranked on the figures they had at the end of a month, beside the month before. Shapes shared by
+// the server and the bulletin page.
 import type { SiteIndicators } from './indicators';
 
 /** The indicators the overall score averages, each a 0..1 rate where more is better. */
@@ -11,6 +12,8 @@ export interface BulletinFigures {
   exitedVillages: number;
   /** Exited / registered poor villages. */
   exitProgress: number | null;
+  /** Poor persons / rural population (贫困发生率): lower is better; shown beside the ranking, not scored. */
+  povertyIncidence: number | null;
   projects: number;
   /** Projects due to have started that had filed no progress report by the month end. */
   unreportedProjects: number;
@@ -46,6 +49,9 @@ export interface Bulletin {
   monthEnd: string;
   /** The month in progress: projects without a report this month show their live figures. */
   current: boolean;
+  /** What the rows are: a county portal's townships, or a prefecture's counties. */
+  level: 'township' | 'county';
+  /** The whole area's figures (a county's, or a prefecture's). */
   county: BulletinFigures;
   rows: BulletinRow[];
 }

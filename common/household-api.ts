@@ -1,7 +1,7 @@
 // What the household endpoints answer and accept. Personal fields arrive masked (张*明,
 // 140721********1234, 138****5678); the plain value only through an unmask request, which is logged.
 import { z } from 'zod';
-import { line, recordId } from './schemas';
+import { codes, line, recordId } from './schemas';
 import type {
   HealthState, HouseholdReadiness, LabourAbility, MeasureKind, PovertyAttribute, PovertyCause, Relation, SchoolingState, Sex,
 } from './households';
@@ -109,8 +109,39 @@ export interface UnmaskLogEntry {
   id: number;
   at: string;
   username: string;
-  householdCode: string;
+  /** Null for an export, which names its scope instead. */
+  householdCode: string | null;
   memberId: number | null;
-  field: UnmaskField;
+  field: UnmaskField | 'export';
+  /** An export's area: the county, a township or a village code. */
+  scope: string | null;
   reason: string;
+}
+
+/** Households and members in plain text, for the poverty office: why, and optionally which area. */
+export const personalExportQuery = z
+  .object({
+    reason: line(200).min(2, '须说明导出原因 / a reason is required'),
+    township: codes.township.optional(),
+    village: codes.village.optional(),
+  })
+  .strict();
+export type PersonalExportQuery = z.infer<typeof personalExportQuery>;
+
+/** The household list and search: within the user's scope, narrowed by place and a code or name. */
+export const householdQuery = z
+  .object({
+    township: codes.township.optional(),
+    village: codes.village.optional(),
+    /** A household code or its start, or part of the head's name. */
+    q: line(40).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+    offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  })
+  .strict();
+export type HouseholdQuery = z.infer<typeof householdQuery>;
+
+export interface HouseholdPage {
+  total: number;
+  items: HouseholdListItem[];
 }

@@ -22,8 +22,29 @@ export interface VillageHouseholdFigures {
   /** Registered households whose latest figures meet it. */
   readyToExit: number;
   /** Typed-in village figures that differ from the households' sums. */
-  differences: { field: VillageStatField; typed: number; fromHouseholds: number }[];
+  differences: FigureDifference[];
 }
+
+export interface FigureDifference {
+  field: VillageStatField;
+  typed: number;
+  fromHouseholds: number;
+}
+
+/**
+ * Where a county's village figures come from: its household records when it holds any, else the
+ * typed-in or imported figures (services/figure-source.ts decides, once per county).
+ */
+export type FigureSource = 'households' | 'typed';
+
+/** A household county's villages whose typed-in figures disagree with their households. */
+export interface CountyFigureDifferences {
+  source: FigureSource;
+  villages: { code: string; name: string; nameEn: string; townshipCode: string; differences: FigureDifference[] }[];
+}
+
+export const statDifferences = (typed: Record<VillageStatField, number>, sums: Record<VillageStatField, number>): FigureDifference[] =>
+  VILLAGE_STAT_FIELDS.filter((f) => typed[f] !== sums[f]).map((field) => ({ field, typed: typed[field], fromHouseholds: sums[field] }));
 
 /** Exited means exited by the demo's present, i.e. a recorded exit year of any value. */
 export function villageHouseholdFigures(typed: Pick<Village, VillageStatField>, households: readonly HouseholdTally[]): VillageHouseholdFigures {
@@ -41,6 +62,6 @@ export function villageHouseholdFigures(typed: Pick<Village, VillageStatField>, 
     ...sums,
     wrongExits: households.filter((h) => h.readiness === 'wrong_exit').length,
     readyToExit: households.filter((h) => h.readiness === 'ready').length,
-    differences: VILLAGE_STAT_FIELDS.filter((f) => typed[f] !== sums[f]).map((field) => ({ field, typed: typed[field], fromHouseholds: sums[field] })),
+    differences: statDifferences(typed, sums),
   };
 }

@@ -67,6 +67,11 @@ export interface VillageImportPreview extends ImportPreviewBase {
   /** Totals rows (合计, 总计) passed over. */
   totalsRows: number[];
   changes: VillageStatChange[];
+  /**
+   * 'households': the county holds household records, which decide its village figures; the
+   * imported figures are kept as the typed-in ones and compared with them, never replace them.
+   */
+  figureSource: 'households' | 'typed';
 }
 
 export interface GeometryChange {

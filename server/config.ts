@@ -17,6 +17,7 @@ const env = z.object({
   DATABASE_URL: z.string().url().optional(),
   /** PGlite data directory, used when DATABASE_URL is not set. */
   DATA_DIR: z.string().default(join(REPO_ROOT, 'data/pgdata')),
+  /** The portal's area: a county (140721) or a prefecture (433100, its 6-digit code ending in 00). */
   COUNTY_CODE: z.string().regex(/^\d{6}$/).default('140721'),
   GENERATED_DIR: z.string().default(join(REPO_ROOT, 'data/generated')),
   WEB_ROOT: z.string().default(join(REPO_ROOT, 'dist/web')),

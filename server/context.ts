@@ -1,3 +1,4 @@
+import type { PortalArea } from '../common/area';
 import type { ChangeEvent } from '../common/api';
 import type { Db } from './db/client';
 import type { ChangeBus } from './events';
@@ -8,7 +9,9 @@ import type { DynamicTiles } from './tiles/dynamic-tiles';
 /** What route handlers share. */
 export interface AppContext {
   db: Db;
-  /** The county this portal is for (COUNTY_CODE); the database may hold a province or the nation. */
+  /** The area this portal is for (COUNTY_CODE: a county or a prefecture); the database may hold a province or the nation. */
+  area: PortalArea;
+  /** area.code: a county's code, or a prefecture's. */
   countyCode: string;
   tiles: DynamicTiles;
   bus: ChangeBus;

@@ -7,7 +7,7 @@ import { advanceLayerVersions, readLayerVersions } from './repo/layer-versions';
 
 /** Registers the caches' followers; run once per app, before any screen subscribes. */
 export function followChanges(ctx: AppContext): void {
-  const { db, bus, tiles, geo, staticTiles, countyCode } = ctx;
+  const { db, bus, tiles, geo, staticTiles, area } = ctx;
   bus.follow({
     changed: (e) => {
       // Only the tiles the change touched go (all the layer's where it does not say), here as on the instance that made it.
@@ -19,12 +19,12 @@ export function followChanges(ctx: AppContext): void {
   // Boundaries change the county's outlines, which drawn projects are checked against, and the static archive.
   const reloadBoundaries = async () => {
     geo.forget();
-    await staticTiles.rebuild(db, countyCode);
+    await staticTiles.rebuild(db, area);
   };
   bus.follow({
     changed: (e) => (e.boundaries ? reloadBoundaries() : undefined),
     lost: async () => {
-      if (await hasImportedBoundaries(db, countyCode)) await reloadBoundaries();
+      if (await hasImportedBoundaries(db, area.prefix)) await reloadBoundaries();
     },
   });
   tiles.syncWith(async () => {

@@ -1,6 +1,7 @@
 import { getRequestListener } from '@hono/node-server';
 import { randomBytes } from 'node:crypto';
 import { createServer, type RequestListener } from 'node:http';
+import { portalArea } from '../common/area';
 import { createApp } from './app';
 import { ensureArchive, ensureDataset, openMigratedDb, openSeededDb } from './bootstrap';
 import { loadConfig, type ServerConfig } from './config';
@@ -53,7 +54,8 @@ async function portalListener(db: Db, pii: PiiCipher, countyCode: string, static
     basemaps,
   });
   // Imported boundaries live in the database, not in the demo dataset the archive on disk was cut from.
-  if (await hasImportedBoundaries(db, countyCode)) await staticTiles.rebuild(db, countyCode);
+  const area = portalArea(countyCode);
+  if (await hasImportedBoundaries(db, area.prefix)) await staticTiles.rebuild(db, area);
   await start();
   stopFollowing = stop;
   const serveTile = tileFastPath(tiles, staticTiles);
@@ -66,14 +68,17 @@ async function portalListener(db: Db, pii: PiiCipher, countyCode: string, static
 
 /** STATIC_ARCHIVE is read range by range from its file; the county's own archive is small and built here. */
 async function staticArchiveOf(cfg: ServerConfig, dataset: () => ReturnType<typeof ensureDataset>): Promise<ArchiveSource> {
-  return config.STATIC_ARCHIVE ? fileArchive(config.STATIC_ARCHIVE) : memoryArchive(await ensureArchive(cfg, await dataset()));
+  return config.STATIC_ARCHIVE ? fileArchive(config.STATIC_ARCHIVE) : memoryArchive(await ensureArchive(cfg, dataset));
 }
 
 async function startDemo(): Promise<{ db: Db; listener: RequestListener }> {
   const dataset = await ensureDataset(config);
   const staticArchive = await staticArchiveOf(config, async () => dataset);
   const { db, pii } = await withPiiKey(() => openSeededDb(config, async () => dataset));
-  if (!(await getCounty(db, config.COUNTY_CODE))) fail(`COUNTY_CODE ${config.COUNTY_CODE} is not in the database: set it to a county the database holds`);
+  // The easiest slip after setup is starting without the variable: say which variable, not which county.
+  const production = await productionCountyCode(db);
+  if (production) fail(`this database holds the production portal of county ${production}: start it with FUPIN_MODE=production npm start`);
+  if (!(await getCounty(db, portalArea(config.COUNTY_CODE)))) fail(`COUNTY_CODE ${config.COUNTY_CODE} is not in the database: set it to a county or prefecture the database holds`);
   return { db, listener: await portalListener(db, pii, config.COUNTY_CODE, staticArchive) };
 }
 

@@ -270,12 +270,12 @@ describe.each(BACKENDS)('households on %s', (backend) => {
     });
 
     it('show the difference when a typed-in figure disagrees with the households', async () => {
-      await t.db.write((tx) => tx.query('UPDATE villages SET poor_persons = poor_persons + 3 WHERE code = $1', [TEAM_VILLAGE]));
+      await t.db.write((tx) => tx.query('UPDATE villages SET typed_poor_persons = typed_poor_persons + 3 WHERE code = $1', [TEAM_VILLAGE]));
       try {
         const { body } = await t.json<VillageHouseholdFigures>(`/api/villages/${TEAM_VILLAGE}/household-figures`);
         expect(body.differences).toEqual([{ field: 'poorPersons', typed: body.poorPersons + 3, fromHouseholds: body.poorPersons }]);
       } finally {
-        await t.db.write((tx) => tx.query('UPDATE villages SET poor_persons = poor_persons - 3 WHERE code = $1', [TEAM_VILLAGE]));
+        await t.db.write((tx) => tx.query('UPDATE villages SET typed_poor_persons = typed_poor_persons - 3 WHERE code = $1', [TEAM_VILLAGE]));
       }
     });
   });

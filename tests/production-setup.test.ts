@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CountyInfo, SiteView, TownshipView, VillageView } from '../common/api';
+import type { TargetsAnswer } from '../common/targets';
 import { readTownships, readVillages } from '../data/build/sources';
 import { DEMO_USERS } from '../server/auth/users';
 import { REPO_ROOT, startTestServer, type TestServer } from './helpers/server';
@@ -93,6 +94,16 @@ describe('production setup by command', () => {
     expect(preview.body.errors).toEqual([]);
     expect((await admin.send('POST', '/api/import/villages/commit', { token: preview.body.token })).body).toMatchObject({ applied: 2 });
     expect((await json<VillageView>(server, `/api/villages/${a.code}`)).body).toMatchObject({ poorPersons: 35, exitedPersons: 120 });
+    // 驿城区's published plan (data/plans/411702.json) comes with setup: real targets, not demo ones.
+    const targets = (await json<TargetsAnswer>(server, '/api/targets')).body;
+    expect(targets).toMatchObject({ year: 2018, years: [2018, 2017, 2016], area: { demo: false } });
+    expect(targets.area.targets.map((p) => [p.measure, p.target])).toEqual([['villages_exited', 12], ['persons_lifted', 7000], ['persons_relocated', 5265]]);
+  }, 180_000);
+
+  it('refuses a start without FUPIN_MODE=production and says so, rather than serving it as a demo', async () => {
+    await server?.stop();
+    server = undefined;
+    await expect(startTestServer({ dataDir, keepData: true })).rejects.toThrow(/start it with FUPIN_MODE=production/);
   }, 180_000);
 
   it('refuses to run a second time', async () => {
@@ -123,6 +134,12 @@ describe('production setup by the setup page', () => {
   it('finds the county by its Chinese name', async () => {
     const { body } = await json<{ code: string; fullName: string }[]>(server, `/api/setup/counties?q=${encodeURIComponent('驿城区')}`);
     expect(body).toEqual([{ code: COUNTY, name: '驿城区', fullName: '河南省 驻马店市 驿城区' }]);
+  });
+
+  it('offers a prefecture by name, before its counties', async () => {
+    const { body } = await json<{ code: string; fullName: string }[]>(server, `/api/setup/counties?q=${encodeURIComponent('湘西土家族苗族自治州')}`);
+    expect(body[0]).toEqual({ code: '433100', name: '湘西土家族苗族自治州', fullName: '湖南省 湘西土家族苗族自治州' });
+    expect(body.slice(1).map((c) => c.code)).toEqual(['433101', '433122', '433123', '433124', '433125', '433126', '433127', '433130']);
   });
 
   it('refuses a weak password and a wrong token', async () => {

@@ -92,8 +92,9 @@ describe('static tile archive of a synthetic county', () => {
       vector_layers: { id: string; fields: Record<string, string> }[];
     };
     expect(metadata.description).toBe('测试县 demo static layers');
-    expect(metadata.vector_layers.map((l) => l.id)).toEqual(['county', 'townships', 'villages_outline', 'labels']);
-    expect(metadata.vector_layers[2].fields).toEqual({
+    // `counties` holds a prefecture's counties and is listed (empty) for a county too.
+    expect(metadata.vector_layers.map((l) => l.id)).toEqual(['county', 'counties', 'townships', 'villages_outline', 'labels']);
+    expect(metadata.vector_layers.find((l) => l.id === 'villages_outline')!.fields).toEqual({
       code: 'String', name: 'String', nameEn: 'String', townshipCode: 'String',
     });
   });

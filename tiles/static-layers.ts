@@ -8,7 +8,11 @@ type Fields = Record<string, 'String' | 'Number'>;
 /** What TileJSON vector_layers says about each layer. */
 export const STATIC_LAYER_INFO: Record<StaticLayer, { description: string; fields: Fields }> = {
   county: {
-    description: 'County outline; feature id = numeric county code',
+    description: 'Outline of the area (a county or a prefecture); feature id = numeric code',
+    fields: { code: 'String', name: 'String', nameEn: 'String' },
+  },
+  counties: {
+    description: "A prefecture's counties; feature id = numeric county code",
     fields: { code: 'String', name: 'String', nameEn: 'String' },
   },
   townships: {
@@ -20,13 +24,13 @@ export const STATIC_LAYER_INFO: Record<StaticLayer, { description: string; field
     fields: { code: 'String', name: 'String', nameEn: 'String', townshipCode: 'String' },
   },
   labels: {
-    description: 'Label points of townships (rank 1) and villages (rank 2); feature id = numeric code',
+    description: 'Label points of counties (rank 0, a prefecture only), townships (rank 1) and villages (rank 2); feature id = numeric code',
     fields: { kind: 'String', code: 'String', name: 'String', nameEn: 'String', rank: 'Number' },
   },
 };
 
 /** Lower rank = more important: the style shows rank 1 (townships) first and villages once zoomed in. */
-export const LABEL_RANK = { township: 1, village: 2 } as const;
+export const LABEL_RANK = { county: 0, township: 1, village: 2 } as const;
 
 type Area = GeoJSON.Polygon | GeoJSON.MultiPolygon;
 type Named = { code: string; name: string; nameEn: string };
@@ -35,12 +39,15 @@ type Named = { code: string; name: string; nameEn: string };
 export interface StaticSource {
   meta: { county: Named; sources: string[]; demo: boolean };
   county: GeoJSON.Feature<Area, Named>;
+  /** A prefecture's counties; absent for a county. */
+  counties?: GeoJSON.Feature<Area, Named>[];
   townships: GeoJSON.Feature<Area, Named>[];
   villages: GeoJSON.Feature<Area, Named & { townshipCode: string; center: [number, number] }>[];
 }
 
 export function staticLayerGeoJson(dataset: StaticSource): Record<StaticLayer, GeoJSON.FeatureCollection> {
-  const { county, townships, villages } = dataset;
+  const { county, counties = [], townships, villages } = dataset;
+  const countyLabels = counties.map((c) => labelFeature('county', c.properties, labelPoint(c)));
   const townshipLabels = townships.map((t) =>
     labelFeature('township', t.properties, labelPoint(t)),
   );
@@ -49,6 +56,7 @@ export function staticLayerGeoJson(dataset: StaticSource): Record<StaticLayer, G
     county: collection([
       areaFeature(county.geometry, pick(county.properties, ['code', 'name', 'nameEn'])),
     ]),
+    counties: collection(counties.map((c) => areaFeature(c.geometry, pick(c.properties, ['code', 'name', 'nameEn'])))),
     townships: collection(
       townships.map((t) => areaFeature(t.geometry, pick(t.properties, ['code', 'name', 'nameEn']))),
     ),
@@ -57,7 +65,7 @@ export function staticLayerGeoJson(dataset: StaticSource): Record<StaticLayer, G
         areaFeature(v.geometry, pick(v.properties, ['code', 'name', 'nameEn', 'townshipCode'])),
       ),
     ),
-    labels: collection([...townshipLabels, ...villageLabels]),
+    labels: collection([...countyLabels, ...townshipLabels, ...villageLabels]),
   };
 }
 

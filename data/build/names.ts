@@ -15,6 +15,7 @@ export function villageDisplayName(registeredName: string): string {
 
 /** Longer suffixes first: "城区" must win over "区". */
 const ENGLISH_SUFFIXES: [string, string][] = [
+  ['自治州', 'Prefecture'],
   ['城区', 'Urban District'],
   ['街道', 'Subdistrict'],
   ['社区', 'Community'],
@@ -33,12 +34,16 @@ function pinyinWord(chinese: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
-/** "箕城镇" → "Jicheng Town", "城关村" → "Chengguan Village", "城区" → "Urban District". */
+/** The peoples named in autonomous prefectures' names ("湘西土家族苗族自治州"), left out of the English name as in official use. */
+const PEOPLES = /(土家|苗|藏|彝|回|壮|蒙古|朝鲜|哈尼|傣|白|景颇|傈僳|布依|侗|哈萨克|柯尔克孜|羌|黎)族/g;
+
+/** "箕城镇" → "Jicheng Town", "城关村" → "Chengguan Village", "城区" → "Urban District", "湘西土家族苗族自治州" → "Xiangxi Prefecture". */
 export function englishName(displayName: string): string {
   const match = ENGLISH_SUFFIXES.find(([suffix]) => displayName.endsWith(suffix));
   if (!match) return pinyinWord(displayName);
   const [suffix, english] = match;
-  const stem = displayName.slice(0, -suffix.length);
+  const named = displayName.slice(0, -suffix.length);
+  const stem = suffix === '自治州' ? named.replace(PEOPLES, '') : named;
   return stem ? `${pinyinWord(stem)} ${english}` : english;
 }
 

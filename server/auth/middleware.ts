@@ -1,11 +1,13 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
+import type { ViewArea } from '../../common/area';
 import { can, type Permission, type SessionUser } from '../../common/roles';
 import type { Db } from '../db/client';
 import { HttpError } from '../http/errors';
 import { SESSION_COOKIE, sessionUser } from './sessions';
 
-export type AuthEnv = { Variables: { user: SessionUser | undefined } };
+/** `area`: what the request may see, the portal's area or the user's county (services/scope.ts, viewArea). */
+export type AuthEnv = { Variables: { user: SessionUser | undefined; area: ViewArea } };
 
 export function loadUser(db: Db): MiddlewareHandler<AuthEnv> {
   return async (c, next) => {

@@ -3,8 +3,9 @@
 import { generateDemoHouseholds, type HouseholdSite, type HouseholdVillage } from '../../data/build/households';
 import type { PiiCipher } from '../pii/cipher';
 import { countyHasHouseholds } from '../repo/households';
+import { insertHouseholdMeasures, insertHouseholds, insertHouseholdYears, insertMembers } from '../repo/household-writes';
 import type { Db } from './client';
-import { insertBatches } from './seed';
+
 
 async function isDemoCounty(db: Db, countyCode: string): Promise<boolean> {
   const [row] = await db.query<{ demo: boolean }>('SELECT demo FROM counties WHERE code = $1', [countyCode]);
@@ -30,41 +31,11 @@ export async function seedDemoHouseholds(db: Db, cipher: PiiCipher, countyCode: 
   );
   const households = generateDemoHouseholds(countyCode, villages, sites);
   await db.write(async (tx) => {
-    await insertBatches(
+    await insertHouseholds(tx, households.map(({ years: _y, measures: _m, members: _p, cadrePhone, ...h }) => ({ ...h, cadrePhoneEnc: cipher.encrypt(cadrePhone), demo: true })));
+    await insertHouseholdYears(tx, households.flatMap((h) => h.years.map((y) => ({ ...y, householdCode: h.code }))));
+    await insertHouseholdMeasures(tx, households.flatMap((h) => h.measures.map((m) => ({ ...m, householdCode: h.code }))));
+    await insertMembers(
       tx,
-      `INSERT INTO households (code, village_code, head_name, poverty_attribute, main_cause, other_causes, year_identified, year_exited,
-         relocation_site_id, cadre_name, cadre_unit, cadre_phone_enc, demo)
-       SELECT code, "villageCode", "headName", "povertyAttribute", "mainCause", "otherCauses", "yearIdentified", "yearExited",
-         "relocationSiteId", "cadreName", "cadreUnit", "cadrePhoneEnc", true
-       FROM jsonb_to_recordset($1::text::jsonb) AS x(code text, "villageCode" text, "headName" text, "povertyAttribute" text,
-         "mainCause" text, "otherCauses" jsonb, "yearIdentified" int, "yearExited" int, "relocationSiteId" int, "cadreName" text,
-         "cadreUnit" text, "cadrePhoneEnc" text)`,
-      households.map(({ years: _y, measures: _m, members: _p, cadrePhone, ...h }) => ({ ...h, cadrePhoneEnc: cipher.encrypt(cadrePhone) })),
-    );
-    await insertBatches(
-      tx,
-      `INSERT INTO household_years (household_code, year, income_per_capita, income_wage, income_business, income_property,
-         income_transfer, food_clothing, education, medical, housing, water)
-       SELECT "householdCode", year, "incomePerCapita", "incomeWage", "incomeBusiness", "incomeProperty", "incomeTransfer",
-         "foodClothing", education, medical, housing, water
-       FROM jsonb_to_recordset($1::text::jsonb) AS x("householdCode" text, year int, "incomePerCapita" float8, "incomeWage" float8,
-         "incomeBusiness" float8, "incomeProperty" float8, "incomeTransfer" float8, "foodClothing" boolean, education boolean,
-         medical boolean, housing boolean, water boolean)`,
-      households.flatMap((h) => h.years.map((y) => ({ ...y, householdCode: h.code }))),
-    );
-    await insertBatches(
-      tx,
-      `INSERT INTO household_measures (household_code, kind, year, amount)
-       SELECT "householdCode", kind, year, amount FROM jsonb_to_recordset($1::text::jsonb) AS x("householdCode" text, kind text, year int, amount float8)`,
-      households.flatMap((h) => h.measures.map((m) => ({ ...m, householdCode: h.code }))),
-    );
-    await insertBatches(
-      tx,
-      `INSERT INTO members (household_code, relation, name, sex, birth_year, id_number_enc, id_number_hash, phone_enc, health, schooling,
-         labour_ability, demo)
-       SELECT "householdCode", relation, name, sex, "birthYear", "idNumberEnc", "idNumberHash", "phoneEnc", health, schooling, "labourAbility", true
-       FROM jsonb_to_recordset($1::text::jsonb) AS x("householdCode" text, relation text, name text, sex text, "birthYear" int,
-         "idNumberEnc" text, "idNumberHash" text, "phoneEnc" text, health text, schooling text, "labourAbility" text)`,
       households.flatMap((h) =>
         h.members.map(({ idNumber, phone, ...m }) => ({
           ...m,
@@ -72,6 +43,7 @@ export async function seedDemoHouseholds(db: Db, cipher: PiiCipher, countyCode: 
           idNumberEnc: cipher.encrypt(idNumber),
           idNumberHash: cipher.idNumberHash(idNumber),
           phoneEnc: phone === null ? null : cipher.encrypt(phone),
+          demo: true,
         })),
       ),
     );

@@ -63,13 +63,24 @@ export async function seedDataset(db: Db, ds: Dataset): Promise<void> {
   await db.write((tx) => insertDataset(tx, ds));
 }
 
+type AreaRow = { code: string; name: string; nameEn: string; geometry: GeoJSON.Geometry; demo: boolean; sources: string[] };
+
+/** `table` is one of two literals, never input. */
+async function insertArea(tx: Queryable, table: 'counties' | 'prefectures', a: AreaRow): Promise<void> {
+  await tx.query(
+    `INSERT INTO ${table} (code, name, name_en, geom, demo, sources) VALUES ($1, $2, $3, $4::text::jsonb, $5, $6::text::jsonb)`,
+    [a.code, a.name, a.nameEn, JSON.stringify(a.geometry), a.demo, JSON.stringify(a.sources)],
+  );
+}
+
 /** The dataset's rows, inside the caller's transaction (setup adds its admin in the same one). */
 export async function insertDataset(tx: Queryable, ds: Dataset): Promise<void> {
-  const c = ds.meta.county;
-  await tx.query(
-    'INSERT INTO counties (code, name, name_en, geom, demo, sources) VALUES ($1, $2, $3, $4::text::jsonb, $5, $6::text::jsonb)',
-    [c.code, c.name, c.nameEn, JSON.stringify(ds.county.geometry), ds.meta.demo, JSON.stringify(ds.meta.sources)],
-  );
+  const area = { ...ds.meta.county, geometry: ds.county.geometry, demo: ds.meta.demo, sources: ds.meta.sources };
+  // A prefecture's dataset carries its counties; a county's is its own area.
+  if (ds.counties) await insertArea(tx, 'prefectures', area);
+  for (const county of ds.counties?.map((c) => ({ ...c.properties, geometry: c.geometry, demo: c.demo, sources: c.sources })) ?? [area]) {
+    await insertArea(tx, 'counties', county);
+  }
   await insertTownships(
     tx,
     ds.townships.map((t) => {
@@ -109,5 +120,11 @@ export async function insertDataset(tx: Queryable, ds: Dataset): Promise<void> {
      SELECT "projectId", "recordedOn", "progressPct", "doneKm", spent, status, '演示数据 / demo report'
      FROM jsonb_to_recordset($1::text::jsonb) AS x("projectId" int, "recordedOn" date, "progressPct" float8, "doneKm" float8, spent float8, status text)`,
     ds.projects.flatMap((p, i) => (p.progressReports ?? []).map((r) => ({ ...r, projectId: i + 1 }))),
+  );
+  await insertBatches(
+    tx,
+    `INSERT INTO targets (area_code, year, measure, value, source, demo)
+     SELECT area, year, measure, value, source, demo FROM jsonb_to_recordset($1::text::jsonb) AS x(area text, year int, measure text, value float8, source text, demo boolean)`,
+    ds.targets ?? [],
   );
 }

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ApiError } from '../../common/api';
+import { maskPersonalNumbers } from '../../common/masking';
 import { failureSummary } from '../db/failure-summary';
 import { DomainError, type DomainErrorKind } from '../services/domain-error';
 
@@ -18,8 +19,10 @@ export class HttpError extends Error {
   }
 }
 
+/** Messages and details quote input at times (a zod issue, a key name): ID and phone numbers in them are masked. */
 export function errorBody(code: string, message: string, messageEn: string, extra: object = {}): ApiError {
-  return { error: { code, message, messageEn, ...extra } };
+  const masked = JSON.parse(maskPersonalNumbers(JSON.stringify(extra))) as object;
+  return { error: { code, message: maskPersonalNumbers(message), messageEn: maskPersonalNumbers(messageEn), ...masked } };
 }
 
 /** What an unexpected failure answers: the details stay in the server's log. */
@@ -40,6 +43,6 @@ export function handleError(err: Error, c: Context) {
   if (err instanceof HTTPException) {
     return c.json(errorBody('http_error', `请求被拒绝（${err.status}）：${err.message}`, `Request refused (${err.status}): ${err.message}`), err.status);
   }
-  console.error(`[server] ${c.req.method} ${JSON.stringify(c.req.path)}: ${failureSummary(err)}`);
+  console.error(`[server] ${c.req.method} ${JSON.stringify(maskPersonalNumbers(c.req.path))}: ${failureSummary(err)}`);
   return c.json(internalErrorBody(), 500);
 }

@@ -1,4 +1,4 @@
-// The polygons of the county's townships and villages, read for a boundary import and replaced by it.
+// The polygons of the area's townships and villages, read for a boundary import and replaced by it.
 import type { BBox, LonLat } from '../../common/api';
 import type { BoundaryLevel } from '../../common/boundaries';
 import type { Queryable } from '../db/client';
@@ -14,15 +14,15 @@ export interface BoundaryTarget {
   version: number | null;
 }
 
-/** The county's townships or villages, in code order. Table names come from this fixed map, never from input. */
-export function boundaryTargets(db: Queryable, level: BoundaryLevel, countyCode: string): Promise<BoundaryTarget[]> {
+/** The area's townships or villages, in code order (`prefix`: PortalArea.prefix). Table names come from this fixed map, never from input. */
+export function boundaryTargets(db: Queryable, level: BoundaryLevel, prefix: string): Promise<BoundaryTarget[]> {
   return db.query<BoundaryTarget>(
     level === 'villages'
       ? `SELECT code, name, township_code AS "townshipCode", bbox, center, boundary_demo AS "boundaryDemo", version
          FROM villages WHERE township_code LIKE $1 || '%' ORDER BY code`
       : `SELECT code, name, code AS "townshipCode", bbox, center, boundary_demo AS "boundaryDemo", NULL::int AS version
-         FROM townships WHERE county_code = $1 ORDER BY code`,
-    [countyCode],
+         FROM townships WHERE code LIKE $1 || '%' ORDER BY code`,
+    [prefix],
   );
 }
 
@@ -49,26 +49,26 @@ export async function replaceBoundary(tx: Queryable, level: BoundaryLevel, b: Ne
   return rows.length === 1;
 }
 
-/** Which of the county's layers still hold generated data. */
-export async function demoFlags(db: Queryable, countyCode: string) {
+/** Which of the area's layers still hold generated data. */
+export async function demoFlags(db: Queryable, prefix: string) {
   const [row] = await db.query<{ townshipBoundaries: boolean; villageBoundaries: boolean; villageFigures: boolean; sites: boolean; projects: boolean }>(
     `SELECT
-       EXISTS (SELECT 1 FROM townships WHERE county_code = $1 AND boundary_demo) AS "townshipBoundaries",
+       EXISTS (SELECT 1 FROM townships WHERE code LIKE $1 || '%' AND boundary_demo) AS "townshipBoundaries",
        EXISTS (SELECT 1 FROM villages WHERE township_code LIKE $1 || '%' AND boundary_demo) AS "villageBoundaries",
        EXISTS (SELECT 1 FROM villages WHERE township_code LIKE $1 || '%' AND demo) AS "villageFigures",
        EXISTS (SELECT 1 FROM sites WHERE township_code LIKE $1 || '%' AND demo) AS sites,
        EXISTS (SELECT 1 FROM projects WHERE township_code LIKE $1 || '%' AND demo) AS projects`,
-    [countyCode],
+    [prefix],
   );
   return row;
 }
 
-/** Whether any of the county's townships or villages has an imported boundary. */
-export async function hasImportedBoundaries(db: Queryable, countyCode: string): Promise<boolean> {
+/** Whether any of the area's townships or villages has an imported boundary. */
+export async function hasImportedBoundaries(db: Queryable, prefix: string): Promise<boolean> {
   const [row] = await db.query<{ imported: boolean }>(
-    `SELECT EXISTS (SELECT 1 FROM townships WHERE county_code = $1 AND NOT boundary_demo)
+    `SELECT EXISTS (SELECT 1 FROM townships WHERE code LIKE $1 || '%' AND NOT boundary_demo)
          OR EXISTS (SELECT 1 FROM villages WHERE township_code LIKE $1 || '%' AND NOT boundary_demo) AS imported`,
-    [countyCode],
+    [prefix],
   );
   return row.imported;
 }

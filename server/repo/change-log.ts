@@ -78,3 +78,10 @@ export async function changesAfter(db: Queryable, afterId: number, max: number):
   );
   return rows.length > max ? 'reload' : rows.map(toEvent);
 }
+
+/** The township a site, project or problem is filed under (deleted ones too); undefined when there is no such record. Table names from this closed map. */
+export async function entityTownship(db: Queryable, entity: 'site' | 'project' | 'problem', id: number): Promise<string | undefined> {
+  const table = { site: 'sites', project: 'projects', problem: 'problems' }[entity];
+  const [row] = await db.query<{ townshipCode: string }>(`SELECT township_code AS "townshipCode" FROM ${table} WHERE id = $1`, [id]);
+  return row?.townshipCode;
+}

@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { changeInArea } from '../services/scope';
 import { streamSSE, type SSEMessage } from 'hono/streaming';
 import { z } from 'zod';
 import type { ChangeEvent, LiveHello } from '../../common/api';
@@ -100,7 +101,12 @@ export function eventRoutes(ctx: AppContext, limits: LiveLimits, trustProxy: boo
         await Promise.race([stream.writeSSE(message), stalled]);
         clearTimeout(timer);
       };
-      const sendChange = (e: ChangeEvent) => send({ event: 'change', id: String(e.seq), data: serialised(e, signedIn) });
+      const area = c.get('area');
+      // A county-scoped user hears of changes in their county only (services/scope.ts).
+      const sendChange = async (e: ChangeEvent) => {
+        if (area.scoped && !(await changeInArea(ctx.db, e, area))) return;
+        await send({ event: 'change', id: String(e.seq), data: serialised(e, signedIn) });
+      };
 
       // However the stream ends (dropped, closed by the client, a failed query), its place and subscription go.
       try {

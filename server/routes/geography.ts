@@ -1,21 +1,29 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import type { AuthEnv } from '../auth/middleware';
 import type { AppContext } from '../context';
 import { notFound } from '../services/domain-error';
 import { parseQuery } from '../http/validate';
-import { line } from '../../common/schemas';
-import { getCounty, listTownships, search } from '../repo/geography';
+import { codes, line } from '../../common/schemas';
+import { getCounty, listCounties, listTownships, search } from '../repo/geography';
 
-export function geographyRoutes({ db, countyCode }: AppContext) {
-  return new Hono()
+/** The area the request may see (a county-scoped user's county, else the portal's) and its units. */
+export function geographyRoutes({ db }: AppContext) {
+  return new Hono<AuthEnv>()
     .get('/county', async (c) => {
-      const county = await getCounty(db, countyCode);
+      const county = await getCounty(db, c.get('area'));
       if (!county) throw notFound('县', 'County');
       return c.json(county);
     })
-    .get('/townships', async (c) => c.json(await listTownships(db, countyCode)))
+    .get('/counties', async (c) => c.json(await listCounties(db, c.get('area').prefix)))
+    .get('/townships', async (c) => {
+      const { county } = parseQuery(c, z.object({ county: codes.county.optional() }));
+      const area = c.get('area').prefix;
+      // A county outside the area has no townships here, as one that does not exist.
+      return c.json(county && !county.startsWith(area) ? [] : await listTownships(db, county ?? area));
+    })
     .get('/search', async (c) => {
       const { q, limit } = parseQuery(c, z.object({ q: line(50).min(1), limit: z.coerce.number().int().min(1).max(50).default(10) }));
-      return c.json(await search(db, countyCode, q, limit));
+      return c.json(await search(db, c.get('area').prefix, q, limit));
     });
 }

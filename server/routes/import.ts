@@ -1,4 +1,5 @@
 // Imports, admin only: preview an uploaded file (nothing written), then commit the preview by its token.
+import { previewCommitBody } from '../../common/schemas';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { GEOMETRY_TARGETS, IMPORT_CRS, type GeometryImportPreview, type ImportResult, type VillageImportPreview } from '../../common/imports';
@@ -12,9 +13,8 @@ import { BOUNDARY_CRS, BOUNDARY_LEVELS, DATUMS, type BoundaryImportPreview } fro
 import { PreviewStore } from '../services/import/preview-store';
 import { commitVillageStats, previewVillageStats, type VillageImportPlan } from '../services/import/village-stats';
 import { WITH_INPUT } from '../../common/issue-messages';
-import { countyTileAreas, villageTileAreas } from '../tiles/change-areas';
+import { areaTileAreas, villageTileAreas } from '../tiles/change-areas';
 
-const commitBody = z.object({ token: z.string().regex(/^[0-9a-f]{32}$/, '预览令牌无效 / invalid preview token') }).strict();
 const geometryFields = z.object({ target: z.enum(GEOMETRY_TARGETS), crs: z.enum(IMPORT_CRS).default('wgs84') });
 /** Seven Helmert parameters, as surveying offices write them: separated by commas or spaces. */
 const helmert = z.string().trim().transform((s) => s.split(/[\s,，]+/).map(Number))
@@ -39,12 +39,12 @@ export function importRoutes(ctx: AppContext) {
     .post('/villages/preview', async (c) => {
       const user = requirePermission(c, 'importData');
       const { file } = await readUpload(c);
-      const { preview, plan } = await previewVillageStats(db, ctx.countyCode, file);
+      const { preview, plan } = await previewVillageStats(db, ctx.area.prefix, file);
       return c.json<VillageImportPreview>({ ...preview, token: await tokenFor(user.id, 'villages', plan, preview.errors, preview.changes) });
     })
     .post('/villages/commit', async (c) => {
       const user = requirePermission(c, 'importData');
-      const { token } = await parseBody(c, commitBody);
+      const { token } = await parseBody(c, previewCommitBody);
       const codes = await commitVillageStats(db, user, await previews.take<VillageImportPlan>(token, user.id, 'villages'));
       await announce(ctx, { entity: 'village', id: '*', action: 'import', layer: 'villages', by: user.username, tileAreas: await villageTileAreas(db, codes) });
       return c.json<ImportResult>({ applied: codes.length, ids: codes });
@@ -59,11 +59,11 @@ export function importRoutes(ctx: AppContext) {
     })
     .post('/geometry/commit', async (c) => {
       const user = requirePermission(c, 'importData');
-      const { token } = await parseBody(c, commitBody);
+      const { token } = await parseBody(c, previewCommitBody);
       const plan = await previews.take<GeometryImportPlan>(token, user.id, 'geometry');
-      const before = await countyTileAreas(db, ctx.countyCode);
+      const before = await areaTileAreas(db, ctx.area.prefix);
       const applied = await commitGeometry(db, user, plan);
-      const tileAreas = [...before, ...(await countyTileAreas(db, ctx.countyCode))];
+      const tileAreas = [...before, ...(await areaTileAreas(db, ctx.area.prefix))];
       for (const layer of new Set(applied.map((a) => a.layer))) {
         await announce(ctx, { entity: layer === 'sites' ? 'site' : 'project', id: '*', action: 'import', layer, by: user.username, tileAreas });
       }
@@ -75,16 +75,16 @@ export function importRoutes(ctx: AppContext) {
       const parsed = boundaryFields.safeParse(fields, WITH_INPUT);
       if (!parsed.success) throw invalid('invalid_form', '导入选项', 'import options', parsed.error);
       const { level, crs: choice, ...request } = parsed.data;
-      const { preview, plan } = await previewBoundaries(db, ctx.countyCode, file, level, { choice, ...request });
+      const { preview, plan } = await previewBoundaries(db, ctx.area, file, level, { choice, ...request });
       return c.json<BoundaryImportPreview>({ ...preview, token: await tokenFor(user.id, 'boundaries', plan, preview.errors, preview.changes) });
     })
     .post('/boundaries/commit', async (c) => {
       const user = requirePermission(c, 'importData');
-      const { token } = await parseBody(c, commitBody);
+      const { token } = await parseBody(c, previewCommitBody);
       const plan = await previews.take<BoundaryImportPlan>(token, user.id, 'boundaries');
-      const before = await countyTileAreas(db, ctx.countyCode);
+      const before = await areaTileAreas(db, ctx.area.prefix);
       const codes = await commitBoundaries(db, user, plan);
-      const tileAreas = [...before, ...(await countyTileAreas(db, ctx.countyCode))];
+      const tileAreas = [...before, ...(await areaTileAreas(db, ctx.area.prefix))];
       // Every instance reloads the outlines and rebuilds its static archive on this event (follow-changes.ts).
       await announce(ctx, { entity: 'village', id: '*', action: 'import', layer: 'villages', boundaries: true, by: user.username, tileAreas });
       return c.json<ImportResult>({ applied: codes.length, ids: codes });

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { chinaToday, PROBLEM_ENTITY_TYPES, PROBLEM_STATUSES, problemCreate, problemStep, type Problem } from '../../common/problems';
 import { requirePermission, requireUser, type AuthEnv } from '../auth/middleware';
@@ -8,6 +8,7 @@ import { codes } from '../../common/schemas';
 import { parseBody, parseParams, parseQuery } from '../http/validate';
 import { getProblem, listProblems } from '../repo/problems';
 import { namesForViewer } from '../http/names';
+import { inArea } from './area-guard';
 import { historyAnswer } from './history';
 import { closeProblem, fixProblem, logProblem } from '../services/problem-ledger';
 
@@ -36,19 +37,22 @@ const markers = (problems: Problem[]): GeoJSON.FeatureCollection => ({
 const PROBLEM_NAMES = ['createdBy', 'fixedBy', 'closedBy'] as const;
 
 export function problemRoutes(ctx: AppContext) {
-  const { db, geo, countyCode } = ctx;
+  const { db, geo } = ctx;
   const changed = (p: Problem, action: 'create' | 'fix' | 'close', by: string) =>
     announce(ctx, { entity: 'problem', id: String(p.id), action, layer: null, by });
+  const visible = async (c: Context<AuthEnv>, id: number) => inArea(c, await getProblem(db, chinaToday(), id), () => notFound(`问题 ${id}`, `Problem ${id}`));
   return new Hono<AuthEnv>()
-    .get('/', async (c) => c.json(namesForViewer(c, await listProblems(db, chinaToday(), { county: countyCode, ...parseQuery(c, listQuery) }), PROBLEM_NAMES)))
-    .get('/map', async (c) => c.json(markers(await listProblems(db, chinaToday(), { county: countyCode }))))
+    .get('/', async (c) => c.json(namesForViewer(c, await listProblems(db, chinaToday(), { county: c.get('area').prefix, ...parseQuery(c, listQuery) }), PROBLEM_NAMES)))
+    .get('/map', async (c) => c.json(markers(await listProblems(db, chinaToday(), { county: c.get('area').prefix }))))
     .get('/:id', async (c) => {
-      const { id } = parseParams(c, idParam);
-      const problem = await getProblem(db, chinaToday(), id);
-      if (!problem) throw notFound(`问题 ${id}`, `Problem ${id}`);
+      const problem = await visible(c, parseParams(c, idParam).id);
       return c.json(namesForViewer(c, [problem], PROBLEM_NAMES)[0]);
     })
-    .get('/:id/history', (c) => historyAnswer(c, db, 'problem', String(parseParams(c, idParam).id)))
+    .get('/:id/history', async (c) => {
+      const { id } = parseParams(c, idParam);
+      await visible(c, id);
+      return historyAnswer(c, db, 'problem', String(id));
+    })
     .post('/', async (c) => {
       const user = requirePermission(c, 'manageProblems');
       const created = await logProblem(db, geo, user, await parseBody(c, problemCreate));
@@ -57,13 +61,17 @@ export function problemRoutes(ctx: AppContext) {
     })
     .post('/:id/fix', async (c) => {
       const user = requirePermission(c, 'manageProblems');
-      const fixed = await fixProblem(db, user, parseParams(c, idParam).id, await parseBody(c, problemStep));
+      const { id } = parseParams(c, idParam);
+      await visible(c, id);
+      const fixed = await fixProblem(db, user, id, await parseBody(c, problemStep));
       await changed(fixed, 'fix', user.username);
       return c.json(fixed);
     })
     .post('/:id/close', async (c) => {
       const user = requireUser(c);
-      const closed = await closeProblem(db, user, parseParams(c, idParam).id, await parseBody(c, problemStep));
+      const { id } = parseParams(c, idParam);
+      await visible(c, id);
+      const closed = await closeProblem(db, user, id, await parseBody(c, problemStep));
       await changed(closed, 'close', user.username);
       return c.json(closed);
     });

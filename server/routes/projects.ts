@@ -6,11 +6,12 @@ import { correction, progressRecord, projectCreate, projectPatch } from '../../c
 import type { Permission } from '../../common/roles';
 import { requirePermission, type AuthEnv } from '../auth/middleware';
 import { announce, type AppContext } from '../context';
-import { notFound } from '../services/domain-error';
+import { DomainError, notFound } from '../services/domain-error';
 import { codes } from '../../common/schemas';
 import { parseBody, parseParams, parseQuery } from '../http/validate';
 import { getProject, listDeletedProjects, listProjects } from '../repo/projects';
 import { namesForViewer } from '../http/names';
+import { assertInArea, inArea } from './area-guard';
 import { historyAnswer } from './history';
 import { deleteProject, restoreProgress, restoreProject, retractProgress } from '../services/corrections';
 import { createProject, editProject, progressHistory, recordProgress } from '../services/project-edits';
@@ -24,45 +25,51 @@ const listQuery = z.object({
 const idParam = z.object({ id: codes.id });
 const reportParam = z.object({ id: codes.id, reportId: codes.id });
 const layerOf = (p: ProjectView) => (p.kind === 'road' ? 'roads' : 'water');
+const outsideArea = () => new DomainError('unprocessable', 'outside_county', '项目须位于您所辖的县内', 'The project must lie inside your county');
 
 export function projectRoutes(ctx: AppContext) {
-  const { db, geo, countyCode } = ctx;
-  const existing = async (id: number) => {
-    const project = await getProject(db, id);
-    if (!project) throw notFound(`项目 ${id}`, `Project ${id}`);
-    return project;
-  };
+  const { db, geo } = ctx;
+  /** A project outside the area the request may see answers as one that does not exist, for reads and edits alike. */
+  const existing = async (c: Context<AuthEnv>, id: number) => inArea(c, await getProject(db, id), () => notFound(`项目 ${id}`, `Project ${id}`));
   /** Retracting a progress report, or restoring one: the project's figures follow, like any edit. */
   const correctReport = async (c: Context<AuthEnv>, permission: Permission, apply: typeof retractProgress) => {
     const user = requirePermission(c, permission);
     const { id, reportId } = parseParams(c, reportParam);
+    await existing(c, id);
     const updated = await apply(db, user, id, reportId, await parseBody(c, correction));
     await announce(ctx, { entity: 'project', id: String(id), action: 'progress', layer: layerOf(updated), by: user.username, tileAreas: projectTileAreas(updated) });
     return c.json(updated);
   };
   return new Hono<AuthEnv>()
-    .get('/', async (c) => c.json(await listProjects(db, { county: countyCode, ...parseQuery(c, listQuery) })))
+    .get('/', async (c) => c.json(await listProjects(db, { county: c.get('area').prefix, ...parseQuery(c, listQuery) })))
     .get('/deleted', async (c) => {
       requirePermission(c, 'restoreRecords');
-      return c.json(await listDeletedProjects(db, countyCode));
+      return c.json(await listDeletedProjects(db, c.get('area').prefix));
     })
-    .get('/:id', async (c) => c.json(await existing(parseParams(c, idParam).id)))
-    .get('/:id/history', (c) => historyAnswer(c, db, 'project', String(parseParams(c, idParam).id)))
+    .get('/:id', async (c) => c.json(await existing(c, parseParams(c, idParam).id)))
+    .get('/:id/history', async (c) => {
+      const { id } = parseParams(c, idParam);
+      await existing(c, id);
+      return historyAnswer(c, db, 'project', String(id));
+    })
     .get('/:id/progress', async (c) => {
       const { id } = parseParams(c, idParam);
-      await existing(id);
+      await existing(c, id);
       return c.json(namesForViewer(c, await progressHistory(db, id), ['username']));
     })
     .post('/', async (c) => {
       const user = requirePermission(c, 'editProjects');
-      const created = await createProject(db, geo, user, await parseBody(c, projectCreate));
+      const body = await parseBody(c, projectCreate);
+      // A county-scoped editor draws inside their county only.
+      assertInArea(c, (await geo.locate(body.geometry)).townshipCode, outsideArea);
+      const created = await createProject(db, geo, user, body);
       await announce(ctx, { entity: 'project', id: String(created.id), action: 'create', layer: layerOf(created), by: user.username, tileAreas: projectTileAreas(created) });
       return c.json(created, 201);
     })
     .patch('/:id', async (c) => {
       const user = requirePermission(c, 'editProjects');
       const { id } = parseParams(c, idParam);
-      const before = await existing(id);
+      const before = await existing(c, id);
       const updated = await editProject(db, geo, user, id, await parseBody(c, projectPatch));
       // An edit may move the line or point: the tiles of where it was are stale too.
       await announce(ctx, { entity: 'project', id: String(id), action: 'update', layer: layerOf(updated), by: user.username, tileAreas: projectTileAreas(before, updated) });
@@ -71,6 +78,7 @@ export function projectRoutes(ctx: AppContext) {
     .post('/:id/progress', async (c) => {
       const user = requirePermission(c, 'editProjects');
       const { id } = parseParams(c, idParam);
+      await existing(c, id);
       const updated = await recordProgress(db, user, id, await parseBody(c, progressRecord));
       await announce(ctx, { entity: 'project', id: String(id), action: 'progress', layer: layerOf(updated), by: user.username, tileAreas: projectTileAreas(updated) });
       return c.json(updated, 201);
@@ -79,7 +87,9 @@ export function projectRoutes(ctx: AppContext) {
     .post('/:id/progress/:reportId/restore', (c) => correctReport(c, 'restoreRecords', restoreProgress))
     .post('/:id/delete', async (c) => {
       const user = requirePermission(c, 'editProjects');
-      const deleted = await deleteProject(db, user, parseParams(c, idParam).id, await parseBody(c, correction));
+      const { id } = parseParams(c, idParam);
+      await existing(c, id);
+      const deleted = await deleteProject(db, user, id, await parseBody(c, correction));
       await announce(ctx, { entity: 'project', id: String(deleted.id), action: 'delete', layer: layerOf(deleted), by: user.username, tileAreas: projectTileAreas(deleted) });
       return c.json(deleted);
     })

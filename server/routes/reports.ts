@@ -1,6 +1,7 @@
 // The monthly bulletin and the spreadsheet downloads.
 import { Hono } from 'hono';
 import { z } from 'zod';
+import type { ViewArea } from '../../common/area';
 import { MONTH_PATTERN } from '../../common/bulletin';
 import { chinaToday } from '../../common/problems';
 import { requireUser, type AuthEnv } from '../auth/middleware';
@@ -12,6 +13,8 @@ import { monthlyBulletin } from '../services/bulletin';
 import { addBulletinSheet } from '../services/export/bulletin-sheet';
 import { addLayerSheet, EXPORT_LAYERS } from '../services/export/layer-sheets';
 import { attachment, layerAttachment, workbookBytes, XLSX_TYPE } from '../services/export/workbook';
+import { addTargetsSheet } from '../services/export/targets-sheet';
+import { areaTargets } from '../services/targets';
 
 const FIRST_MONTH = '2014-01';
 
@@ -26,20 +29,24 @@ const monthQuery = z.object({
 
 const exportFile = z.object({ file: z.enum([...EXPORT_LAYERS.map((l) => `${l}.xlsx` as const), 'bulletin.xlsx']) });
 
-export function reportRoutes({ db, countyCode }: AppContext) {
-  const county = async () => (await getCounty(db, countyCode)) ?? Promise.reject(notFound('县', 'County'));
-  const bulletin = new Hono().get('/', async (c) => c.json(await monthlyBulletin(db, countyCode, parseQuery(c, monthQuery).month)));
+export function reportRoutes({ db }: AppContext) {
+  const county = async (area: ViewArea) => (await getCounty(db, area)) ?? Promise.reject(notFound('县', 'County'));
+  const bulletin = new Hono<AuthEnv>().get('/', async (c) => c.json(await monthlyBulletin(db, c.get('area'), parseQuery(c, monthQuery).month)));
 
   const exports = new Hono<AuthEnv>().get('/:file', async (c) => {
     const { file } = parseParams(c, exportFile);
     // The ledger names who logged, fixed and closed each problem: for signed-in users only.
     if (file === 'problems.xlsx') requireUser(c);
-    const { name, code } = await county();
+    const area = c.get('area');
+    const { name, code } = await county(area);
     const layer = file.replace(/\.xlsx$/, '') as (typeof EXPORT_LAYERS)[number] | 'bulletin';
     const month = parseQuery(c, monthQuery).month;
     const bytes = await workbookBytes(async (workbook) => {
-      if (layer === 'bulletin') addBulletinSheet(workbook, await monthlyBulletin(db, countyCode, month), name);
-      else await addLayerSheet(workbook, db, layer, { code, name });
+      if (layer === 'bulletin') {
+        addBulletinSheet(workbook, await monthlyBulletin(db, area, month), name);
+        addTargetsSheet(workbook, await areaTargets(db, area.code, { year: Number(month.slice(0, 4)) }));
+      }
+      else await addLayerSheet(workbook, db, layer, { code, name, prefix: area.prefix });
     });
     c.header('Content-Type', XLSX_TYPE);
     c.header('Content-Disposition', layer === 'bulletin' ? attachment(`${name}月度通报-${month}.xlsx`, `${code}-bulletin.xlsx`) : layerAttachment({ name, code }, layer, 'xlsx'));

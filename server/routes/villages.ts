@@ -13,6 +13,9 @@ import { historyAnswer } from './history';
 import { LayerAnswerCache } from '../services/layer-answer-cache';
 import { editVillage } from '../services/village-edits';
 import { villageTileAreas } from '../tiles/change-areas';
+import { assertInArea } from './area-guard';
+
+const missing = (code: string) => () => notFound(`村 ${code}`, `Village ${code}`);
 
 const listQuery = z.object({
   township: codes.township.optional(),
@@ -29,21 +32,27 @@ export function villageRoutes(ctx: AppContext) {
   return new Hono<AuthEnv>()
     .get('/', async (c) => {
       const f = parseQuery(c, listQuery);
-      const json = await lists.json(JSON.stringify(f), () =>
-        listVillages(db, { county: ctx.countyCode, township: f.township, q: f.q, villageClass: f.class, status: f.status, readiness: f.readiness }),
+      const json = await lists.json(JSON.stringify({ ...f, area: c.get('area').prefix }), () =>
+        listVillages(db, { county: c.get('area').prefix, township: f.township, q: f.q, villageClass: f.class, status: f.status, readiness: f.readiness }),
       );
       return c.body(json, 200, { 'Content-Type': 'application/json; charset=UTF-8' });
     })
     .get('/:code', async (c) => {
       const { code } = parseParams(c, codeParam);
+      assertInArea(c, code, missing(code));
       const village = await getVillage(db, code);
-      if (!village) throw notFound(`村 ${code}`, `Village ${code}`);
+      if (!village) throw missing(code)();
       return c.json(village);
     })
-    .get('/:code/history', (c) => historyAnswer(c, db, 'village', parseParams(c, codeParam).code))
+    .get('/:code/history', (c) => {
+      const { code } = parseParams(c, codeParam);
+      assertInArea(c, code, missing(code));
+      return historyAnswer(c, db, 'village', code);
+    })
     .patch('/:code', async (c) => {
       const user = requireUser(c);
       const { code } = parseParams(c, codeParam);
+      assertInArea(c, code, missing(code));
       const updated = await editVillage(db, user, code, await parseBody(c, villagePatch));
       await announce(ctx, { entity: 'village', id: code, action: 'update', layer: 'villages', by: user.username, tileAreas: await villageTileAreas(db, [code]) });
       return c.json(updated);

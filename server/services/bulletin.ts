@@ -1,5 +1,7 @@
-// The monthly bulletin: every township's figures as they stood at the end of a month, rebuilt from
-// what the database recorded and when, never from today's figures passed off as history.
+// The monthly bulletin: every unit's figures (a county's townships, a prefecture's counties:
+// ranking-units.ts) as they stood at the end of a month, rebuilt from what the database recorded and
+// when, never from today's figures passed off as history. Rows are tallied under their township and
+// added up into the unit the township lies in.
 //
 // - Villages: today's class and exit year with every audited change made after the month end
 //   undone (newest first). Exit years have year resolution and exits are verified at the year's
@@ -19,7 +21,8 @@ import { BULLETIN_INDICATORS, addMonths, lastDayOf, type Bulletin, type Bulletin
 import { ratio, siteIndicators, totalSiteIndicators } from '../../common/indicators';
 import { chinaToday } from '../../common/problems';
 import type { Queryable } from '../db/client';
-import { listTownships } from '../repo/geography';
+import type { PortalArea } from '../../common/area';
+import { rankingUnits } from './ranking-units';
 
 type Audited = { entityId: string; oldValue: Record<string, unknown> | null };
 
@@ -46,20 +49,22 @@ function rewind<T extends object>(records: Map<string, T>, changes: Audited[]): 
 }
 
 interface Tally {
-  poorVillages: number; exitedVillages: number;
+  poorVillages: number; exitedVillages: number; ruralPopulation: number; poorPersons: number;
   projects: number; unreportedProjects: number; plannedKm: number; doneKm: number; budget: number; spent: number;
   sites: Parameters<typeof totalSiteIndicators>[0];
   openProblems: number; overdueProblems: number;
 }
 const emptyTally = (): Tally => ({
-  poorVillages: 0, exitedVillages: 0, projects: 0, unreportedProjects: 0, plannedKm: 0, doneKm: 0, budget: 0, spent: 0, sites: [], openProblems: 0, overdueProblems: 0,
+  poorVillages: 0, exitedVillages: 0, ruralPopulation: 0, poorPersons: 0, projects: 0, unreportedProjects: 0, plannedKm: 0, doneKm: 0, budget: 0, spent: 0, sites: [], openProblems: 0, overdueProblems: 0,
 });
 
-// Each tally reads the county's rows only (the database may hold a province or the nation): township
-// codes begin with the county's, the scope test stats.ts uses too.
+// Each tally reads the area's rows only (the database may hold a province or the nation): township
+// codes begin with the area's prefix (`countyCode` here: a county's code, a prefecture's 4 digits),
+// the scope test stats.ts uses too.
 async function tallyVillages(db: Queryable, countyCode: string, month: string, tally: (township: string) => Tally) {
-  const rows = await db.query<{ code: string; townshipCode: string; villageClass: string; actualExitYear: number | null }>(
-    `SELECT code, township_code AS "townshipCode", village_class AS "villageClass", actual_exit_year AS "actualExitYear"
+  const rows = await db.query<{ code: string; townshipCode: string; villageClass: string; actualExitYear: number | null; ruralPopulation: number; poorPersons: number }>(
+    `SELECT code, township_code AS "townshipCode", village_class AS "villageClass", actual_exit_year AS "actualExitYear",
+       rural_population AS "ruralPopulation", poor_persons AS "poorPersons"
      FROM villages WHERE township_code LIKE $1 || '%'`,
     [countyCode],
   );
@@ -67,8 +72,10 @@ async function tallyVillages(db: Queryable, countyCode: string, month: string, t
   rewind(villages, await changesAfter(db, 'village', month));
   const [year, m] = month.split('-').map(Number);
   for (const v of villages.values()) {
-    if (v.villageClass === 'non_poor') continue;
     const t = tally(v.townshipCode);
+    t.ruralPopulation += v.ruralPopulation;
+    t.poorPersons += v.poorPersons;
+    if (v.villageClass === 'non_poor') continue;
     t.poorVillages++;
     const exit = v.actualExitYear;
     if (exit !== null && (exit < year || (exit === year && m === 12))) t.exitedVillages++;
@@ -148,6 +155,7 @@ export function figuresOf(t: Tally): BulletinFigures {
   const relocation = t.sites.length ? totalSiteIndicators(t.sites) : siteIndicators({ plannedHouseholds: 0, movedHouseholds: 0, completedHouseholds: 0, stableHouseholds: 0, demolishedHouseholds: 0 });
   const f = {
     poorVillages: t.poorVillages, exitedVillages: t.exitedVillages, exitProgress: ratio(t.exitedVillages, t.poorVillages),
+    povertyIncidence: ratio(t.poorPersons, t.ruralPopulation),
     projects: t.projects, unreportedProjects: t.unreportedProjects,
     plannedKm: t.plannedKm, doneKm: t.doneKm, kmProgress: ratio(t.doneKm, t.plannedKm),
     budget: t.budget, spent: t.spent, fundsProgress: ratio(t.spent, t.budget),
@@ -157,10 +165,13 @@ export function figuresOf(t: Tally): BulletinFigures {
   return { ...f, score: mean(BULLETIN_INDICATORS.map((k) => f[k])) };
 }
 
-/** Every township's figures at the end of the month, and the county's. */
-async function monthFigures(db: Queryable, countyCode: string, month: string, current: boolean) {
+/** Every unit's figures at the end of the month (`unitOf`: the unit a township lies in), and the area's. */
+async function monthFigures(db: Queryable, countyCode: string, month: string, current: boolean, unitOf: (township: string) => string) {
   const tallies = new Map<string, Tally>();
-  const tally = (township: string) => tallies.get(township) ?? tallies.set(township, emptyTally()).get(township)!;
+  const tally = (township: string) => {
+    const unit = unitOf(township);
+    return tallies.get(unit) ?? tallies.set(unit, emptyTally()).get(unit)!;
+  };
   await tallyVillages(db, countyCode, month, tally);
   await tallyProjects(db, countyCode, month, current, tally);
   await tallySites(db, countyCode, month, tally);
@@ -172,30 +183,31 @@ async function monthFigures(db: Queryable, countyCode: string, month: string, cu
       else county[key] += t[key];
     }
   }
-  return { byTownship: (code: string) => figuresOf(tallies.get(code) ?? emptyTally()), county: figuresOf(county) };
+  return { byUnit: (code: string) => figuresOf(tallies.get(code) ?? emptyTally()), county: figuresOf(county) };
 }
 
-/** Best score first, townships with no score at all last, ties in code order. */
+/** Best score first, units with no score at all last, ties in code order. */
 export function rankByScore<T extends { code: string; score: number | null }>(rows: T[]): (T & { rank: number })[] {
   return [...rows]
     .sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || a.code.localeCompare(b.code))
     .map((r, i) => ({ ...r, rank: i + 1 }));
 }
 
-export async function monthlyBulletin(db: Queryable, countyCode: string, month: string): Promise<Bulletin> {
+/** The area's units (a county's townships, a prefecture's counties) ranked on their month-end figures. */
+export async function monthlyBulletin(db: Queryable, area: PortalArea, month: string): Promise<Bulletin> {
   const previousMonth = addMonths(month, -1);
   const thisMonth = chinaToday().slice(0, 7);
+  const { level, units, unitOf } = await rankingUnits(db, area);
   const [now, before] = [
-    await monthFigures(db, countyCode, month, month === thisMonth),
-    await monthFigures(db, countyCode, previousMonth, previousMonth === thisMonth),
+    await monthFigures(db, area.prefix, month, month === thisMonth, unitOf),
+    await monthFigures(db, area.prefix, previousMonth, previousMonth === thisMonth, unitOf),
   ];
-  const townships = await listTownships(db, countyCode);
-  const ranked = (figures: typeof now) => rankByScore(townships.map((t) => ({ code: t.code, ...figures.byTownship(t.code) })));
+  const ranked = (figures: typeof now) => rankByScore(units.map((u) => ({ code: u.code, ...figures.byUnit(u.code) })));
   const previous = new Map(ranked(before).map((r) => [r.code, r]));
   const rows: BulletinRow[] = ranked(now).map((r) => {
-    const t = townships.find((x) => x.code === r.code)!;
+    const u = units.find((x) => x.code === r.code)!;
     const { code: _code, ...prev } = previous.get(r.code)!;
-    return { ...r, name: t.name, nameEn: t.nameEn, previous: prev };
+    return { ...r, name: u.name, nameEn: u.nameEn, previous: prev };
   });
-  return { month, previousMonth, monthEnd: lastDayOf(month), current: month === thisMonth, county: now.county, rows };
+  return { month, previousMonth, monthEnd: lastDayOf(month), current: month === thisMonth, level, county: now.county, rows };
 }

@@ -1,6 +1,7 @@
 // The county's fixed geography, loaded once: where drawn projects must lie, and which township
 // and villages a drawn project falls in.
 import { booleanIntersects, booleanPointInPolygon, pointOnFeature } from '@turf/turf';
+import type { PortalArea } from '../../common/area';
 import type { Queryable } from '../db/client';
 import { countyAreas, type Area } from '../repo/geography';
 import { DomainError } from './domain-error';
@@ -8,8 +9,8 @@ import { DomainError } from './domain-error';
 export class CountyGeometry {
   private loaded?: Promise<{ county: Area; townships: Area[]; villages: Area[] }>;
 
-  /** `countyCode`: the portal's county; a database may hold a province or the nation. */
-  constructor(private readonly db: Queryable, private readonly countyCode: string) {}
+  /** `area`: the portal's county or prefecture; a database may hold a province or the nation. */
+  constructor(private readonly db: Queryable, private readonly area: PortalArea) {}
 
   /** After imported boundaries replace the demo ones. */
   forget(): void {
@@ -17,8 +18,8 @@ export class CountyGeometry {
   }
 
   private load() {
-    this.loaded ??= countyAreas(this.db, this.countyCode).then(({ county, ...areas }) => {
-      if (!county) throw new Error(`county ${this.countyCode} is not in the database`);
+    this.loaded ??= countyAreas(this.db, this.area).then(({ county, ...areas }) => {
+      if (!county) throw new Error(`area ${this.area.code} is not in the database`);
       return { county, ...areas };
     });
     return this.loaded;

@@ -1,6 +1,6 @@
 // Household records for the people allowed to see them: masked by default, one plain value at a
 // time for a permitted role with a reason, each such look logged (PIPL: need to know, traceable).
-import type { HouseholdDetail, HouseholdListItem, MemberView, UnmaskRequest } from '../../common/household-api';
+import type { HouseholdDetail, HouseholdListItem, HouseholdPage, HouseholdQuery, MemberView, UnmaskRequest } from '../../common/household-api';
 import { villageHouseholdFigures, type VillageHouseholdFigures } from '../../common/household-figures';
 import { householdReadiness, povertyLine } from '../../common/households';
 import { maskIdNumber, maskName, maskPhone } from '../../common/masking';
@@ -8,9 +8,11 @@ import type { SessionUser } from '../../common/roles';
 import type { Db } from '../db/client';
 import type { PiiCipher } from '../pii/cipher';
 import {
-  countyHasHouseholds, getHousehold, householdMeasures, householdMembers, householdYears, listHouseholdsOfVillage, recordUnmask, type HouseholdRow, type MemberRow,
+  getHousehold, searchHouseholds, householdMeasures, householdMembers, householdYears, listHouseholdsOfVillage, recordUnmask, type HouseholdRow, type MemberRow,
 } from '../repo/households';
+import { typedFigures } from '../repo/household-sums';
 import { getVillage } from '../repo/villages';
+import { figureSource } from './figure-source';
 import { DomainError, notFound } from './domain-error';
 import { householdAccess, mayUnmask, villageInScope, type ScopedUser } from './scope';
 
@@ -55,16 +57,24 @@ export async function villageHouseholds(db: Db, user: SessionUser, county: strin
   return rows.map(toListItem);
 }
 
+export async function findHouseholds(db: Db, user: SessionUser, county: string, q: HouseholdQuery): Promise<HouseholdPage> {
+  const access = await householdAccess(db, user, county);
+  const { total, rows } = await searchHouseholds(db, access.scope, q);
+  return { total, items: rows.map(toListItem) };
+}
+
 /**
  * A village's figures as its households add them up, with the typed-in figures that disagree; null
  * where the county holds no household records. Aggregates only: public like the village figures.
  */
-export async function villageFiguresFromHouseholds(db: Db, county: string, code: string): Promise<VillageHouseholdFigures | null> {
-  const village = code.startsWith(county) ? await getVillage(db, code) : undefined;
+export async function villageFiguresFromHouseholds(db: Db, area: string, code: string): Promise<VillageHouseholdFigures | null> {
+  const village = code.startsWith(area) ? await getVillage(db, code) : undefined;
   if (!village) throw villageNotFound(code);
-  if (!(await countyHasHouseholds(db, county))) return null;
+  // Each county decides where its figures come from, a prefecture's too.
+  const county = code.slice(0, 6);
+  if ((await figureSource(db, county)) === 'typed') return null;
   const rows = await listHouseholdsOfVillage(db, { kind: 'county', county }, code);
-  return villageHouseholdFigures(village, rows.map(toListItem));
+  return villageHouseholdFigures((await typedFigures(db, county)).get(code) ?? village, rows.map(toListItem));
 }
 
 export async function householdDetail(db: Db, pii: PiiCipher, user: SessionUser, county: string, code: string): Promise<HouseholdDetail> {

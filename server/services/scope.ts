@@ -1,7 +1,12 @@
-// Which households a user may see, decided on the server from the role and scope stored with the
-// account (read fresh, so a changed role applies at once). Every household query takes its
-// condition from here.
+// What a user may see, decided on the server from the role and scope stored with the account (read
+// fresh, so a changed role or scope applies at once): the area of every list, figure, export, tile
+// and event (viewArea: in a prefecture's portal a user scoped to a county sees that county only),
+// and within it the households (householdAccess). Every scoped query takes its condition from here.
+import { portalArea, type PortalArea, type ViewArea } from '../../common/area';
 import { can, ROLE_SCOPE, type Role, type SessionUser } from '../../common/roles';
+import { scopeCounty } from '../../common/user-scope';
+import type { ChangeEvent } from '../../common/api';
+import { entityTownship } from '../repo/change-log';
 import type { Queryable } from '../db/client';
 import { DomainError } from './domain-error';
 import type { HouseholdScope } from '../repo/household-scope';
@@ -11,6 +16,32 @@ export interface ScopedUser {
   username: string;
   role: Role;
   scope: HouseholdScope;
+}
+
+/**
+ * The area a request may see: the portal's, or in a prefecture's portal the county the user's scope
+ * lies in (a county code, or the county of their township or villages). Anonymous readers and
+ * unscoped users see the portal's area.
+ */
+export async function viewArea(db: Queryable, user: SessionUser | undefined, portal: PortalArea): Promise<ViewArea> {
+  const whole = { ...portal, scoped: false };
+  if (!user || portal.level === 'county') return whole;
+  const [row] = await db.query<{ scope: string[] }>('SELECT scope FROM users WHERE id = $1', [user.id]);
+  const county = scopeCounty(row?.scope ?? []);
+  // A county outside the portal narrows to it all the same: such a user sees nothing here, not everything.
+  return county ? { ...portalArea(county), scoped: true } : whole;
+}
+
+/** Whether a unit's code (county, township, village) lies in the area a request may see. */
+export const inViewArea = (area: ViewArea, code: string) => code.startsWith(area.prefix);
+
+/** Whether a committed change concerns the area: a village or target by its code, other records by the township they are filed under. */
+export async function changeInArea(db: Queryable, change: Pick<ChangeEvent, 'entity' | 'id'>, area: ViewArea): Promise<boolean> {
+  if (change.entity === 'village') return inViewArea(area, change.id);
+  // A target's id is `<area code>/<year>`; an import's is '*' (any area: the client only reloads).
+  if (change.entity === 'target') return change.id === '*' || inViewArea(area, change.id.split('/')[0]);
+  const township = await entityTownship(db, change.entity, Number(change.id));
+  return township !== undefined && inViewArea(area, township);
 }
 
 const noAccess = () => new DomainError('forbidden', 'forbidden', '您的角色无权查看贫困户信息', 'Your role may not see household records');

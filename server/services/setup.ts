@@ -15,9 +15,12 @@ const FIRST_ADMIN_NAME = '系统管理员';
 const alreadySetUp = () =>
   new DomainError('conflict', 'already_set_up', '本门户已完成初始设置，不能再次设置', 'This portal is already set up; setup cannot run again');
 
-/** The county a production portal serves: the one its setup wrote, or none before setup. */
+/** The area a production portal serves: the prefecture or county its setup wrote, or none before setup. */
 export async function productionCountyCode(db: Queryable): Promise<string | null> {
-  const rows = await db.query<{ code: string }>('SELECT code FROM counties WHERE NOT demo ORDER BY code LIMIT 1');
+  const rows = await db.query<{ code: string }>(
+    `SELECT code FROM (SELECT code, 0 AS level FROM prefectures WHERE NOT demo UNION ALL SELECT code, 1 FROM counties WHERE NOT demo) areas
+     ORDER BY level, code LIMIT 1`,
+  );
   return rows[0]?.code ?? null;
 }
 
@@ -37,9 +40,9 @@ export async function assertSetupOpen(db: Db): Promise<void> {
 }
 
 async function readCountyDataset(countyCode: string): Promise<Dataset> {
-  const { buildProductionCountyDataset } = await import('../../data/build/county-dataset');
+  const { buildAreaDataset } = await import('../../data/build/prefecture-dataset');
   try {
-    return buildProductionCountyDataset(countyCode);
+    return buildAreaDataset(countyCode, true);
   } catch (cause) {
     throw new DomainError('unprocessable', 'unknown_county', `无法读取县 ${countyCode} 的乡镇和村`, `Cannot read the townships and villages of county ${countyCode}`, {
       details: String(cause instanceof Error ? cause.message : cause),

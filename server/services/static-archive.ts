@@ -2,6 +2,7 @@
 // until imported boundaries replace demo ones; from then on it is cut from the database, after each
 // import and at every start, so the demo archive on disk is never overwritten with a county's own.
 // It is itself the archive source the tile routes read, so a rebuild is what they serve next.
+import type { PortalArea } from '../../common/area';
 import { buildStaticTiles, DEFAULT_ZOOMS } from '../../tiles/build-static';
 import type { Queryable } from '../db/client';
 import { staticSource } from '../repo/static-source';
@@ -26,8 +27,8 @@ export class StaticArchive implements ArchiveSource {
     return this.source.whole();
   }
 
-  async rebuild(db: Queryable, countyCode: string): Promise<void> {
+  async rebuild(db: Queryable, area: PortalArea): Promise<void> {
     if (!this.rebuilds) return;
-    this.source = memoryArchive(buildStaticTiles(await staticSource(db, countyCode), DEFAULT_ZOOMS));
+    this.source = memoryArchive(buildStaticTiles(await staticSource(db, area), DEFAULT_ZOOMS));
   }
 }

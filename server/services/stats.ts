@@ -1,9 +1,11 @@
 // Township, county, province and national aggregates computed in SQL over the stored derived
 // columns and per-county rollups (village-figures.ts), so they stay fast on a national database.
-import type { Summary, TownshipRankRow } from '../../common/api';
+import { codePrefix, type PortalArea } from '../../common/area';
+import type { Summary, UnitRankRow } from '../../common/api';
 import { PROJECT_STATUSES, type ProjectStatus } from '../../common/domain';
 import { ratio, totalSiteIndicators } from '../../common/indicators';
 import type { Queryable } from '../db/client';
+import { rankingUnits } from './ranking-units';
 import { roadKmInScope } from './road-km';
 import { villageFigures } from './village-figures';
 
@@ -12,8 +14,8 @@ type SiteTotals = Parameters<typeof totalSiteIndicators>[0][number] & {
 };
 
 export async function summary(db: Queryable, scope: Summary['scope'], asOfYear: number | null): Promise<Summary> {
-  const prefix = [scope.code];
-  // Codes beneath a scope start with its code: a township's 9 digits, a county's 6, a province's 2, the nation's none.
+  // Codes beneath a scope start with its prefix: a township's 9 digits, a county's 6, a prefecture's 4, a province's 2, the nation's none.
+  const prefix = [codePrefix(scope.level, scope.code)];
   const inScope = `township_code LIKE $1 || '%'`;
   const [s] = await db.query<SiteTotals>(
     `SELECT count(*)::int AS sites,
@@ -64,28 +66,33 @@ export async function summary(db: Queryable, scope: Summary['scope'], asOfYear: 
   };
 }
 
-/** 一月一督查一排名: the county's townships ranked by exit progress, then by project progress. */
-export async function townshipRanking(db: Queryable, countyCode: string, asOfYear: number | null): Promise<TownshipRankRow[]> {
-  const rows = await db.query<Omit<TownshipRankRow, 'rank' | 'exitProgress' | 'projectProgress' | 'fundsProgress' | 'infraCompletion'> & Record<string, number>>(
-    `SELECT t.code, t.name, t.name_en AS "nameEn",
+type Sums = Record<'poorVillages' | 'exitedVillages' | 'infraDone' | 'infraRequired' | 'weighted' | 'budget' | 'spent', number>;
+
+/**
+ * 一月一督查一排名: the area's units (a county's townships, a prefecture's counties) ranked by exit
+ * progress, then by project progress.
+ */
+export async function unitRanking(db: Queryable, area: PortalArea, asOfYear: number | null): Promise<UnitRankRow[]> {
+  const { units, digits } = await rankingUnits(db, area);
+  const sums = await db.query<Sums & { unit: string }>(
+    `SELECT coalesce(v.unit, p.unit) AS unit,
        coalesce(v.poor, 0)::int AS "poorVillages", coalesce(v.exited, 0)::int AS "exitedVillages",
        coalesce(v.done, 0)::float8 AS "infraDone", coalesce(v.required, 0)::float8 AS "infraRequired",
        coalesce(p.weighted, 0)::float8 AS weighted, coalesce(p.budget, 0)::float8 AS budget, coalesce(p.spent, 0)::float8 AS spent
-     FROM townships t
-     LEFT JOIN (
-       SELECT township_code, count(*) FILTER (WHERE village_class <> 'non_poor') AS poor,
+     FROM (
+       SELECT left(township_code, $3) AS unit, count(*) FILTER (WHERE village_class <> 'non_poor') AS poor,
          count(*) FILTER (WHERE village_class <> 'non_poor' AND actual_exit_year <= coalesce($1::int, 9999)) AS exited,
          sum(infra_done) AS done, sum(infra_required) AS required
        FROM villages WHERE township_code LIKE $2 || '%'
-       GROUP BY township_code) v ON v.township_code = t.code
-     LEFT JOIN (
-       SELECT township_code, sum(progress_pct / 100 * budget) AS weighted, sum(budget) AS budget, sum(spent) AS spent
-       FROM projects WHERE deleted_at IS NULL GROUP BY township_code) p ON p.township_code = t.code
-     WHERE t.county_code = $2
-     ORDER BY t.code`,
-    [asOfYear, countyCode],
+       GROUP BY 1) v
+     FULL JOIN (
+       SELECT left(township_code, $3) AS unit, sum(progress_pct / 100 * budget) AS weighted, sum(budget) AS budget, sum(spent) AS spent
+       FROM projects WHERE deleted_at IS NULL AND township_code LIKE $2 || '%' GROUP BY 1) p ON p.unit = v.unit`,
+    [asOfYear, area.prefix, digits],
   );
-  const ranked = rows.map((r) => ({
+  const byUnit = new Map(sums.map((s) => [s.unit, s]));
+  const none: Sums = { poorVillages: 0, exitedVillages: 0, infraDone: 0, infraRequired: 0, weighted: 0, budget: 0, spent: 0 };
+  const ranked = units.map((u) => ({ ...u, ...(byUnit.get(u.code) ?? none) })).map((r) => ({
     code: r.code, name: r.name, nameEn: r.nameEn, poorVillages: r.poorVillages, exitedVillages: r.exitedVillages,
     exitProgress: ratio(r.exitedVillages, r.poorVillages),
     projectProgress: ratio(r.weighted, r.budget),
@@ -93,7 +100,7 @@ export async function townshipRanking(db: Queryable, countyCode: string, asOfYea
     infraCompletion: ratio(r.infraDone, r.infraRequired),
     rank: 0,
   }));
-  const key = (r: TownshipRankRow) => [r.exitProgress ?? -1, r.projectProgress ?? -1];
+  const key = (r: UnitRankRow) => [r.exitProgress ?? -1, r.projectProgress ?? -1];
   ranked.sort((a, b) => key(b)[0] - key(a)[0] || key(b)[1] - key(a)[1] || a.code.localeCompare(b.code));
   ranked.forEach((r, i) => (r.rank = i + 1));
   return ranked;

@@ -1,9 +1,11 @@
 // Which area a summary covers: one township, county or province by code, the whole database
-// (scope=national), or, when none is named, the portal's own county.
+// (scope=national), or, when none is named, the portal's own area (its county or prefecture). A user
+// scoped to one county sees only summaries inside it.
 import { z } from 'zod';
 import type { Summary } from '../../common/api';
+import type { ViewArea } from '../../common/area';
 import type { Queryable } from '../db/client';
-import { notFound } from './domain-error';
+import { DomainError, notFound } from './domain-error';
 import { codes } from '../../common/schemas';
 
 export const summaryQuery = z
@@ -24,6 +26,7 @@ type Level = Exclude<Summary['scope']['level'], 'national'>;
 // Table names from this closed list only; the code is always a parameter.
 const UNIT_TABLES: Record<Level, { table: string; zh: string; en: string }> = {
   township: { table: 'townships', zh: '乡镇', en: 'Township' },
+  prefecture: { table: 'prefectures', zh: '州/市', en: 'Prefecture' },
   county: { table: 'counties', zh: '县', en: 'County' },
   province: { table: 'provinces', zh: '省', en: 'Province' },
 };
@@ -40,10 +43,15 @@ async function unitScope(db: Queryable, level: Level, code: string): Promise<Sum
   return { level, ...row };
 }
 
-export async function resolveScope(db: Queryable, q: Omit<SummaryQuery, 'year'>, countyCode: string): Promise<Summary['scope']> {
+const outsideScope = () =>
+  new DomainError('forbidden', 'outside_scope', '您的账号只能查看本县的数据', 'Your account may only see figures of its own county');
+
+export async function resolveScope(db: Queryable, q: Omit<SummaryQuery, 'year'>, area: ViewArea): Promise<Summary['scope']> {
+  const named = q.township ?? q.county;
+  if (area.scoped && (q.province || q.scope || (named && !named.startsWith(area.prefix)))) throw outsideScope();
   if (q.township) return unitScope(db, 'township', q.township);
   if (q.county) return unitScope(db, 'county', q.county);
   if (q.province) return unitScope(db, 'province', q.province);
   if (q.scope === 'national') return NATIONAL;
-  return unitScope(db, 'county', countyCode);
+  return unitScope(db, area.level, area.code);
 }

@@ -19,14 +19,15 @@ const getUser = async (db: Queryable, id: number) => (await db.query<ManagedUser
 async function checkScope(db: Queryable, role: Role, scope: string[]): Promise<void> {
   const violation = scopeViolation(role, scope);
   if (violation) throw new DomainError('unprocessable', 'invalid_scope', violation.message, violation.messageEn);
-  const table = ROLE_SCOPE[role] === 'township' ? 'townships' : 'villages';
   if (scope.length === 0) return;
+  // scopeViolation has made every code of the scope one length; the table comes from this closed map.
+  const table = ({ 6: 'counties', 9: 'townships' } as Record<number, string>)[scope[0].length] ?? 'villages';
   const [{ n }] = await db.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM ${table} WHERE code IN (SELECT jsonb_array_elements_text($1::text::jsonb))`,
     [JSON.stringify(scope)],
   );
   if (n !== new Set(scope).size) {
-    throw new DomainError('unprocessable', 'invalid_scope', '辖区中有不存在的乡镇或村代码', 'The scope names a township or village that does not exist');
+    throw new DomainError('unprocessable', 'invalid_scope', '辖区中有不存在的县、乡镇或村代码', 'The scope names a county, township or village that does not exist');
   }
 }
 

@@ -2,7 +2,8 @@ import type { VillageView } from '../../common/api';
 import { can, type SessionUser } from '../../common/roles';
 import { villageViolations } from '../../common/rules';
 import type { VillagePatch } from '../../common/schemas';
-import type { Db } from '../db/client';
+import type { Db, Queryable } from '../db/client';
+import { figureSource } from './figure-source';
 import { DomainError, notFound } from './domain-error';
 import { derivedVillageColumns, getVillage } from '../repo/villages';
 import { diff, recordAudit } from './audit';
@@ -24,9 +25,23 @@ function assertAllowed(user: SessionUser, patch: VillagePatch) {
   }
 }
 
+/** A household county's poor households and persons are its households' sums: changed there, not typed over. */
+async function assertTypedFigures(tx: Queryable, code: string, patch: VillagePatch) {
+  if (patch.poorHouseholds === undefined && patch.poorPersons === undefined) return;
+  if ((await figureSource(tx, code.slice(0, 6))) === 'households') {
+    throw new DomainError(
+      'unprocessable',
+      'figures_from_households',
+      '本县村级贫困户数和贫困人口由建档立卡户汇总得出，不能直接修改：请修改贫困户数据，或通过导入登记上报数',
+      "This county's village poor households and persons are the sums of its household records and cannot be typed over: change the households, or import the reported figures",
+    );
+  }
+}
+
 export async function editVillage(db: Db, user: SessionUser, code: string, patch: VillagePatch): Promise<VillageView> {
   assertAllowed(user, patch);
   return db.write(async (tx) => {
+    await assertTypedFigures(tx, code, patch);
     const current = assertCurrent(await getVillage(tx, code), patch.version, () => notFound(`村 ${code}`, `Village ${code}`));
     const { version: _version, note, infra, ...fields } = patch;
     const merged = { ...current, ...fields, infra: { ...current.infra, ...infra } };

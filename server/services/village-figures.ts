@@ -1,13 +1,14 @@
 // The village part of a summary. A township adds up its village rows (village_facts); a county, a
 // province or the nation adds up the per-county rollups the triggers of 004_scale.sql keep, so the
 // national summary reads tens of thousands of pre-summed rows instead of 620,000 villages.
+import { codePrefix } from '../../common/area';
 import type { Summary } from '../../common/api';
 import { INFRA_ITEMS } from '../../common/domain';
 import { ratio } from '../../common/indicators';
 import type { Queryable } from '../db/client';
 
 // Relation names come from this closed table, never from input; the scope's code travels as $1
-// (every code beneath a scope starts with the scope's code, and the nation's is empty).
+// (every code beneath a scope starts with the scope's prefix, and the nation's is empty).
 const SOURCES = {
   villages: { facts: 'village_facts', items: 'village_item_facts', where: 'township_code = $1' },
   rollups: { facts: 'village_rollup', items: 'village_item_rollup', where: `county_code LIKE $1 || '%'` },
@@ -48,6 +49,7 @@ function poorByYear(rows: FactRow[], year: (row: FactRow) => number | null): Rec
 
 export async function villageFigures(db: Queryable, scope: Summary['scope'], asOfYear: number | null): Promise<Pick<Summary, 'villages' | 'population' | 'infra'>> {
   const source = scope.level === 'township' ? SOURCES.villages : SOURCES.rollups;
+  const prefix = codePrefix(scope.level, scope.code);
   // Grouped by exit years only: a handful of rows that answer "exited by year Y" for any Y.
   const rows = await db.query<FactRow>(
     `SELECT planned_exit_year AS planned, actual_exit_year AS actual,
@@ -56,11 +58,11 @@ export async function villageFigures(db: Queryable, scope: Summary['scope'], asO
        sum(rural_population)::float8 AS rural, sum(poor_persons)::float8 AS "poorPersons",
        sum(infra_done)::float8 AS "infraDone", sum(infra_required)::float8 AS "infraRequired"
      FROM ${source.facts} WHERE ${source.where} GROUP BY 1, 2`,
-    [scope.code],
+    [prefix],
   );
   const items = await db.query<{ item: string; done: number; required: number }>(
     `SELECT item, sum(done)::int AS done, sum(required)::int AS required FROM ${source.items} WHERE ${source.where} GROUP BY item`,
-    [scope.code],
+    [prefix],
   );
   const exitedBy = (row: FactRow) => (row.actual !== null && row.actual <= (asOfYear ?? Infinity) ? row.actual : null);
   const exitedByYear = poorByYear(rows, exitedBy);

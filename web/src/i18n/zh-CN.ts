@@ -7,22 +7,28 @@ import { zhCN as drilldown } from './drilldown';
 import { zhCN as relocation } from './relocation';
 import { zhCN as office } from './office';
 import { zhCN as households } from './households';
+import { zhCN as householdRecords } from './household-records';
 import { zhCN as setup } from './setup';
 import { zhCN as corrections } from './corrections';
 import { zhCN as basemap } from './basemap';
+import { zhCN as prefecture } from './prefecture';
+import { zhCN as targets } from './targets';
 
 export const zhCN = {
   ...exitCheck,
   ...screen,
   ...editing,
   ...drilldown,
+  ...prefecture,
   ...relocation,
   ...office,
   ...setup,
   ...corrections,
   ...basemap,
+  ...targets,
   ...valueLabels,
   ...households,
+  ...householdRecords,
   'app.title': '扶贫一张图',
   'app.demoBadge': '演示数据',
   'app.demoNote': '除行政区划名称、代码和县界外，图中数据均为生成的演示数据',

@@ -235,6 +235,22 @@ export function buildLayers(): LayerSpecification[] {
       paint: { 'line-color': BOUNDARY.township, 'line-width': zoomRamp(8, 1.2, 13, 2.6), 'line-opacity': 0.85 },
     },
     {
+      // A prefecture's counties (the source layer is empty in a county's portal).
+      id: 'counties-border',
+      type: 'line',
+      source: STATIC_SOURCE,
+      'source-layer': 'counties',
+      paint: { 'line-color': BOUNDARY.county, 'line-width': zoomRamp(6, 1, 13, 3), 'line-opacity': 0.8 },
+    },
+    {
+      id: 'county-focus',
+      type: 'line',
+      source: STATIC_SOURCE,
+      'source-layer': 'counties',
+      filter: ['==', ['get', 'code'], globalState('county')],
+      paint: { 'line-color': HIGHLIGHT, 'line-width': zoomRamp(6, 2, 13, 5), 'line-blur': 0.5 },
+    },
+    {
       id: 'township-focus',
       type: 'line',
       source: STATIC_SOURCE,
@@ -385,6 +401,22 @@ export function buildLayers(): LayerSpecification[] {
         'symbol-sort-key': ['to-number', ['get', 'rank'], 0],
       },
       paint: { ...haloText, 'text-halo-width': 2 },
+    },
+    {
+      id: 'label-county',
+      type: 'symbol',
+      source: STATIC_SOURCE,
+      'source-layer': 'labels',
+      maxzoom: 9,
+      filter: ['==', ['get', 'kind'], 'county'],
+      layout: {
+        visibility: showWhen('labels'),
+        'text-field': localisedName,
+        'text-font': FONT,
+        'text-size': zoomRamp(6, 14, 9, 19),
+        'text-letter-spacing': 0.1,
+      },
+      paint: { ...haloText, 'text-halo-width': 2.2 },
     },
     {
       id: 'label-village',

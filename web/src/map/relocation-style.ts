@@ -113,6 +113,7 @@ export function relocationStyle(
   const base = buildStyle(versions, {
     colourMode: 'exit',
     township: '',
+    county: '',
     locale,
     year: 0,
     basemap: false,

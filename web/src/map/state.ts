@@ -13,6 +13,8 @@ export type MapGlobalState = {
   colourMode: ColourMode;
   /** 9-digit code of the township in focus; '' for the whole county. */
   township: string;
+  /** In a prefecture's portal, 6-digit code of the county in focus; '' for the whole prefecture. */
+  county: string;
   locale: Locale;
   /** Exit timeline year: villages count as exited only if they exited by then; 0 for today. */
   year: number;

@@ -1,5 +1,6 @@
-// The county-wide figures of the big screen's side panels: the summary and the township ranking for
-// the timeline's year, fetched again whenever a change is committed anywhere.
+// The area-wide figures of the big screen's side panels: the summary and the ranking of the area's
+// units (a county's townships, a prefecture's counties) for the timeline's year, fetched again
+// whenever a change is committed anywhere.
 import { computed } from 'vue';
 import { api } from '../api/client';
 import { useLiveQuery } from '../composables/live-query';
@@ -10,7 +11,7 @@ export function useCountyFigures() {
   const figures = useLiveQuery({
     args: () => timeline.year,
     fetch: async (year) => {
-      const [summary, ranking] = await Promise.all([api.summary({ year }), api.townshipRanking({ year })]);
+      const [summary, ranking] = await Promise.all([api.summary({ year }), api.unitRanking({ year })]);
       return { summary, ranking };
     },
     refetchOn: () => true,

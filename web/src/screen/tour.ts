@@ -1,6 +1,7 @@
 // The automatic tour of the big screen: stop after stop every `seconds`, pausable, with the share of
 // the current stop already shown (for the progress bar).
 import { onBeforeUnmount, onMounted, ref } from 'vue';
+import type { UnitRankRow } from '../../../common/api';
 
 const TICK_MS = 100;
 
@@ -44,4 +45,17 @@ const MAX_SECONDS = 600;
 export function tourSecondsFromUrl(search: string): number {
   const asked = Number(new URLSearchParams(search).get('tourSeconds'));
   return Number.isFinite(asked) && asked >= MIN_SECONDS && asked <= MAX_SECONDS ? asked : DEFAULT_SECONDS;
+}
+
+/**
+ * The stops after the area itself: a county's townships, every one as always; a prefecture's
+ * counties in code order, leaving out those with nothing to show (no poor village and no project
+ * budget: a county whose figures are not imported yet).
+ */
+export function tourUnits(level: 'county' | 'prefecture', townships: readonly { code: string }[], ranking: readonly UnitRankRow[]): string[] {
+  if (level === 'county') return townships.map((t) => t.code);
+  return ranking
+    .filter((r) => r.poorVillages > 0 || r.projectProgress !== null)
+    .map((r) => r.code)
+    .sort();
 }

@@ -8,6 +8,8 @@ import { TOGGLE_LAYERS, type ColourMode, type ToggleLayer } from '../map/state';
 export const useMapStore = defineStore('map', () => {
   const colourMode = ref<ColourMode>('exit');
   const visible = reactive(Object.fromEntries(TOGGLE_LAYERS.map((layer) => [layer, true])) as Record<ToggleLayer, boolean>);
+  /** In a prefecture's portal, the 6-digit code of the county in focus; null for the whole prefecture (and always in a county's). */
+  const county = ref<string | null>(null);
   /** 9-digit township code, or null for the whole county. */
   const township = ref<string | null>(null);
   const selection = ref<Selection | null>(null);
@@ -28,5 +30,11 @@ export const useMapStore = defineStore('map', () => {
     township.value = code;
   }
 
-  return { colourMode, visible, township, selection, focusRequest, firstDrawn, select, focus, setTownship };
+  /** A county of a prefecture in focus, or null for the whole prefecture; a township outside it leaves focus. */
+  function setCounty(code: string | null): void {
+    county.value = code;
+    if (township.value && !(code && township.value.startsWith(code))) township.value = null;
+  }
+
+  return { colourMode, visible, county, township, selection, focusRequest, firstDrawn, select, focus, setTownship, setCounty };
 });
