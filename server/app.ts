@@ -14,6 +14,7 @@ import { geographyRoutes } from './routes/geography';
 import { geojsonRoutes } from './routes/geojson';
 import { householdRoutes } from './routes/households';
 import { importRoutes } from './routes/import';
+import { monitoringRoutes } from './routes/monitoring';
 import { problemRoutes } from './routes/problems';
 import { projectRoutes } from './routes/projects';
 import { reportRoutes } from './routes/reports';
@@ -74,6 +75,7 @@ export function createApp({ db, staticArchive, rebuildStaticArchive = true, web,
     .route('/bulletin', reports.bulletin)
     .route('/export', reports.exports)
     .route('/', pii ? householdRoutes(ctx, pii) : new Hono<AuthEnv>())
+    .route('/monitoring', monitoringRoutes(ctx))
     .all('*', (c) => {
       throw new HttpError(404, 'not_found', `未找到接口：${c.req.method} ${c.req.path}`, `No such endpoint: ${c.req.method} ${c.req.path}`);
     });

@@ -27,6 +27,8 @@ const env = z.object({
   LIVE_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(32),
   /** Memory for encoded dynamic tiles, in MB; the least recently used go past it. */
   TILE_CACHE_MB: z.coerce.number().positive().default(256),
+  /** The monthly warning rules (防返贫预警): 'off' leaves them to the on-demand run. */
+  MONITORING_SCHEDULE: z.enum(['monthly', 'off']).default('monthly'),
   /** demo: Yushe (or COUNTY_CODE) with generated figures and demo users; production: no demo data, first-run setup. */
   FUPIN_MODE: z.enum(['demo', 'production']).default('demo'),
 });

@@ -15,6 +15,8 @@ import { getCounty } from './repo/geography';
 import { productionCountyCode, setupRequired } from './services/setup';
 import { createSetupApp } from './setup-app';
 import { loadWebFiles } from './web/web-files';
+import { announceRaised } from './routes/monitoring';
+import { scheduleMonthlyWarnings } from './services/warning-run';
 
 const config = loadConfig();
 const web = loadWebFiles(config.WEB_ROOT);
@@ -36,15 +38,17 @@ async function withPiiKey<T>(open: () => Promise<T>): Promise<T> {
 }
 
 async function portalListener(db: Db, pii: PiiCipher, countyCode: string, staticArchive: ArchiveSource): Promise<RequestListener> {
-  const { app, tiles, staticTiles } = createApp({
+  const portal = createApp({
     db, staticArchive, rebuildStaticArchive: !config.STATIC_ARCHIVE, web, countyCode, pii,
     tileCacheBytes: config.TILE_CACHE_MB * 1024 * 1024,
     trustProxy: config.TRUST_PROXY,
     cookieSecure: config.COOKIE_SECURE,
     live: { heartbeatMs: config.LIVE_HEARTBEAT_MS, perAddress: config.LIVE_CONNECTIONS_PER_ADDRESS },
   });
+  const { app, tiles, staticTiles } = portal;
   // Imported boundaries live in the database, not in the demo dataset the archive on disk was cut from.
   if (await hasImportedBoundaries(db, countyCode)) await staticTiles.rebuild(db, countyCode);
+  if (config.MONITORING_SCHEDULE === 'monthly') scheduleMonthlyWarnings(db, countyCode, (raised) => void announceRaised(portal, raised));
   const serveTile = tileFastPath(tiles, staticTiles);
   const serveAsset = web ? webFastPath(web) : () => false;
   const serveApp = getRequestListener(app.fetch);

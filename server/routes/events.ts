@@ -9,6 +9,7 @@ import { clientAddress, destroyConnection } from '../http/client-address';
 import { HttpError } from '../http/errors';
 import { invalid } from '../http/validate';
 import { changesAfter, latestChangeId } from '../repo/change-log';
+import { eventFilterFor } from '../services/event-scope';
 
 export interface LiveLimits {
   /** A ping at least this often; the client reconnects when two go missing. */
@@ -69,8 +70,9 @@ function connectionCounter(limit: number) {
  */
 export function eventRoutes(ctx: AppContext, limits: LiveLimits, trustProxy: boolean) {
   const admit = connectionCounter(limits.perAddress);
-  return new Hono<AuthEnv>().get('/', (c) => {
+  return new Hono<AuthEnv>().get('/', async (c) => {
     const resumeFrom = resumePoint(c);
+    const visible = await eventFilterFor(ctx.db, c.get('user'), ctx.countyCode);
     const release = admit(clientAddress(c, trustProxy));
     const signedIn = c.get('user') !== undefined;
     return streamSSE(c, async (stream) => {
@@ -97,7 +99,10 @@ export function eventRoutes(ctx: AppContext, limits: LiveLimits, trustProxy: boo
         await Promise.race([stream.writeSSE(message), stalled]);
         clearTimeout(timer);
       };
-      const sendChange = (e: ChangeEvent) => send({ event: 'change', id: String(e.seq), data: serialised(e, signedIn) });
+      // An event outside this screen's scope is skipped, never told: the screen's next id moves past it.
+      const sendChange = async (e: ChangeEvent) => {
+        if (visible(e)) await send({ event: 'change', id: String(e.seq), data: serialised(e, signedIn) });
+      };
 
       // However the stream ends (dropped, closed by the client, a failed query), its place and subscription go.
       try {
