@@ -35,7 +35,7 @@ describe.each(BACKENDS)('monitoring on %s', (backend) => {
     // out of order: the county cannot confirm before the village and township
     const early = await step(as.fupin, c, 'county_confirm');
     expect(early.status).toBe(409);
-    expect(early.body.error.message).toContain('已申报/排查');
+    expect((early.body as unknown as { error: { message: string } }).error.message).toContain('已申报/排查');
     // wrong role at the right stage
     expect((await step(as.xiangzhen, c, 'village_review')).status).toBe(403);
 

@@ -6,6 +6,7 @@ import { en as drilldown } from './drilldown';
 import { en as relocation } from './relocation';
 import { en as office } from './office';
 import { en as households } from './households';
+import { en as monitoring } from './monitoring';
 import { en as setup } from './setup';
 import type { Messages } from './messages';
 
@@ -19,6 +20,7 @@ export const en: Messages = {
   ...setup,
   ...valueLabels,
   ...households,
+  ...monitoring,
   'app.title': 'Poverty Alleviation Map',
   'app.demoBadge': 'Demo data',
   'app.demoNote': 'Apart from administrative names, codes and the county outline, all figures are generated demo data',

@@ -7,6 +7,7 @@ import { zhCN as drilldown } from './drilldown';
 import { zhCN as relocation } from './relocation';
 import { zhCN as office } from './office';
 import { zhCN as households } from './households';
+import { zhCN as monitoring } from './monitoring';
 import { zhCN as setup } from './setup';
 
 export const zhCN = {
@@ -19,6 +20,7 @@ export const zhCN = {
   ...setup,
   ...valueLabels,
   ...households,
+  ...monitoring,
   'app.title': '扶贫一张图',
   'app.demoBadge': '演示数据',
   'app.demoNote': '除行政区划名称、代码和县界外，图中数据均为生成的演示数据',
