@@ -56,6 +56,8 @@ CREATE TABLE household_events (
   import_id integer
 );
 CREATE INDEX household_events_household ON household_events(household_code, occurred_on);
+-- The same report imported twice (a list sent again) is stored once.
+CREATE UNIQUE INDEX household_events_once ON household_events(household_code, coalesce(member_id, 0), kind, occurred_on, amount);
 
 CREATE TABLE monitoring_warnings (
   id serial PRIMARY KEY,
