@@ -3,6 +3,7 @@ import type {
   HouseholdMonitoring, MonitoringAction, MonitoringCaseDetail, MonitoringCaseView, MonitoringDeclare, MonitoringFigures, MonitoringLine,
   MonitoringLineEdit, MonitoringStage, Page, WarningStatus, WarningVerify, WarningView,
 } from '../../../common/monitoring';
+import type { Department, DepartmentImportPreview, DepartmentImportResult } from '../../../common/department-import';
 import { requestJson, withQuery } from './client';
 
 export const monitoringApi = {
@@ -19,4 +20,18 @@ export const monitoringApi = {
   figures: (level: 'county' | 'township' | 'village') => requestJson<MonitoringFigures[]>('GET', withQuery('/api/monitoring/figures', { level })),
   lines: () => requestJson<MonitoringLine[]>('GET', '/api/monitoring/lines'),
   editLine: (input: MonitoringLineEdit) => requestJson<MonitoringLine[]>('PUT', '/api/monitoring/lines', input),
+};
+
+const listForm = (file: File, department: Department, period: string) => {
+  const body = new FormData();
+  body.set('file', file);
+  body.set('department', department);
+  body.set('period', period);
+  return body;
+};
+
+export const departmentImportApi = {
+  preview: (file: File, department: Department, period: string) =>
+    requestJson<DepartmentImportPreview>('POST', '/api/import/departments/preview', listForm(file, department, period)),
+  commit: (token: string) => requestJson<DepartmentImportResult>('POST', '/api/import/departments/commit', { token }),
 };

@@ -32,6 +32,16 @@ export const zhCN = {
   'monitoring.ledger.none': '辖区内没有逾期的预警',
   'monitoring.runRules': '立即运行预警规则',
   'monitoring.raised': '新增预警 {n} 条',
+  'departments.title': '部门筛查名单导入（防返贫预警）',
+  'departments.hint': '医保、民政、残联、教育、住建、应急管理部门按月提供的名单（Excel 或 CSV，须有身份证号列）。按身份证号的加密指纹与本县建档立卡户成员比对；未匹配与重复的行会列出（已脱敏）。先预览，再整体提交。',
+  'departments.department': '部门',
+  'departments.period': '月份',
+  'departments.summary': '共 {rows} 行，匹配 {matched} 行，涉及 {households} 户',
+  'departments.errors': '无法读取的行（须改正后才能提交）',
+  'departments.unmatched': '未匹配的行',
+  'departments.duplicates': '重复的行',
+  'departments.commit': '提交 {n} 条匹配记录并生成预警',
+  'departments.committed': '已导入 {events} 条，新增预警 {warnings} 条',
 } as const;
 
 export const en: Record<keyof typeof zhCN, string> = {
@@ -66,4 +76,14 @@ export const en: Record<keyof typeof zhCN, string> = {
   'monitoring.ledger.none': 'No overdue warnings in your area',
   'monitoring.runRules': 'Run the warning rules now',
   'monitoring.raised': '{n} new warnings',
+  'departments.title': 'Departments’ screening lists (early warning)',
+  'departments.hint': 'Monthly lists from medical insurance, civil affairs, the disabled persons’ federation, education, housing and emergency management (Excel or CSV with an ID number column). Rows are matched to members of this county’s registered households by a keyed fingerprint of the ID number; unmatched and repeated rows are listed, masked. Preview first, then commit all at once.',
+  'departments.department': 'Department',
+  'departments.period': 'Month',
+  'departments.summary': '{rows} rows, {matched} matched, {households} households',
+  'departments.errors': 'Unreadable rows (fix them before committing)',
+  'departments.unmatched': 'Unmatched rows',
+  'departments.duplicates': 'Repeated rows',
+  'departments.commit': 'Commit {n} matched rows and raise warnings',
+  'departments.committed': '{events} rows imported, {warnings} new warnings',
 };
