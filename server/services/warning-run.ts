@@ -5,6 +5,7 @@ import { RULE_RUNNERS } from '../../common/monitoring';
 import { chinaToday } from '../../common/problems';
 import type { SessionUser } from '../../common/roles';
 import type { Db } from '../db/client';
+import { failureSummary } from '../db/failure-summary';
 import { raiseWarnings, type RuleTarget } from '../repo/warning-rules';
 import { DomainError } from './domain-error';
 import { householdAccess } from './scope';
@@ -60,9 +61,9 @@ export function scheduleMonthlyWarnings(db: Db, county: string, onRaised: (raise
           onRaised(raised);
         }
       })
-      .catch((err: unknown) => console.error(`[monitoring] monthly warning rules failed: ${err instanceof Error ? err.name : 'error'}`));
+      .catch((err: unknown) => console.error(`[monitoring] monthly warning rules failed: ${err instanceof Error ? failureSummary(err) : 'error'}`));
   void tick();
-  const timer = setInterval(tick, everyMs);
+  const timer = setInterval(() => void tick(), everyMs);
   timer.unref();
   return () => clearInterval(timer);
 }

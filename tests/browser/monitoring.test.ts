@@ -97,6 +97,13 @@ describe('monitoring workflow in the browser', () => {
     expect(await card().locator('[data-testid^="monitoring-action-"]').count()).toBe(0);
     await card().getByTestId('monitoring-declare').waitFor();
     await saveScreenshot(page, 'monitoring-risk-removed');
+
+    // the monitoring colouring: village aggregates of the county for the poverty office, none signed out
+    await page.getByTestId('colour-mode-warnings').click();
+    const colours = page.getByTestId('monitoring-map-colours');
+    await expect.poll(async () => Number(await colours.getAttribute('data-count')), { timeout: 10_000 }).toBeGreaterThan(100);
+    await logOut();
+    await expect.poll(async () => Number(await colours.getAttribute('data-count')), { timeout: 10_000 }).toBe(0);
     expect(pageErrors).toEqual([]);
   });
 });

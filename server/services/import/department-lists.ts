@@ -79,7 +79,7 @@ const issue = (line: number, idNumber: string, message: string, messageEn: strin
 const shown = (cell: string) => (isValidIdNumber(cell) ? maskIdNumber(cell) : cell.length > 4 ? maskIdNumber(cell) : cell);
 
 function parseRow(row: TableRow, layout: Layout, department: Department, period: string): ParsedRow | DepartmentRowIssue {
-  const cell = (c: Column) => (layout.index[c] === undefined ? '' : (row.cells[layout.index[c]!] ?? '').trim());
+  const cell = (c: Column) => (layout.index[c] === undefined ? '' : (row.cells[layout.index[c]] ?? '').trim());
   const idNumber = cell('idNumber').toUpperCase();
   if (!isValidIdNumber(idNumber)) return issue(row.line, shown(idNumber), '身份证号无效（位数、出生日期或校验码不对）', 'not a valid ID number (length, birth date or check character)');
   const rawDate = cell('date');
