@@ -142,8 +142,17 @@ describe.each(BACKENDS)('monitoring on %s', (backend) => {
     const anonymous = sseReader(anonymousRes.body!);
     await anonymous.nextOf('hello');
 
-    await as.fupin.send('POST', '/api/monitoring/cases', { householdCode: '1407212002000002', type: 'sudden', way: 'cadre_visit', reason: '他乡镇' });
-    await as.zhucun.send('POST', '/api/monitoring/cases', { householdCode: '1407211002000003', type: 'sudden', way: 'cadre_visit', reason: '本乡镇' });
+    const free = async (village: string) => {
+      const [row] = await t.db.query<{ code: string }>(
+        `SELECT h.code FROM households h WHERE h.village_code = $1
+           AND NOT EXISTS (SELECT 1 FROM monitoring_cases c WHERE c.household_code = h.code) ORDER BY h.code LIMIT 1`,
+        [village],
+      );
+      return row.code;
+    };
+    const elsewhere = await as.fupin.send('POST', '/api/monitoring/cases', { householdCode: await free('140721200200'), type: 'sudden', way: 'cadre_visit', reason: '他乡镇' });
+    const here = await as.zhucun.send('POST', '/api/monitoring/cases', { householdCode: await free('140721100200'), type: 'sudden', way: 'cadre_visit', reason: '本乡镇' });
+    expect([elsewhere.status, here.status]).toEqual([201, 201]);
     // a public change last, so every stream has something to end on
     const problem = await as.admin.send('POST', '/api/problems', {
       entityType: 'village', entityId: '140721100200', title: '测试', description: '', source: 'inspection', responsibleUnit: '乡', deadline: '2035-01-01',
