@@ -102,3 +102,6 @@ CREATE TABLE department_imports (
 -- by left(village_code, 6 or 9): indexed, so a county's lists and figures stay fast at a million.
 CREATE INDEX households_county_prefix ON households (left(village_code, 6), code);
 CREATE INDEX households_township_prefix ON households (left(village_code, 9), code);
+-- A county's cases newest first, and its open warnings, without reading the other counties'.
+CREATE INDEX monitoring_cases_county ON monitoring_cases (left(household_code, 6), id);
+CREATE INDEX monitoring_warnings_county ON monitoring_warnings (left(household_code, 6), status, deadline);

@@ -59,9 +59,10 @@ export interface CaseFilter {
 
 /** Newest first, one page, with the total the filter matches. */
 export async function listCases(db: Queryable, scope: HouseholdScope, f: CaseFilter): Promise<{ rows: CaseRow[]; total: number }> {
-  const cond = scopeCondition(scope, 'h', 3);
-  const where = `($1::text IS NULL OR c.stage = $1) AND ($2::text IS NULL OR c.household_code LIKE $2 || '%') AND ${cond.sql}`;
-  const params = [f.stage ?? null, f.area ?? null, ...cond.params];
+  const cond = scopeCondition(scope, 'h', 4);
+  // The county once more on the case itself: its index gives the newest cases of a county directly.
+  const where = `left(c.household_code, 6) = $3 AND ($1::text IS NULL OR c.stage = $1) AND ($2::text IS NULL OR c.household_code LIKE $2 || '%') AND ${cond.sql}`;
+  const params = [f.stage ?? null, f.area ?? null, scope.county, ...cond.params];
   const n = params.length;
   const [rows, [{ total }]] = await Promise.all([
     db.query<RawCase>(`SELECT ${CASE_COLUMNS} WHERE ${where} ORDER BY c.id DESC LIMIT $${n + 1} OFFSET $${n + 2}`, [
@@ -159,10 +160,10 @@ export interface WarningFilter {
 }
 
 export async function listWarnings(db: Queryable, scope: HouseholdScope, today: string, f: WarningFilter): Promise<{ rows: WarningRow[]; total: number }> {
-  const cond = scopeCondition(scope, 'h', 6);
-  const where = `($2::text IS NULL OR w.status = $2) AND ($3::boolean IS NOT TRUE OR ${OVERDUE})
+  const cond = scopeCondition(scope, 'h', 7);
+  const where = `left(w.household_code, 6) = $6 AND ($2::text IS NULL OR w.status = $2) AND ($3::boolean IS NOT TRUE OR ${OVERDUE})
     AND ($4::text IS NULL OR w.household_code LIKE $4 || '%') AND ($5::text IS NULL OR w.household_code = $5) AND ${cond.sql}`;
-  const params = [today, f.status ?? null, f.overdue ?? null, f.area ?? null, f.householdCode ?? null, ...cond.params];
+  const params = [today, f.status ?? null, f.overdue ?? null, f.area ?? null, f.householdCode ?? null, scope.county, ...cond.params];
   const n = params.length;
   const [rows, [{ total }]] = await Promise.all([
     db.query<RawWarning>(`SELECT ${WARNING_COLUMNS} WHERE ${where} ORDER BY w.deadline, w.id LIMIT $${n + 1} OFFSET $${n + 2}`, [
@@ -203,17 +204,17 @@ const PREFIX_LENGTH: Record<FigureLevel, number> = { county: 6, township: 9, vil
  * per county, township or village from the households in scope. Aggregates only.
  */
 export async function monitoringFigures(db: Queryable, scope: HouseholdScope, today: string, level: FigureLevel): Promise<MonitoringFigures[]> {
-  const cond = scopeCondition(scope, 'h', 4);
+  const cond = scopeCondition(scope, 'h', 5);
   return db.query<MonitoringFigures>(
     `WITH hh AS (SELECT h.code, h.year_exited FROM households h WHERE ${cond.sql}),
      cases AS (
        SELECT c.household_code,
          bool_or(c.stage = ANY($2::text[])) AS monitored,
          bool_or(c.stage = 'risk_removed') AS removed
-       FROM monitoring_cases c JOIN hh ON hh.code = c.household_code GROUP BY 1),
+       FROM monitoring_cases c JOIN hh ON hh.code = c.household_code WHERE left(c.household_code, 6) = $4 GROUP BY 1),
      warns AS (
        SELECT w.household_code, count(*) AS open, count(*) FILTER (WHERE w.deadline < $1::date) AS overdue
-       FROM monitoring_warnings w JOIN hh ON hh.code = w.household_code WHERE w.status = 'open' GROUP BY 1)
+       FROM monitoring_warnings w JOIN hh ON hh.code = w.household_code WHERE w.status = 'open' AND left(w.household_code, 6) = $4 GROUP BY 1)
      SELECT left(hh.code, $3) AS code,
        count(*)::int AS registered,
        count(*) FILTER (WHERE hh.year_exited IS NOT NULL)::int AS exited,
@@ -223,6 +224,6 @@ export async function monitoringFigures(db: Queryable, scope: HouseholdScope, to
        coalesce(sum(warns.overdue), 0)::int AS "overdueWarnings"
      FROM hh LEFT JOIN cases ON cases.household_code = hh.code LEFT JOIN warns ON warns.household_code = hh.code
      GROUP BY 1 ORDER BY 1`,
-    [today, MONITORED_STAGES, PREFIX_LENGTH[level], ...cond.params],
+    [today, MONITORED_STAGES, PREFIX_LENGTH[level], scope.county, ...cond.params],
   );
 }
