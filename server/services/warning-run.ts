@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import { RULE_RUNNERS } from '../../common/monitoring';
 import { chinaToday } from '../../common/problems';
 import type { SessionUser } from '../../common/roles';
-import type { Db } from '../db/client';
+import type { Db, Queryable } from '../db/client';
 import { failureSummary } from '../db/failure-summary';
 import { raiseWarnings, type RuleTarget } from '../repo/warning-rules';
 import { DomainError } from './domain-error';
@@ -14,7 +14,17 @@ import { householdAccess } from './scope';
 export type Raised = Map<string, number>;
 
 export const runWarningRules = (db: Db, target: RuleTarget, asOf: string, source: 'rules' | 'department' = 'rules'): Promise<Raised> =>
-  db.write((tx) => raiseWarnings(tx, target, asOf, source));
+  db.write(async (tx) => {
+    const raised = await raiseWarnings(tx, target, asOf, source);
+    await refreshWarningStatistics(tx);
+    return raised;
+  });
+
+/**
+ * A run may add thousands of warnings at once: without fresh statistics the planner takes the
+ * table for nearly empty and joins it row by row (PGlite has no autovacuum to notice).
+ */
+export const refreshWarningStatistics = (tx: Queryable) => tx.query('ANALYZE monitoring_warnings');
 
 export async function runRulesOnDemand(db: Db, user: SessionUser, county: string, asOf = chinaToday()): Promise<Raised> {
   const access = await householdAccess(db, user, county);

@@ -16,7 +16,7 @@ import type { PiiCipher } from '../../pii/cipher';
 import { raiseWarnings } from '../../repo/warning-rules';
 import { DomainError } from '../domain-error';
 import { householdAccess } from '../scope';
-import type { Raised } from '../warning-run';
+import { refreshWarningStatistics, type Raised } from '../warning-run';
 import { readSheets, type Sheet, type TableRow } from './table-file';
 import type { Upload } from './upload';
 
@@ -169,6 +169,7 @@ export async function commitDepartmentList(db: Db, user: SessionUser, county: st
     );
     const households = [...new Set(plan.events.map((e) => e.householdCode))];
     const raised = await raiseWarnings(tx, { prefix: county, households }, chinaToday(), 'department');
+    await refreshWarningStatistics(tx);
     return { result: { events: inserted.length, warningsRaised: [...raised.values()].reduce((a, b) => a + b, 0) }, raised };
   });
 }
