@@ -2,7 +2,8 @@
 // households condition from household-scope.ts, so a scoped user's answer never holds another
 // township's case, warning or count. Head names leave here plain and are masked by the service.
 import type {
-  EntryWay, MonitoringAction, MonitoringFigures, MonitoringLine, MonitoringStage, MonitoringStepView, MonitoringType, WarningRule, WarningStatus,
+  EntryWay, MonitoringAction, MonitoringCaseView, MonitoringFigures, MonitoringLine, MonitoringStage, MonitoringStepView, MonitoringType, WarningStatus,
+  WarningView,
 } from '../../common/monitoring';
 import { MONITORED_STAGES } from '../../common/monitoring';
 import type { Queryable } from '../db/client';
@@ -28,18 +29,9 @@ export async function upsertLine(tx: Queryable, year: number, line: number, sour
   );
 }
 
-export interface CaseRow {
-  id: number;
-  householdCode: string;
-  villageCode: string;
-  headName: string;
+/** As the API shows it, the head's name still plain (the service masks it) and the exit year for type checks. */
+export interface CaseRow extends MonitoringCaseView {
   yearExited: number | null;
-  type: MonitoringType;
-  way: EntryWay;
-  stage: MonitoringStage;
-  openedAt: string;
-  updatedAt: string;
-  version: number;
 }
 
 const CASE_COLUMNS = `c.id, c.household_code AS "householdCode", h.village_code AS "villageCode", h.head_name AS "headName",
@@ -122,22 +114,9 @@ export async function moveCase(tx: Queryable, id: number, version: number, to: M
   return rows.length === 1;
 }
 
-export interface WarningRow {
-  id: number;
-  householdCode: string;
-  villageCode: string;
-  headName: string;
+/** As the API shows it, the head's name still plain (the service masks it) and the exit year for type checks. */
+export interface WarningRow extends WarningView {
   yearExited: number | null;
-  rule: WarningRule;
-  source: 'rules' | 'department';
-  raisedOn: string;
-  deadline: string;
-  status: WarningStatus;
-  overdue: boolean;
-  resolvedBy: string | null;
-  resolvedAt: string | null;
-  reason: string | null;
-  caseId: number | null;
 }
 
 /** Open past its deadline, `$1` being today's China date. */
