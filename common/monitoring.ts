@@ -4,7 +4,7 @@
 // and the SQL of server/repo/warning-rules.ts is tested against warningRules below.
 import { z } from 'zod';
 import type { Role } from './roles';
-import { date, line, recordId, version } from './schemas';
+import { codes, date, line, version } from './schemas';
 import { householdCode } from './household-api';
 import type { SchoolingState } from './households';
 
@@ -338,4 +338,5 @@ export interface MonitoringFigures {
 export const WARNING_VERIFIERS: readonly Role[] = ['village_team', 'township_cadre', 'poverty_office', 'admin'];
 export const LINE_EDITORS: readonly Role[] = ['poverty_office', 'admin'];
 export const RULE_RUNNERS: readonly Role[] = ['poverty_office', 'admin'];
-export const warningIdParam = z.object({ id: z.coerce.number().pipe(recordId) });
+/** A case's or warning's id in a path: canonical digits within PostgreSQL's integer. */
+export const monitoringIdParam = z.object({ id: codes.id });

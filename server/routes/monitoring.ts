@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { ChangeEvent } from '../../common/api';
 import { householdCode } from '../../common/household-api';
 import {
-  caseListQuery, monitoringDeclare, monitoringLineEdit, monitoringStep, warningIdParam, warningListQuery, warningRun, warningVerify,
+  caseListQuery, monitoringDeclare, monitoringLineEdit, monitoringStep, monitoringIdParam, warningListQuery, warningRun, warningVerify,
 } from '../../common/monitoring';
 import { requireUser, type AuthEnv } from '../auth/middleware';
 import { announce, type AppContext } from '../context';
@@ -45,7 +45,7 @@ export function monitoringRoutes(ctx: AppContext) {
     })
     .post('/cases/:id/steps', async (c) => {
       const user = requireUser(c);
-      const { id } = parseParams(c, warningIdParam);
+      const { id } = parseParams(c, monitoringIdParam);
       const { result, township } = await stepCase(db, user, countyCode, id, await parseBody(c, monitoringStep));
       await announceMonitoring(ctx, township, 'update', user.username);
       return c.json(result);
@@ -67,7 +67,7 @@ export function monitoringRoutes(ctx: AppContext) {
     })
     .post('/warnings/:id/verify', async (c) => {
       const user = requireUser(c);
-      const { id } = parseParams(c, warningIdParam);
+      const { id } = parseParams(c, monitoringIdParam);
       const { result, township } = await verifyWarning(db, user, countyCode, id, await parseBody(c, warningVerify));
       await announceMonitoring(ctx, township, 'update', user.username);
       return c.json(result);
