@@ -17,6 +17,8 @@ import { configuredBasemaps } from './services/basemap-config';
 import { productionCountyCode, setupRequired } from './services/setup';
 import { createSetupApp } from './setup-app';
 import { loadWebFiles } from './web/web-files';
+import { announceRaised } from './routes/monitoring';
+import { scheduleMonthlyWarnings } from './services/warning-run';
 
 const config = loadConfig();
 const basemaps = await configuredBasemaps(config);
@@ -39,7 +41,7 @@ async function withPiiKey<T>(open: () => Promise<T>): Promise<T> {
 }
 
 async function portalListener(db: Db, pii: PiiCipher, countyCode: string, staticArchive: ArchiveSource): Promise<RequestListener> {
-  const { app, tiles, staticTiles } = createApp({
+  const portal = createApp({
     db, staticArchive, rebuildStaticArchive: !config.STATIC_ARCHIVE, web, countyCode, pii,
     tileCacheBytes: config.TILE_CACHE_MB * 1024 * 1024,
     trustProxy: config.TRUST_PROXY,
@@ -47,9 +49,11 @@ async function portalListener(db: Db, pii: PiiCipher, countyCode: string, static
     live: { heartbeatMs: config.LIVE_HEARTBEAT_MS, perAddress: config.LIVE_CONNECTIONS_PER_ADDRESS },
     basemaps,
   });
+  const { app, tiles, staticTiles } = portal;
   // Imported boundaries live in the database, not in the demo dataset the archive on disk was cut from.
   const area = portalArea(countyCode);
   if (await hasImportedBoundaries(db, area.prefix)) await staticTiles.rebuild(db, area);
+  if (config.MONITORING_SCHEDULE === 'monthly') scheduleMonthlyWarnings(db, area.prefix, (raised) => void announceRaised(portal, raised));
   const serveTile = tileFastPath(tiles, staticTiles);
   const serveAsset = web ? webFastPath(web) : () => false;
   const serveApp = getRequestListener(app.fetch);
