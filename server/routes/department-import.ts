@@ -32,7 +32,7 @@ export function departmentImportRoutes(ctx: AppContext, pii: PiiCipher) {
     .post('/commit', async (c) => {
       const user = requireUser(c);
       const { token } = await parseBody(c, commitBody);
-      const { result, raised } = await commitDepartmentList(db, user, c.get('area').prefix, previews.take<DepartmentPlan>(token, user.id, 'departments'));
+      const { result, raised } = await commitDepartmentList(db, user, c.get('area').prefix, () => previews.take<DepartmentPlan>(token, user.id, 'departments'));
       await announceRaised(ctx, raised, user.username);
       return c.json(result);
     });

@@ -151,9 +151,15 @@ export async function previewDepartmentList(
   };
 }
 
-/** All or nothing: the reports, the list's record and the warnings they raise, in one transaction. */
-export async function commitDepartmentList(db: Db, user: SessionUser, area: string, plan: DepartmentPlan): Promise<{ result: DepartmentImportResult; raised: Raised }> {
+/**
+ * All or nothing: the reports, the list's record and the warnings they raise, in one transaction.
+ * The role is checked before the preview is taken, so anyone else is refused whatever token they hold.
+ */
+export async function commitDepartmentList(
+  db: Db, user: SessionUser, area: string, takePlan: () => DepartmentPlan,
+): Promise<{ result: DepartmentImportResult; raised: Raised }> {
   const access = await requireRunner(db, user, area);
+  const plan = takePlan();
   const kind = DEPARTMENT_EVENT[plan.department];
   return db.write(async (tx) => {
     const [{ id }] = await tx.query<{ id: number }>(
