@@ -5,6 +5,7 @@ import { monthlyRun } from '../server/services/warning-run';
 import { BACKENDS, createTestApp } from './helpers/app';
 import { login, type Session } from './helpers/session';
 import { sseReader } from './helpers/sse';
+import { readSheet } from './helpers/xlsx';
 
 const TEAM_HOUSEHOLD = '1407211002000001';
 const OTHER_TOWNSHIP_HOUSEHOLD = '1407212002000001';
@@ -89,6 +90,25 @@ describe.each(BACKENDS)('monitoring on %s', (backend) => {
     expect(figures.body.map((f) => f.code)).toEqual(['140721100']);
     expect((await t.request('/api/monitoring/cases')).status).toBe(401);
     expect((await as.xiangmu.send('GET', '/api/monitoring/cases')).status).toBe(403);
+  });
+
+  it("adds the monitoring figures of the user's scope to the bulletin's Excel, and none for who may not see households", async () => {
+    const figures = (await as.xiangzhen.send<MonitoringFigures[]>('GET', '/api/monitoring/figures?level=township')).body;
+    const res = await t.request('/api/export/bulletin.xlsx', { headers: { Cookie: as.xiangzhen.cookie } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Cache-Control')).toContain('no-store');
+    const { rows } = await readSheet(await res.arrayBuffer(), '防返贫动态监测');
+    const header = rows[2] as string[];
+    const data = rows.slice(3);
+    // Their one township (its name from the bulletin), then the total: no other township's row.
+    expect(data).toHaveLength(2);
+    expect(data[0][header.indexOf('监测户')]).toBe(figures[0].monitored);
+    expect(data[0][header.indexOf('待核实预警')]).toBe(figures[0].openWarnings);
+    expect(data[1][header.indexOf('建档立卡户')]).toBe(figures[0].registered);
+    for (const who of [undefined, as.xiangmu]) {
+      const other = await t.request('/api/export/bulletin.xlsx', { headers: who ? { Cookie: who.cookie } : {} });
+      expect((await readSheet(await other.arrayBuffer())).sheets).not.toContain('防返贫动态监测');
+    }
   });
 
   it('raises warnings from the rules once per household and rule, scoped, and verifies them', async () => {
