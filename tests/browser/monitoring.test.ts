@@ -5,6 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, saveScreenshot, waitForMapIdle } from '../helpers/browser';
+import { expectFitsTheScreen } from '../helpers/screen';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 let server: TestServer;
@@ -104,6 +105,35 @@ describe('monitoring workflow in the browser', () => {
     await expect.poll(async () => Number(await colours.getAttribute('data-count')), { timeout: 10_000 }).toBeGreaterThan(100);
     await logOut();
     await expect.poll(async () => Number(await colours.getAttribute('data-count')), { timeout: 10_000 }).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("shows the area's monitoring totals on the big screen, live, without squeezing its other panels", async () => {
+    await logIn('fupin');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto(`${server.url}/screen?tourSeconds=600`);
+    const panel = page.getByTestId('panel-monitoring');
+    const kpi = (k: string) => panel.getByTestId(`kpi-monitoring-${k}`);
+    const apiTotal = (k: string) =>
+      page.evaluate(async (key) => {
+        const rows = await (await fetch('/api/monitoring/figures?level=county')).json();
+        return rows.reduce((sum: number, r: Record<string, number>) => sum + r[key], 0);
+      }, k);
+    const shown = async (k: string) => Number((await kpi(k).textContent())!.replace(/\D/g, ''));
+    await kpi('riskRemoved').waitFor();
+    expect(await shown('riskRemoved')).toBeGreaterThanOrEqual(1);
+    for (const k of ['monitored', 'riskRemoved', 'openWarnings', 'overdueWarnings']) expect(await shown(k), k).toBe(await apiTotal(k));
+    await expectFitsTheScreen(page);
+
+    // The monthly rules run from another screen: the warnings to verify follow without a reload.
+    const before = await shown('openWarnings');
+    const raised = await page.evaluate(async () => {
+      const res = await fetch('/api/monitoring/warnings/run', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+      return (await res.json()).raised as number;
+    });
+    expect(raised).toBeGreaterThan(0);
+    await expect.poll(() => shown('openWarnings'), { timeout: 10_000 }).toBe(before + raised);
+    await saveScreenshot(page, 'monitoring-screen');
     expect(pageErrors).toEqual([]);
   });
 });
