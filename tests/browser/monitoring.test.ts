@@ -108,11 +108,16 @@ describe('monitoring workflow in the browser', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it("shows the area's monitoring totals on the big screen, live, without squeezing its other panels", async () => {
+  it("shows the area's monitoring totals on the big screen in turn with the ranking, live, fitting the screen", async () => {
     await logIn('fupin');
     await page.setViewportSize({ width: 1920, height: 1080 });
-    await page.goto(`${server.url}/screen?tourSeconds=600`);
+    await page.goto(`${server.url}/screen?tourSeconds=2`);
+    // The totals take turns with the ranking chart in its slot, each full size; the space bar holds them.
+    await page.getByTestId('panel-ranking').waitFor();
     const panel = page.getByTestId('panel-monitoring');
+    await panel.waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Space');
+    expect(await page.getByTestId('panel-ranking').count()).toBe(0);
     const kpi = (k: string) => panel.getByTestId(`kpi-monitoring-${k}`);
     const apiTotal = (k: string) =>
       page.evaluate(async (key) => {

@@ -1,6 +1,6 @@
 // Monitoring figures over the signed-in user's scope, kept current by the scoped live events.
 // Signed out, or a role without household access, answers null: the panels show a hint instead.
-import { ref, toValue, type MaybeRefOrGetter } from 'vue';
+import { computed, ref, toValue, type MaybeRefOrGetter } from 'vue';
 import type { MonitoringFigures } from '../../../common/monitoring';
 import { ApiRequestError } from '../api/client';
 import { monitoringApi } from '../api/monitoring';
@@ -31,3 +31,15 @@ export function useMonitoringFigures(level: MaybeRefOrGetter<'county' | 'townshi
 }
 
 export const FIGURE_KEYS = ['registered', 'exited', 'monitored', 'riskRemoved', 'openWarnings', 'overdueWarnings'] as const;
+
+export type FigureTotals = Record<(typeof FIGURE_KEYS)[number], number>;
+
+/** Rows summed: a table's foot, a prefecture's counties as one. */
+export const sumFigures = (rows: readonly MonitoringFigures[]): FigureTotals =>
+  Object.fromEntries(FIGURE_KEYS.map((k) => [k, rows.reduce((sum, f) => sum + f[k], 0)])) as FigureTotals;
+
+/** The area's totals over the user's scope; null signed out or without household access. */
+export function useMonitoringTotals() {
+  const { figures } = useMonitoringFigures('county');
+  return computed(() => (figures.value ? sumFigures(figures.value) : null));
+}
