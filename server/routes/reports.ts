@@ -5,9 +5,8 @@ import type { ViewArea } from '../../common/area';
 import { MONTH_PATTERN } from '../../common/bulletin';
 import { chinaToday } from '../../common/problems';
 import { requireUser, type AuthEnv } from '../auth/middleware';
-import type { SessionUser } from '../../common/roles';
 import type { AppContext } from '../context';
-import { DomainError, notFound } from '../services/domain-error';
+import { notFound } from '../services/domain-error';
 import { parseParams, parseQuery } from '../http/validate';
 import { getCounty } from '../repo/geography';
 import { monthlyBulletin } from '../services/bulletin';
@@ -16,7 +15,7 @@ import { addLayerSheet, EXPORT_LAYERS } from '../services/export/layer-sheets';
 import { attachment, layerAttachment, workbookBytes, XLSX_TYPE } from '../services/export/workbook';
 import { addTargetsSheet } from '../services/export/targets-sheet';
 import { addMonitoringSheet } from '../services/export/monitoring-sheet';
-import { scopedFigures } from '../services/monitoring';
+import { scopedFiguresIfAllowed } from '../services/monitoring';
 import { areaTargets } from '../services/targets';
 
 const FIRST_MONTH = '2014-01';
@@ -36,17 +35,6 @@ export function reportRoutes({ db }: AppContext) {
   const county = async (area: ViewArea) => (await getCounty(db, area)) ?? Promise.reject(notFound('县', 'County'));
   const bulletin = new Hono<AuthEnv>().get('/', async (c) => c.json(await monthlyBulletin(db, c.get('area'), parseQuery(c, monthQuery).month)));
 
-  /** The bulletin's units' monitoring figures over the user's scope; none for who may not see households. */
-  const monitoringFiguresFor = async (user: SessionUser | undefined, area: ViewArea) => {
-    if (!user) return null;
-    try {
-      return await scopedFigures(db, user, area.prefix, area.level === 'prefecture' ? 'county' : 'township');
-    } catch (err) {
-      if (err instanceof DomainError && err.kind === 'forbidden') return null;
-      throw err;
-    }
-  };
-
   const exports = new Hono<AuthEnv>().get('/:file', async (c) => {
     const { file } = parseParams(c, exportFile);
     // The ledger names who logged, fixed and closed each problem: for signed-in users only.
@@ -60,7 +48,9 @@ export function reportRoutes({ db }: AppContext) {
         const bulletin = await monthlyBulletin(db, area, month);
         addBulletinSheet(workbook, bulletin, name);
         addTargetsSheet(workbook, await areaTargets(db, area.code, { year: Number(month.slice(0, 4)) }));
-        const figures = await monitoringFiguresFor(c.get('user'), area);
+        // The bulletin's units' monitoring figures over the user's scope; none for who may not see households.
+        const user = c.get('user');
+        const figures = user && (await scopedFiguresIfAllowed(db, user, area.prefix, area.level === 'prefecture' ? 'county' : 'township'));
         if (figures) addMonitoringSheet(workbook, figures, new Map(bulletin.rows.map((r) => [r.code, r.name])), name, chinaToday());
       }
       else await addLayerSheet(workbook, db, layer, { code, name, prefix: area.prefix });

@@ -3,8 +3,7 @@
 import type { ChangeEvent } from '../../common/api';
 import type { SessionUser } from '../../common/roles';
 import type { Db } from '../db/client';
-import { DomainError } from './domain-error';
-import { householdAccess } from './scope';
+import { householdAccessIfAllowed } from './scope';
 
 export type EventFilter = (e: ChangeEvent) => boolean;
 
@@ -12,14 +11,8 @@ const everyoneElse: EventFilter = (e) => e.township === undefined;
 
 /** Decided once when the stream opens, from the role and scope stored with the account. */
 export async function eventFilterFor(db: Db, user: SessionUser | undefined, area: string): Promise<EventFilter> {
-  if (!user) return everyoneElse;
-  let access;
-  try {
-    access = await householdAccess(db, user, area);
-  } catch (err) {
-    if (err instanceof DomainError && err.kind === 'forbidden') return everyoneElse;
-    throw err;
-  }
+  const access = user && (await householdAccessIfAllowed(db, user, area));
+  if (!access) return everyoneElse;
   const { scope } = access;
   switch (scope.kind) {
     case 'county':

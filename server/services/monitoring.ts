@@ -16,7 +16,7 @@ import {
   resolveWarning, upsertLine, type CaseFilter, type CaseRow, type FigureLevel, type WarningFilter, type WarningRow,
 } from '../repo/monitoring';
 import { DomainError, notFound } from './domain-error';
-import { householdAccess, type ScopedUser } from './scope';
+import { householdAccess, householdAccessIfAllowed, type ScopedUser } from './scope';
 
 /** A committed change and the township it happened in: what a scoped live event carries, no more. */
 export interface MonitoringChange<T> {
@@ -145,4 +145,10 @@ export async function editMonitoringLine(db: Db, user: SessionUser, area: string
 export async function scopedFigures(db: Db, user: SessionUser, area: string, level: FigureLevel): Promise<MonitoringFigures[]> {
   const access = await householdAccess(db, user, area);
   return monitoringFigures(db, access.scope, today(), level);
+}
+
+/** The same, or null for a user who may not see households (the bulletin's Excel leaves the sheet out). */
+export async function scopedFiguresIfAllowed(db: Db, user: SessionUser, area: string, level: FigureLevel): Promise<MonitoringFigures[] | null> {
+  const access = await householdAccessIfAllowed(db, user, area);
+  return access && monitoringFigures(db, access.scope, today(), level);
 }

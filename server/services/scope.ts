@@ -71,6 +71,16 @@ export async function householdAccess(db: Queryable, user: SessionUser, area: st
   }
 }
 
+/** The same, or null for a user whose role or scope gives no household access (they see no household figures). */
+export async function householdAccessIfAllowed(db: Queryable, user: SessionUser, area: string): Promise<ScopedUser | null> {
+  try {
+    return await householdAccess(db, user, area);
+  } catch (err) {
+    if (err instanceof DomainError && err.kind === 'forbidden') return null;
+    throw err;
+  }
+}
+
 /**
  * Whether a village lies in the scope. An assisting cadre's villages are those of their households:
  * the household condition decides, and an empty answer means not in scope.
