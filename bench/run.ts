@@ -1,11 +1,11 @@
 // npm run bench: (a) tile throughput vs nginx, (b) first map paint, (c) edit-to-other-browser
 // latency, (d) summary query time on PostgreSQL, (e) villages tile sizes per zoom, (f) dynamic tiles
 // on PostGIS at national scale (per-tile cutting, edit → new tile, memory), (g) one and two
-// instances behind nginx. Writes
+// instances behind nginx, (m) monitoring at 1,000,000 households. Writes
 // bench/RESULTS.md and prints it. A part whose system package (nginx, chromium, postgresql) or
 // prepared data is missing is skipped with the reason. Every request goes to 127.0.0.1, and every
 // load run is bounded in time.
-// `npm run bench -- a c` runs only the sections named (a to g) and prints them without
+// `npm run bench -- a c` runs only the sections named (a to g, m) and prints them without
 // touching RESULTS.md, which always holds a whole run.
 import { writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -17,13 +17,14 @@ import { benchFirstPaint, browserAvailable, preparedProvince } from './first-pai
 import { nginxAvailable, NGINX_PATH, startNginx } from './nginx';
 import { markdownReport, type ResultRow, type SkippedSection } from './report';
 import { benchSummaries, postgresAvailable } from './summary-queries';
+import { benchMonitoringScale } from './monitoring-scale';
 import { benchTiles } from './tile-load';
 import { benchPostgisTiles } from './postgis-tiles';
 import { benchProvinceTileSizes, benchTileSizes } from './tile-sizes';
 import { ensureWebBuild } from '../scripts/web-build';
 
 const log = (line: string) => console.log(`[bench] ${line}`);
-const SECTIONS = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+const SECTIONS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'm'];
 const chosen = process.argv.slice(2);
 const unknown = chosen.filter((s) => !SECTIONS.includes(s));
 if (unknown.length) {
@@ -98,6 +99,9 @@ await part('(d) summary queries', postgresAvailable() ? null : 'PostgreSQL serve
   benchSummaries(log, notes),
 );
 await part('(e) villages tile sizes, synthetic', null, () => benchTileSizes(log));
+await part('(m) monitoring, 1,000,000 households', postgresAvailable() ? null : 'PostgreSQL server binaries not found (apt-get install postgresql)', () =>
+  benchMonitoringScale(log, notes),
+);
 await part('(e) villages tile sizes, province', null, async () => benchProvinceTileSizes(await preparedProvince(log), log));
 await part('(f) PostGIS tiles, province and nation', postgresAvailable() ? null : 'PostgreSQL server binaries not found (apt-get install postgresql)', () =>
   benchPostgisTiles(log),

@@ -146,8 +146,8 @@ export const STATIC_LAYERS = ['county', 'counties', 'townships', 'villages_outli
 /** Pushed to every open browser over /api/events after a committed change. */
 export interface ChangeEvent {
   seq: number;
-  entity: 'village' | 'site' | 'project' | 'problem' | 'target';
-  /** '*' when an import changed many records at once. */
+  entity: 'village' | 'site' | 'project' | 'problem' | 'target' | 'monitoring';
+  /** '*' when an import changed many records at once; always '*' for monitoring, whose records are personal. */
   id: string;
   action: 'update' | 'create' | 'progress' | 'import' | 'fix' | 'close' | 'delete' | 'restore';
   /** The tile layer that changed; null for the problem ledger, which has no tiles. */
@@ -157,6 +157,13 @@ export interface ChangeEvent {
   by?: string;
   /** Imported boundaries: the county's outlines and the static archive changed. */
   boundaries?: true;
+  /**
+   * A monitoring change's township: only screens whose household scope reaches it are told
+   * (server/services/event-scope.ts); the event carries no household, case or person.
+   */
+  township?: string;
+  /** How many records the change touched (warnings raised by a run or an import). */
+  count?: number;
   at: string;
   /**
    * Where the change shows on the layer's tiles: the changed features' old and new boxes, each at

@@ -18,6 +18,8 @@ import { geojsonRoutes } from './routes/geojson';
 import { householdRoutes } from './routes/households';
 import { householdImportRoutes } from './routes/household-import';
 import { importRoutes } from './routes/import';
+import { monitoringRoutes } from './routes/monitoring';
+import { departmentImportRoutes } from './routes/department-import';
 import { problemRoutes } from './routes/problems';
 import { projectRoutes } from './routes/projects';
 import { reportRoutes } from './routes/reports';
@@ -98,6 +100,8 @@ export function createApp({ db, postgis = false, staticArchive, rebuildStaticArc
     .route('/bulletin', reports.bulletin)
     .route('/export', reports.exports)
     .route('/', pii ? householdRoutes(ctx, pii) : new Hono<AuthEnv>())
+    .route('/monitoring', monitoringRoutes(ctx))
+    .route('/import/departments', pii ? departmentImportRoutes(ctx, pii) : new Hono<AuthEnv>())
     .all('*', (c) => {
       throw new HttpError(404, 'not_found', `未找到接口：${c.req.method} ${c.req.path}`, `No such endpoint: ${c.req.method} ${c.req.path}`);
     });

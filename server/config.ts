@@ -52,6 +52,8 @@ const env = z.object({
   /** Vector tiles in the Protomaps schema at an XYZ URL on the intranet. */
   BASEMAP_VECTOR_URL: tileTemplate.optional(),
   BASEMAP_VECTOR_ATTRIBUTION: z.string().max(200).optional(),
+  /** The monthly warning rules (防返贫预警): 'off' leaves them to the on-demand run. */
+  MONITORING_SCHEDULE: z.enum(['monthly', 'off']).default('monthly'),
   /** demo: Yushe (or COUNTY_CODE) with generated figures and demo users; production: no demo data, first-run setup. */
   FUPIN_MODE: z.enum(['demo', 'production']).default('demo'),
 });

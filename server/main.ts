@@ -18,6 +18,8 @@ import { configuredBasemaps } from './services/basemap-config';
 import { productionCountyCode, setupRequired } from './services/setup';
 import { createSetupApp } from './setup-app';
 import { loadWebFiles } from './web/web-files';
+import { announceRaised } from './routes/monitoring';
+import { scheduleMonthlyWarnings } from './services/warning-run';
 
 const config = loadConfig();
 const basemaps = await configuredBasemaps(config);
@@ -45,7 +47,7 @@ let stopFollowing = async () => {};
 async function portalListener(db: Db, pii: PiiCipher, countyCode: string, staticArchive: ArchiveSource): Promise<RequestListener> {
   const postgis = config.POSTGIS === 'auto' && (await enablePostgis(db, (line) => console.log(`[server] ${line}`)));
   console.log(`[server] dynamic tiles cut ${postgis ? 'per tile in SQL (PostGIS)' : 'in memory'}`);
-  const { app, tiles, staticTiles, start, stop } = createApp({
+  const portal = createApp({
     db, postgis, staticArchive, rebuildStaticArchive: !config.STATIC_ARCHIVE, web, countyCode, pii,
     tileCacheBytes: config.TILE_CACHE_MB * 1024 * 1024,
     trustProxy: config.TRUST_PROXY,
@@ -53,11 +55,13 @@ async function portalListener(db: Db, pii: PiiCipher, countyCode: string, static
     live: { heartbeatMs: config.LIVE_HEARTBEAT_MS, perAddress: config.LIVE_CONNECTIONS_PER_ADDRESS },
     basemaps,
   });
+  const { app, tiles, staticTiles } = portal;
   // Imported boundaries live in the database, not in the demo dataset the archive on disk was cut from.
   const area = portalArea(countyCode);
   if (await hasImportedBoundaries(db, area.prefix)) await staticTiles.rebuild(db, area);
-  await start();
-  stopFollowing = stop;
+  await portal.start();
+  stopFollowing = portal.stop;
+  if (config.MONITORING_SCHEDULE === 'monthly') scheduleMonthlyWarnings(db, area.prefix, (raised) => void announceRaised(portal, raised));
   const serveTile = tileFastPath(tiles, staticTiles);
   const serveAsset = web ? webFastPath(web) : () => false;
   const serveApp = getRequestListener(app.fetch);

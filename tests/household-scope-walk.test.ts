@@ -11,6 +11,7 @@ import { upload } from './helpers/upload';
 import { nationalHouseholdWorkbook, type NationalMemberRow } from './helpers/office-files';
 import { makeIdNumber } from '../common/id-number';
 import { tileOf } from './helpers/tile-coords';
+import { chinaToday } from '../common/problems';
 
 const ROLES = ['anonymous', 'admin', 'fupin', 'leader', 'xiangzhen', 'zhucun', 'bangfu', 'banqian', 'xiangmu'] as const;
 type RoleName = (typeof ROLES)[number];
@@ -41,12 +42,31 @@ describe.each(BACKENDS)('household scope on %s', (backend) => {
   let t: Awaited<ReturnType<typeof createTestApp>>;
   const as = {} as Record<RoleName, Session | null>;
   let foreignHead: string;
+  /** The foreign household's monitoring case and warning; a missing household's stand-in ids. */
+  const foreignIds = { case: 0, warning: 0 };
+  const MISSING_ID = 999_999;
 
   const get = (path: string): Call => async (s) => {
     const res = await t.request(path, { headers: s ? { Cookie: s.cookie } : {} });
     return { status: res.status, text: Buffer.from(await res.arrayBuffer()).toString('latin1') };
   };
   const utf8 = (a: Answer) => Buffer.from(a.text, 'latin1').toString('utf8');
+  const send = async (s: Session | null, method: string, path: string, body: unknown): Promise<Answer> => {
+    if (!s) {
+      const res = await t.request(path, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      return { status: res.status, text: await res.text() };
+    }
+    const r = await s.send(method, path, body);
+    return { status: r.status, text: JSON.stringify(r.body) };
+  };
+  /** A write on the foreign household's case or warning, or on an id nobody holds; the id itself told alike. */
+  const onRecord = (kind: keyof typeof foreignIds, path: (id: number) => string, body: unknown): Call => async (s, h) => {
+    const id = h === FOREIGN ? foreignIds[kind] : MISSING_ID;
+    const answer = await send(s, 'POST', path(id), body);
+    return { ...answer, text: answer.text.replaceAll(String(id), '<id>') };
+  };
+  const month = chinaToday().slice(0, 7);
+  const SIGNED_IN = ROLES.filter((r) => r !== 'anonymous');
 
   const ENDPOINTS: Endpoint[] = [
     { route: 'GET /api/households', kind: 'list', call: (s, h) => get(`/api/households?q=${h}`)(s, h) },
@@ -87,6 +107,39 @@ describe.each(BACKENDS)('household scope on %s', (backend) => {
         return { status: r.status, text: JSON.stringify(r.body) };
       },
     },
+    // 防返贫 monitoring: cases, warnings and the household's history are records and lists like the households.
+    { route: 'GET /api/monitoring/households/:code', kind: 'record', call: (s, h) => get(`/api/monitoring/households/${h}`)(s, h) },
+    { route: 'GET /api/monitoring/cases', kind: 'list', call: get('/api/monitoring/cases?pageSize=200') },
+    { route: 'GET /api/monitoring/cases', kind: 'list', call: (s, h) => get(`/api/monitoring/cases?village=${h.slice(0, 12)}`)(s, h) },
+    { route: 'GET /api/monitoring/cases', kind: 'list', call: (s, h) => get(`/api/monitoring/cases?township=${h.slice(0, 9)}`)(s, h) },
+    { route: 'GET /api/monitoring/warnings', kind: 'list', call: get('/api/monitoring/warnings?pageSize=200') },
+    { route: 'GET /api/monitoring/warnings', kind: 'list', call: (s, h) => get(`/api/monitoring/warnings?village=${h.slice(0, 12)}`)(s, h) },
+    {
+      route: 'POST /api/monitoring/cases',
+      kind: 'record',
+      call: (s, h) => send(s, 'POST', '/api/monitoring/cases', { householdCode: h, type: 'sudden', way: 'cadre_visit', reason: '走访发现' }),
+    },
+    // Stale versions: a step reaching the case is refused as a conflict (or for the role), never taken.
+    { route: 'POST /api/monitoring/cases/:id/steps', kind: 'record', call: onRecord('case', (id) => `/api/monitoring/cases/${id}/steps`, { action: 'village_review', reason: '村评议', version: 99 }) },
+    { route: 'POST /api/monitoring/warnings/:id/verify', kind: 'record', call: onRecord('warning', (id) => `/api/monitoring/warnings/${id}/verify`, { outcome: 'dismiss', reason: '入户核实' }) },
+    { route: 'POST /api/monitoring/warnings/run', kind: { only: ['admin', 'fupin'] }, call: (s) => send(s, 'POST', '/api/monitoring/warnings/run', {}) },
+    { route: 'GET /api/monitoring/figures', kind: { only: ['admin', 'fupin', 'leader', 'xiangzhen', 'zhucun', 'bangfu'] }, call: get('/api/monitoring/figures?level=village') },
+    { route: 'GET /api/monitoring/lines', kind: { only: SIGNED_IN }, call: get('/api/monitoring/lines') },
+    {
+      route: 'PUT /api/monitoring/lines',
+      kind: { only: ['admin', 'fupin'] },
+      call: (s) => send(s, 'PUT', '/api/monitoring/lines', { year: 2015, line: 2855, source: '走查：与 2015 年国家线相同' }),
+    },
+    {
+      route: 'POST /api/import/departments/preview',
+      kind: { only: ['admin', 'fupin'] },
+      call: async (s) => {
+        const csv = ['姓名,公民身份号码,受灾日期', `某丁,${makeIdNumber('140721', { year: 1970, month: 1, day: 1 }, 9)},${month}-10`].join('\n');
+        const r = await upload(t.request, s, '/api/import/departments/preview', { name: '受灾名单.csv', bytes: csv }, { department: 'emergency', period: month });
+        return { status: r.status, text: JSON.stringify(r.body) };
+      },
+    },
+    { route: 'POST /api/import/departments/commit', kind: { only: ['admin', 'fupin'], status: 410 }, call: (s) => send(s, 'POST', '/api/import/departments/commit', { token: '0'.repeat(32) }) },
     // Household-derived figures shown elsewhere: aggregates, never a household.
     { route: 'GET /api/stats/summary', kind: 'aggregate', call: get('/api/stats/summary') },
     { route: 'GET /api/stats/townships', kind: 'aggregate', call: get('/api/stats/townships') },
@@ -105,11 +158,18 @@ describe.each(BACKENDS)('household scope on %s', (backend) => {
     t = await createTestApp(backend, { households: true });
     for (const r of ROLES) as[r] = r === 'anonymous' ? null : await login(t.request, r);
     [{ headName: foreignHead }] = await t.db.query<{ headName: string }>('SELECT head_name AS "headName" FROM households WHERE code = $1', [FOREIGN]);
+    const declared = await as.fupin!.send<{ id: number }>('POST', '/api/monitoring/cases', { householdCode: FOREIGN, type: 'sudden', way: 'cadre_visit', reason: '走访发现' });
+    expect(declared.status).toBe(201);
+    foreignIds.case = declared.body.id;
+    [{ id: foreignIds.warning }] = await t.db.query<{ id: number }>(
+      `INSERT INTO monitoring_warnings (household_code, rule, source, raised_on, deadline) VALUES ($1, 'disaster', 'department', $2, $2) RETURNING id`,
+      [FOREIGN, chinaToday()],
+    );
   }, 120_000);
   afterAll(() => t.close());
 
   it('lists every endpoint whose path names households, unmasking or household figures', () => {
-    const household = /household|unmask|figure-differences/;
+    const household = /household|unmask|figure-differences|monitoring|departments/;
     const served = new Set(t.app.routes.filter((r) => household.test(r.path) && r.method !== 'ALL').map((r) => `${r.method} ${r.path}`));
     const walked = new Set(ENDPOINTS.map((e) => e.route).filter((r) => household.test(r)));
     expect([...served].sort()).toEqual([...walked].sort());
@@ -123,8 +183,9 @@ describe.each(BACKENDS)('household scope on %s', (backend) => {
       const { kind } = endpoint;
       if (kind === 'record') {
         if (REACHES_FOREIGN[role]) {
-          // Leaders (viewers) read but may not unmask.
-          expect([200, 403]).toContain(answer.status);
+          // Leaders (viewers) read but may not unmask or take steps; a write on a case already open or
+          // at another version is a conflict. Never refused as missing.
+          expect([200, 403, 409]).toContain(answer.status);
         } else {
           const missing = await endpoint.call(s, MISSING);
           expect([401, 403, 404]).toContain(answer.status);
@@ -137,7 +198,9 @@ describe.each(BACKENDS)('household scope on %s', (backend) => {
         } else if (answer.status === 200) {
           expect(body).not.toContain(FOREIGN);
           // Every household listed is one this role reaches.
-          for (const code of JSON.parse(body).items.map((i: { code: string }) => i.code)) expect(code.startsWith('140721100')).toBe(true);
+          for (const code of JSON.parse(body).items.map((i: { code?: string; householdCode?: string }) => i.code ?? i.householdCode)) {
+            expect(code.startsWith('140721100')).toBe(true);
+          }
         } else {
           expect([401, 403]).toContain(answer.status);
         }

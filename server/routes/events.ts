@@ -10,6 +10,7 @@ import { clientAddress, destroyConnection } from '../http/client-address';
 import { HttpError } from '../http/errors';
 import { invalid } from '../http/validate';
 import { changesAfter, latestChangeId } from '../repo/change-log';
+import { eventFilterFor } from '../services/event-scope';
 
 export interface LiveLimits {
   /** A ping at least this often; the client reconnects when two go missing. */
@@ -72,8 +73,9 @@ function connectionCounter(limit: number) {
  */
 export function eventRoutes(ctx: AppContext, limits: LiveLimits, trustProxy: boolean) {
   const admit = connectionCounter(limits.perAddress);
-  return new Hono<AuthEnv>().get('/', (c) => {
+  return new Hono<AuthEnv>().get('/', async (c) => {
     const resumeFrom = resumePoint(c);
+    const visible = await eventFilterFor(ctx.db, c.get('user'), c.get('area').prefix);
     const release = admit(clientAddress(c, trustProxy));
     const signedIn = c.get('user') !== undefined;
     return streamSSE(c, async (stream) => {
@@ -102,9 +104,10 @@ export function eventRoutes(ctx: AppContext, limits: LiveLimits, trustProxy: boo
         clearTimeout(timer);
       };
       const area = c.get('area');
-      // A county-scoped user hears of changes in their county only (services/scope.ts).
+      // A county-scoped user hears of changes in their county only (services/scope.ts); an event
+      // outside this screen's household scope is skipped, never told: the screen's next id moves past it.
       const sendChange = async (e: ChangeEvent) => {
-        if (area.scoped && !(await changeInArea(ctx.db, e, area))) return;
+        if (!visible(e) || (area.scoped && !(await changeInArea(ctx.db, e, area)))) return;
         await send({ event: 'change', id: String(e.seq), data: serialised(e, signedIn) });
       };
 

@@ -41,7 +41,8 @@ export function householdRoutes(ctx: AppContext, pii: PiiCipher) {
     .get('/households.xlsx', async (c) => {
       const user = requirePermission(c, 'exportPersonalData');
       const county = (await getCounty(db, c.get('area')))!;
-      const bytes = await personalDataWorkbook(db, pii, user, county, parseQuery(c, personalExportQuery));
+      // The area's code prefix bounds the export: a prefecture's is 4 digits, not its 6-digit code.
+      const bytes = await personalDataWorkbook(db, pii, user, { ...county, code: c.get('area').prefix }, parseQuery(c, personalExportQuery));
       c.header('Content-Type', XLSX_TYPE);
       c.header('Content-Disposition', layerAttachment(county, 'households-personal', 'xlsx'));
       return c.body(bytes as Uint8Array<ArrayBuffer>);

@@ -14,6 +14,8 @@ import { addBulletinSheet } from '../services/export/bulletin-sheet';
 import { addLayerSheet, EXPORT_LAYERS } from '../services/export/layer-sheets';
 import { attachment, layerAttachment, workbookBytes, XLSX_TYPE } from '../services/export/workbook';
 import { addTargetsSheet } from '../services/export/targets-sheet';
+import { addMonitoringSheet } from '../services/export/monitoring-sheet';
+import { scopedFiguresIfAllowed } from '../services/monitoring';
 import { areaTargets } from '../services/targets';
 
 const FIRST_MONTH = '2014-01';
@@ -43,12 +45,19 @@ export function reportRoutes({ db }: AppContext) {
     const month = parseQuery(c, monthQuery).month;
     const bytes = await workbookBytes(async (workbook) => {
       if (layer === 'bulletin') {
-        addBulletinSheet(workbook, await monthlyBulletin(db, area, month), name);
+        const bulletin = await monthlyBulletin(db, area, month);
+        addBulletinSheet(workbook, bulletin, name);
         addTargetsSheet(workbook, await areaTargets(db, area.code, { year: Number(month.slice(0, 4)) }));
+        // The bulletin's units' monitoring figures over the user's scope; none for who may not see households.
+        const user = c.get('user');
+        const figures = user && (await scopedFiguresIfAllowed(db, user, area.prefix, area.level === 'prefecture' ? 'county' : 'township'));
+        if (figures) addMonitoringSheet(workbook, figures, new Map(bulletin.rows.map((r) => [r.code, r.name])), name, chinaToday());
       }
       else await addLayerSheet(workbook, db, layer, { code, name, prefix: area.prefix });
     });
     c.header('Content-Type', XLSX_TYPE);
+    // The bulletin carries the user's monitoring figures: never served from a shared cache.
+    if (layer === 'bulletin') c.header('Cache-Control', 'private, no-store');
     c.header('Content-Disposition', layer === 'bulletin' ? attachment(`${name}月度通报-${month}.xlsx`, `${code}-bulletin.xlsx`) : layerAttachment({ name, code }, layer, 'xlsx'));
     return c.body(bytes as Uint8Array<ArrayBuffer>);
   });

@@ -73,7 +73,7 @@ export async function villageFiguresFromHouseholds(db: Db, area: string, code: s
   // Each county decides where its figures come from, a prefecture's too.
   const county = code.slice(0, 6);
   if ((await figureSource(db, county)) === 'typed') return null;
-  const rows = await listHouseholdsOfVillage(db, { kind: 'county', county }, code);
+  const rows = await listHouseholdsOfVillage(db, { kind: 'county', area: county }, code);
   return villageHouseholdFigures((await typedFigures(db, county)).get(code) ?? village, rows.map(toListItem));
 }
 

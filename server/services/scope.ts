@@ -35,9 +35,11 @@ export async function viewArea(db: Queryable, user: SessionUser | undefined, por
 /** Whether a unit's code (county, township, village) lies in the area a request may see. */
 export const inViewArea = (area: ViewArea, code: string) => code.startsWith(area.prefix);
 
-/** Whether a committed change concerns the area: a village or target by its code, other records by the township they are filed under. */
-export async function changeInArea(db: Queryable, change: Pick<ChangeEvent, 'entity' | 'id'>, area: ViewArea): Promise<boolean> {
+/** Whether a committed change concerns the area: a village or target by its code, monitoring by its township, other records by the township they are filed under. */
+export async function changeInArea(db: Queryable, change: Pick<ChangeEvent, 'entity' | 'id' | 'township'>, area: ViewArea): Promise<boolean> {
   if (change.entity === 'village') return inViewArea(area, change.id);
+  // A monitoring change names only its township (its records are personal).
+  if (change.entity === 'monitoring') return change.township !== undefined && inViewArea(area, change.township);
   // A target's id is `<area code>/<year>`; an import's is '*' (any area: the client only reloads).
   if (change.entity === 'target') return change.id === '*' || inViewArea(area, change.id.split('/')[0]);
   const township = await entityTownship(db, change.entity, Number(change.id));
@@ -46,25 +48,36 @@ export async function changeInArea(db: Queryable, change: Pick<ChangeEvent, 'ent
 
 const noAccess = () => new DomainError('forbidden', 'forbidden', '您的角色无权查看贫困户信息', 'Your role may not see household records');
 
-export async function householdAccess(db: Queryable, user: SessionUser, county: string): Promise<ScopedUser> {
+/** `area`: the request's view-area prefix (ViewArea.prefix). */
+export async function householdAccess(db: Queryable, user: SessionUser, area: string): Promise<ScopedUser> {
   const [row] = await db.query<{ role: Role; scope: string[] }>('SELECT role, scope FROM users WHERE id = $1', [user.id]);
   if (!row || !can(row.role, 'viewHouseholds')) throw noAccess();
   const base = { id: user.id, username: user.username, role: row.role };
   const kind = ROLE_SCOPE[row.role];
   switch (kind) {
     case 'county':
-      return { ...base, scope: { kind, county } };
+      return { ...base, scope: { kind, area } };
     // A scoped role without a valid scope sees nothing rather than everything.
     case 'township':
       if (!/^\d{9}$/.test(row.scope[0] ?? '')) throw noAccess();
-      return { ...base, scope: { kind, county, township: row.scope[0] } };
+      return { ...base, scope: { kind, area, township: row.scope[0] } };
     case 'villages':
       if (row.scope.length === 0) throw noAccess();
-      return { ...base, scope: { kind, county, villages: row.scope } };
+      return { ...base, scope: { kind, area, villages: row.scope } };
     case 'assisted':
-      return { ...base, scope: { kind, county, userId: user.id } };
+      return { ...base, scope: { kind, area, userId: user.id } };
     default:
       throw noAccess();
+  }
+}
+
+/** The same, or null for a user whose role or scope gives no household access (they see no household figures). */
+export async function householdAccessIfAllowed(db: Queryable, user: SessionUser, area: string): Promise<ScopedUser | null> {
+  try {
+    return await householdAccess(db, user, area);
+  } catch (err) {
+    if (err instanceof DomainError && err.kind === 'forbidden') return null;
+    throw err;
   }
 }
 
@@ -73,7 +86,7 @@ export async function householdAccess(db: Queryable, user: SessionUser, county: 
  * the household condition decides, and an empty answer means not in scope.
  */
 export function villageInScope(scope: HouseholdScope, village: string): boolean {
-  if (!village.startsWith(scope.county)) return false;
+  if (!village.startsWith(scope.area)) return false;
   switch (scope.kind) {
     case 'county':
       return true;

@@ -25,7 +25,7 @@ export async function personalDataWorkbook(
   const area = q.village ?? q.township ?? county.code;
   if (!area.startsWith(county.code)) throw new DomainError('not_found', 'not_found', `本县没有 ${area}`, `${area} is not in this county`);
   await db.write((tx) => recordPersonalExport(tx, { userId: user.id, username: user.username, scope: area, reason: q.reason }));
-  const { rows: households } = await searchHouseholds(db, { kind: 'county', county: county.code }, { ...q, limit: 10_000_000, offset: 0 });
+  const { rows: households } = await searchHouseholds(db, { kind: 'county', area: county.code }, { ...q, limit: 10_000_000, offset: 0 });
   const members = await membersOfArea(db, area);
   const mark = `导出人：${user.displayName}（${user.username}）  导出时间：${chinaTime(now)}（北京时间）  原因：${q.reason}  ·  含个人敏感信息，仅限本职工作使用，不得外传`;
   const title = (what: string) => `${county.name}${what}（含个人信息）`;

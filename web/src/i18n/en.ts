@@ -7,6 +7,7 @@ import { en as relocation } from './relocation';
 import { en as office } from './office';
 import { en as households } from './households';
 import { en as householdRecords } from './household-records';
+import { en as monitoring } from './monitoring';
 import { en as setup } from './setup';
 import { en as corrections } from './corrections';
 import { en as basemap } from './basemap';
@@ -29,6 +30,7 @@ export const en: Messages = {
   ...valueLabels,
   ...households,
   ...householdRecords,
+  ...monitoring,
   'app.title': 'Poverty Alleviation Map',
   'app.demoBadge': 'Demo data',
   'app.demoNote': 'Apart from administrative names, codes and the county outline, all figures are generated demo data',

@@ -8,6 +8,7 @@ import { zhCN as relocation } from './relocation';
 import { zhCN as office } from './office';
 import { zhCN as households } from './households';
 import { zhCN as householdRecords } from './household-records';
+import { zhCN as monitoring } from './monitoring';
 import { zhCN as setup } from './setup';
 import { zhCN as corrections } from './corrections';
 import { zhCN as basemap } from './basemap';
@@ -29,6 +30,7 @@ export const zhCN = {
   ...valueLabels,
   ...households,
   ...householdRecords,
+  ...monitoring,
   'app.title': '扶贫一张图',
   'app.demoBadge': '演示数据',
   'app.demoNote': '除行政区划名称、代码和县界外，图中数据均为生成的演示数据',

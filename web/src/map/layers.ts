@@ -1,4 +1,5 @@
 // Layer definitions and their expressions, in drawing order. Colours come from palette.ts only.
+import { monitoringFill } from './monitoring-colours';
 import type { ExpressionInputType, ExpressionSpecification, LayerSpecification, VisibilitySpecification } from 'maplibre-gl';
 import { VILLAGE_AREA_ZOOMS, VILLAGE_AREAS_LAYER, type DynamicLayer } from '../../../common/api';
 import {
@@ -142,6 +143,10 @@ const villageFillColour: ExpressionSpecification = [
   rampColour(['to-number', ['get', 'infraCompletion'], 0], INFRA_RAMP),
   'readiness',
   matchColour('readiness', READINESS_COLOURS),
+  'monitoring',
+  monitoringFill('monitoring'),
+  'warnings',
+  monitoringFill('warnings'),
   matchColour(exitStatusOfYear, EXIT_STATUS_COLOURS),
 ];
 
@@ -223,7 +228,7 @@ export function buildLayers(): LayerSpecification[] {
       filter: ['==', villageCategory, 'wrong_exit'],
       // Only meaningful next to a legend that has wrong exits.
       layout: {
-        visibility: ['case', ['all', globalState('show_villages'), ['!=', globalState('colourMode'), 'infra']], 'visible', 'none'],
+        visibility: ['case', ['all', globalState('show_villages'), ['match', globalState('colourMode'), ['infra', 'monitoring', 'warnings'], false, true]], 'visible', 'none'],
       },
       paint: { 'line-color': WRONG_EXIT_OUTLINE, 'line-width': zoomRamp(8, 1.6, 13, 3.5) },
     },

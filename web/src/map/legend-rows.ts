@@ -1,6 +1,7 @@
 // The legend rows of the categorical village colourings, shared by the map page's legend and the
 // big screen's, so neither can disagree with the map.
 import { t } from '../i18n';
+import { MONITORING_BINS, NO_FIGURES_COLOUR } from './monitoring-colours';
 import type { ColourMode } from './state';
 import { EXIT_STATUS_COLOURS, EXIT_STATUS_ORDER, READINESS_COLOURS, READINESS_ORDER } from './palette';
 
@@ -36,5 +37,11 @@ export function villageLegendRows(mode: ColourMode, year: number | null): Legend
       }));
     case 'infra':
       return null;
+    case 'monitoring':
+    case 'warnings':
+      return [
+        ...MONITORING_BINS[mode].map((b) => ({ key: b.label, colour: b.colour, label: b.label, outlined: false })),
+        { key: 'none', colour: NO_FIGURES_COLOUR, label: t('monitoring.mode.noFigures'), outlined: false },
+      ];
   }
 }

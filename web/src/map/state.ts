@@ -3,7 +3,7 @@
 import type { ExpressionSpecification } from 'maplibre-gl';
 import type { Locale } from '../i18n';
 
-export const COLOUR_MODES = ['exit', 'infra', 'readiness'] as const;
+export const COLOUR_MODES = ['exit', 'infra', 'readiness', 'monitoring', 'warnings'] as const;
 export type ColourMode = (typeof COLOUR_MODES)[number];
 
 export const TOGGLE_LAYERS = ['villages', 'sites', 'roads', 'water', 'labels'] as const;

@@ -33,6 +33,10 @@ function villageFigure(props: Props, mode: ColourMode, year: number | null): str
       return t(`readiness.short.${props.readiness as ExitReadiness}`);
     case 'exit':
       return t(`exitStatus.${exitStatusOfYear(props, year)}`);
+    // Monitoring figures live in feature state, not in the tile: the legend explains the colour.
+    case 'monitoring':
+    case 'warnings':
+      return t(`colourMode.${mode}`);
   }
 }
 
