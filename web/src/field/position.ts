@@ -9,7 +9,7 @@ export const toMadeAt = (p: GeolocationPosition): MadeAt => ({
 });
 
 /** The device's position now, or null when it has none, refuses, or takes too long. */
-export function currentPosition(timeoutMs = 8000): Promise<MadeAt | null> {
+export function currentPosition(timeoutMs = 20_000): Promise<MadeAt | null> {
   if (!('geolocation' in navigator)) return Promise.resolve(null);
   return new Promise((resolve) => {
     navigator.geolocation.getCurrentPosition(

@@ -57,7 +57,8 @@ worker.addEventListener('fetch', (event) => {
   if (url.pathname === '/api/events') return;
   if (url.pathname === ARCHIVE_PATH) event.respondWith(archiveRange(request));
   else if (url.pathname.startsWith('/assets/')) event.respondWith(cacheFirst(request, SHELL));
-  else if (/^\/api\/photos\/[^/]+(\/thumb)?$/.test(url.pathname)) event.respondWith(cacheFirst(request, DATA));
+  // A photo's bytes never change under its id (the photo map and lists do).
+  else if (/^\/api\/photos\/[0-9a-f-]{36}(\/thumb)?$/.test(url.pathname)) event.respondWith(cacheFirst(request, DATA));
   else if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/tiles/')) event.respondWith(networkFirst(request, url));
   else if (request.mode === 'navigate') event.respondWith(shell(request));
 });

@@ -1,0 +1,41 @@
+// What a user does in the portal that several browser tests need: signing in, opening a road.
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { ProjectView } from '../../common/api';
+import { waitForMapIdle } from './browser';
+
+export const ROAD_LAYER = 'road-line';
+
+export async function logIn(page: Page, username: string): Promise<void> {
+  await page.getByTestId('login-open').click();
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(`${username}123`);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('session-user').waitFor();
+}
+
+/** Centres the map on the road and clicks a vertex the road layer really draws there. */
+export async function openRoad(page: Page, road: ProjectView): Promise<void> {
+  const coordinates = (road.geometry as GeoJSON.LineString).coordinates;
+  await page.evaluate((center) => window.__map!.jumpTo({ center: center as [number, number], zoom: 13 }), coordinates[Math.floor(coordinates.length / 2)]);
+  await waitForMapIdle(page);
+  const point = await page.evaluate(
+    ({ id, vertices, layer }) => {
+      const map = window.__map!;
+      const canvas = map.getCanvas().getBoundingClientRect();
+      for (const vertex of vertices) {
+        const p = map.project(vertex as [number, number]);
+        // Not under a panel laid over the map.
+        if (document.elementFromPoint(canvas.left + p.x, canvas.top + p.y) !== map.getCanvas()) continue;
+        const [hit] = map.queryRenderedFeatures([p.x, p.y]);
+        if (hit?.layer.id === layer && hit.id === id) return { x: canvas.left + p.x, y: canvas.top + p.y };
+      }
+      return null;
+    },
+    { id: road.id, vertices: coordinates, layer: ROAD_LAYER },
+  );
+  expect(point, 'a vertex of the road clear of other features').not.toBeNull();
+  await page.mouse.click(point!.x, point!.y);
+  await page.getByTestId('panel-title').filter({ hasText: road.name }).waitFor();
+}
+
