@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ProgressEntry, ProjectView } from '../../common/api';
 import { launchBrowser, saveScreenshot, waitForMapIdle } from '../helpers/browser';
 import { cameraJpeg } from '../helpers/photos';
-import { logIn, openRoad } from '../helpers/portal-actions';
+import { logIn, openRoad, reportProgress } from '../helpers/portal-actions';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 const VIEWPORT = { width: 1200, height: 800 };
@@ -29,17 +29,10 @@ async function newContext(options: Parameters<Browser['newContext']>[0] = {}): P
   return context;
 }
 
-/** Records progress in the open detail panel: a percentage, and a photo as the phone camera gives it. */
-async function reportProgress(page: Page, pct: number, photoName: string): Promise<void> {
-  await page.getByTestId('edit-progress').click();
-  await page.getByTestId('made-at').filter({ hasText: '±12' }).waitFor();
-  if (await page.getByTestId('progress-by-pct').count()) await page.getByTestId('progress-by-pct').check();
-  await page.getByTestId('progress-pct').fill(String(pct));
-  await page.getByTestId('photo-input').setInputFiles({
-    name: photoName, mimeType: 'image/jpeg', buffer: await cameraJpeg({ lon: here.longitude, lat: here.latitude, clock: '2026:05:20 09:30:00' }),
-  });
-  await page.getByTestId('edit-save').click();
-  await page.getByTestId('edit-saved').waitFor();
+/** The progress form, once the phone's position is in it. */
+async function reportHere(page: Page, pct: number, name: string): Promise<void> {
+  const buffer = await cameraJpeg({ lon: here.longitude, lat: here.latitude, clock: '2026:05:20 09:30:00' });
+  await reportProgress(page, pct, { name, buffer }, () => page.getByTestId('made-at').filter({ hasText: '±12' }).waitFor());
 }
 
 describe('field capture in the browser', () => {
@@ -83,7 +76,7 @@ describe('field capture in the browser', () => {
   it('records a progress report with where it was made and a camera photo, shown in the history and on the map', async () => {
     await logIn(field, 'xiangmu');
     await openRoad(field, road);
-    await reportProgress(field, Math.round(road.progressPct) + 5, 'IMG_0001.jpg');
+    await reportHere(field, Math.round(road.progressPct) + 5, 'IMG_0001.jpg');
 
     const latest = (await reports()).at(-1)!;
     expect(latest.madeAt).toMatchObject({ lon: here.longitude, lat: here.latitude, accuracy: 12 });
@@ -123,7 +116,7 @@ describe('field capture in the browser', () => {
     const reportsBefore = (await reports()).length;
     const pct = Math.round(before.progressPct) + 7;
     await openRoad(field, before);
-    await reportProgress(field, pct, 'IMG_0002.jpg');
+    await reportHere(field, pct, 'IMG_0002.jpg');
     await field.getByTestId('outbox').and(field.locator('[data-count="1"]')).waitFor();
     await field.getByTestId('outbox-offline').waitFor();
     expect((await reports()).length).toBe(reportsBefore);
@@ -148,7 +141,7 @@ describe('field capture in the browser', () => {
     const before = await projectNow();
     const pct = Math.round(before.progressPct) + 3;
     await openRoad(field, before);
-    await reportProgress(field, pct, 'IMG_0003.jpg');
+    await reportHere(field, pct, 'IMG_0003.jpg');
     await field.getByTestId('outbox').and(field.locator('[data-count="1"]')).waitFor();
 
     // Meanwhile, from the office: a note on the project moves its version on.

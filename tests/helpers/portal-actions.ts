@@ -1,6 +1,6 @@
-// What a user does in the portal that several browser tests need: signing in, opening a road.
+// What a user does in the portal that several browser tests and the benchmark need: signing in,
+// opening a road, reporting progress with a photo. No vitest here: the benchmark runs outside it.
 import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
 import type { ProjectView } from '../../common/api';
 import { waitForMapIdle } from './browser';
 
@@ -34,8 +34,22 @@ export async function openRoad(page: Page, road: ProjectView): Promise<void> {
     },
     { id: road.id, vertices: coordinates, layer: ROAD_LAYER },
   );
-  expect(point, 'a vertex of the road clear of other features').not.toBeNull();
-  await page.mouse.click(point!.x, point!.y);
+  if (!point) throw new Error(`no vertex of road ${road.id} is clear of other features`);
+  await page.mouse.click(point.x, point.y);
   await page.getByTestId('panel-title').filter({ hasText: road.name }).waitFor();
 }
 
+
+/**
+ * Records progress in the open detail panel: a percentage, and a photo as the phone camera gives it.
+ * `formOpen` runs once the form is on screen (a test waits there for the device's position).
+ */
+export async function reportProgress(page: Page, pct: number, photo: { name: string; buffer: Buffer }, formOpen?: () => Promise<void>): Promise<void> {
+  await page.getByTestId('edit-progress').click();
+  await formOpen?.();
+  if (await page.getByTestId('progress-by-pct').count()) await page.getByTestId('progress-by-pct').check();
+  await page.getByTestId('progress-pct').fill(String(pct));
+  await page.getByTestId('photo-input').setInputFiles({ name: photo.name, mimeType: 'image/jpeg', buffer: photo.buffer });
+  await page.getByTestId('edit-save').click();
+  await page.getByTestId('edit-saved').waitFor();
+}
