@@ -1,15 +1,17 @@
 // npm run bench: (a) tile throughput vs nginx, (b) first map paint, (c) edit-to-other-browser
-// latency, (d) summary query time on PostgreSQL, (e) villages tile sizes per zoom. Writes
+// latency, (d) summary query time on PostgreSQL, (e) villages tile sizes per zoom, (o) offline field
+// work (service-worker repeat visits, reconnection to another screen). Writes
 // bench/RESULTS.md and prints it. A part whose system package (nginx, chromium, postgresql) or
 // prepared data is missing is skipped with the reason. Every request goes to 127.0.0.1, and every
 // load run is bounded in time.
-// `npm run bench -- a c` runs only the sections named (a, b, c, d, e) and prints them without
+// `npm run bench -- a c` runs only the sections named (a, b, c, d, e, o) and prints them without
 // touching RESULTS.md, which always holds a whole run.
 import { writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { startTestServer, type TestServer } from '../tests/helpers/server';
 import { benchEditLatency } from './edit-latency';
+import { benchFieldOffline } from './field-offline';
 import { benchFirstPaint, browserAvailable, preparedProvince } from './first-paint';
 import { nginxAvailable, NGINX_PATH, startNginx } from './nginx';
 import { markdownReport, type ResultRow, type SkippedSection } from './report';
@@ -19,7 +21,7 @@ import { benchProvinceTileSizes, benchTileSizes } from './tile-sizes';
 import { ensureWebBuild } from '../scripts/web-build';
 
 const log = (line: string) => console.log(`[bench] ${line}`);
-const SECTIONS = ['a', 'b', 'c', 'd', 'e'];
+const SECTIONS = ['a', 'b', 'c', 'd', 'e', 'o'];
 const chosen = process.argv.slice(2);
 const unknown = chosen.filter((s) => !SECTIONS.includes(s));
 if (unknown.length) {
@@ -95,6 +97,7 @@ await part('(d) summary queries', postgresAvailable() ? null : 'PostgreSQL serve
 );
 await part('(e) villages tile sizes, synthetic', null, () => benchTileSizes(log));
 await part('(e) villages tile sizes, province', null, async () => benchProvinceTileSizes(await preparedProvince(log), log));
+await part('(o) offline field work', noBrowser, () => withCountyServer((server) => benchFieldOffline(server.url, log)));
 
 notes.push(
   `Machine: ${availableParallelism()} cores shared by the load generator, the servers and the browser (and by whatever else ` +

@@ -1,4 +1,5 @@
 // Shapes of the JSON the server returns, shared with the web app.
+import type { MadeAt } from './schemas';
 import type { InfraItem, Project, ProjectStatus, RelocationSite, Township, Village } from './domain';
 import type { DemoLayer } from './boundaries';
 import type { ExitCheck, ExitStatus, SiteIndicators } from './indicators';
@@ -131,7 +132,7 @@ export interface ChangeEvent {
   entity: 'village' | 'site' | 'project' | 'problem';
   /** '*' when an import changed many records at once. */
   id: string;
-  action: 'update' | 'create' | 'progress' | 'import' | 'fix' | 'close' | 'delete' | 'restore';
+  action: 'update' | 'create' | 'progress' | 'import' | 'fix' | 'close' | 'delete' | 'restore' | 'photos';
   /** The tile layer that changed; null for the problem ledger, which has no tiles. */
   layer: DynamicLayer | null;
   versions: TileVersions;
@@ -180,4 +181,7 @@ export interface ProgressEntry {
   /** Set aside by a correction: kept for the record, no longer counted in the project's figures. */
   retracted: boolean;
   retractReason: string | null;
+  /** Where the report was made, when the device gave its position. */
+  madeAt: MadeAt | null;
+  photoIds: string[];
 }

@@ -22,6 +22,8 @@ export const PERMISSIONS = {
   viewUnmaskLog: ['admin'],
   /** Undo a correction: restore a retracted progress report or a deleted project. */
   restoreRecords: ['admin'],
+  /** Photos taken in the field, for progress reports, problems and sites: whoever makes those records. */
+  uploadPhotos: ['project_manager', 'relocation', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -7,7 +7,7 @@ import type { PiiCipher } from './pii/cipher';
 import { ChangeBus } from './events';
 import { errorBody, handleError, HttpError } from './http/errors';
 import { sameOriginWrites } from './http/same-origin';
-import { UPLOAD_PREFIX } from './http/upload';
+import { takesFiles } from './http/upload';
 import { NO_BASEMAP, type BasemapOption } from '../common/basemaps';
 import { authRoutes } from './routes/auth';
 import { basemapRoutes } from './routes/basemaps';
@@ -16,6 +16,7 @@ import { geographyRoutes } from './routes/geography';
 import { geojsonRoutes } from './routes/geojson';
 import { householdRoutes } from './routes/households';
 import { importRoutes } from './routes/import';
+import { photoRoutes } from './routes/photos';
 import { problemRoutes } from './routes/problems';
 import { projectRoutes } from './routes/projects';
 import { reportRoutes } from './routes/reports';
@@ -75,6 +76,7 @@ export function createApp({ db, staticArchive, rebuildStaticArchive = true, web,
     .route('/tiles', tileVersionRoutes(ctx.tiles))
     .route('/events', eventRoutes(ctx, { ...DEFAULT_LIVE_LIMITS, ...live }, trustProxy))
     .route('/problems', problemRoutes(ctx))
+    .route('/photos', photoRoutes(ctx))
     .route('/import', importRoutes(ctx))
     .route('/bulletin', reports.bulletin)
     .route('/export', reports.exports)
@@ -89,8 +91,8 @@ export function createApp({ db, staticArchive, rebuildStaticArchive = true, web,
     maxSize: MAX_BODY_BYTES,
     onError: (c) => c.json(errorBody('body_too_large', '请求体过大（上限 1 MB）', 'Request body too large (limit 1 MB)'), 413),
   });
-  // Uploads have their own, larger limit (routes/import.ts).
-  app.use('/api/*', (c, next) => (c.req.path.startsWith(UPLOAD_PREFIX) ? next() : jsonLimit(c, next)));
+  // Uploads have their own, larger limits (routes/import.ts, routes/photos.ts).
+  app.use('/api/*', (c, next) => (takesFiles(c.req.path) ? next() : jsonLimit(c, next)));
   // The SameSite=Strict cookie is the second lock.
   app.use('/api/*', sameOriginWrites({ trustProxy }));
   app.route('/api', api);

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { chinaToday, PROBLEM_ENTITY_TYPES, PROBLEM_STATUSES, problemCreate, problemStep, type Problem } from '../../common/problems';
+import { chinaToday, PROBLEM_ENTITY_TYPES, PROBLEM_STATUSES, problemCreate, problemFix, problemStep, type Problem } from '../../common/problems';
 import { requirePermission, requireUser, type AuthEnv } from '../auth/middleware';
 import { announce, type AppContext } from '../context';
 import { notFound } from '../services/domain-error';
@@ -57,7 +57,7 @@ export function problemRoutes(ctx: AppContext) {
     })
     .post('/:id/fix', async (c) => {
       const user = requirePermission(c, 'manageProblems');
-      const fixed = await fixProblem(db, user, parseParams(c, idParam).id, await parseBody(c, problemStep));
+      const fixed = await fixProblem(db, user, parseParams(c, idParam).id, await parseBody(c, problemFix));
       await changed(fixed, 'fix', user.username);
       return c.json(fixed);
     })

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { sitePatch } from '../../common/schemas';
+import { sitePatch, sitePhotos } from '../../common/schemas';
 import { requirePermission, type AuthEnv } from '../auth/middleware';
 import { announce, type AppContext } from '../context';
 import { notFound } from '../services/domain-error';
@@ -8,6 +8,7 @@ import { codes } from '../../common/schemas';
 import { parseBody, parseParams, parseQuery } from '../http/validate';
 import { getSite, listSites } from '../repo/sites';
 import { historyAnswer } from './history';
+import { addSitePhotos } from '../services/photos';
 import { editSite } from '../services/site-edits';
 
 const idParam = z.object({ id: codes.id });
@@ -32,5 +33,12 @@ export function siteRoutes(ctx: AppContext) {
       const updated = await editSite(db, user, id, await parseBody(c, sitePatch));
       await announce(ctx, { entity: 'site', id: String(id), action: 'update', layer: 'sites', by: user.username });
       return c.json(updated);
+    })
+    .post('/:id/photos', async (c) => {
+      const user = requirePermission(c, 'editSites');
+      const { id } = parseParams(c, idParam);
+      const photos = await addSitePhotos(db, user, id, (await parseBody(c, sitePhotos)).photoIds);
+      await announce(ctx, { entity: 'site', id: String(id), action: 'photos', layer: 'sites', by: user.username });
+      return c.json(photos, 201);
     });
 }

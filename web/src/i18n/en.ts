@@ -9,6 +9,7 @@ import { en as households } from './households';
 import { en as setup } from './setup';
 import { en as corrections } from './corrections';
 import { en as basemap } from './basemap';
+import { en as field } from './field';
 import type { Messages } from './messages';
 
 export const en: Messages = {
@@ -21,6 +22,7 @@ export const en: Messages = {
   ...setup,
   ...corrections,
   ...basemap,
+  ...field,
   ...valueLabels,
   ...households,
   'app.title': 'Poverty Alleviation Map',

@@ -10,6 +10,7 @@ import { zhCN as households } from './households';
 import { zhCN as setup } from './setup';
 import { zhCN as corrections } from './corrections';
 import { zhCN as basemap } from './basemap';
+import { zhCN as field } from './field';
 
 export const zhCN = {
   ...exitCheck,
@@ -21,6 +22,7 @@ export const zhCN = {
   ...setup,
   ...corrections,
   ...basemap,
+  ...field,
   ...valueLabels,
   ...households,
   'app.title': '扶贫一张图',
