@@ -56,6 +56,9 @@ worker.addEventListener('fetch', (event) => {
   // The live feed is a stream; it reconnects by itself.
   if (url.pathname === '/api/events') return;
   if (url.pathname === ARCHIVE_PATH) event.respondWith(archiveRange(request));
+  // Other archives read by range (a local basemap, often a province's) are too large to keep, and a
+  // partial answer cannot be cached: straight to the network.
+  else if (request.headers.has('Range')) return;
   else if (url.pathname.startsWith('/assets/')) event.respondWith(cacheFirst(request, SHELL));
   // A photo's bytes never change under its id (the photo map and lists do).
   else if (/^\/api\/photos\/[0-9a-f-]{36}(\/thumb)?$/.test(url.pathname)) event.respondWith(cacheFirst(request, DATA));
@@ -96,7 +99,7 @@ async function networkFirst(request: Request, url: URL): Promise<Response> {
   const key = url.pathname.startsWith('/tiles/') ? `${url.origin}${url.pathname}` : request.url;
   try {
     const answer = await fetch(request);
-    if (answer.ok) await cache.put(key, answer.clone());
+    if (answer.status === 200) await cache.put(key, answer.clone());
     return answer;
   } catch (failure) {
     const cached = await cache.match(key);
