@@ -7,6 +7,7 @@ import { en as relocation } from './relocation';
 import { en as office } from './office';
 import { en as households } from './households';
 import { en as setup } from './setup';
+import { en as phone } from './phone';
 import type { Messages } from './messages';
 
 export const en: Messages = {
@@ -17,6 +18,7 @@ export const en: Messages = {
   ...relocation,
   ...office,
   ...setup,
+  ...phone,
   ...valueLabels,
   ...households,
   'app.title': 'Poverty Alleviation Map',

@@ -8,6 +8,7 @@ import { zhCN as relocation } from './relocation';
 import { zhCN as office } from './office';
 import { zhCN as households } from './households';
 import { zhCN as setup } from './setup';
+import { zhCN as phone } from './phone';
 
 export const zhCN = {
   ...exitCheck,
@@ -17,6 +18,7 @@ export const zhCN = {
   ...relocation,
   ...office,
   ...setup,
+  ...phone,
   ...valueLabels,
   ...households,
   'app.title': '扶贫一张图',

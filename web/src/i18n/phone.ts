@@ -1,0 +1,21 @@
+// Strings of the phone layout (bottom sheets, drawing by taps) and of the office details
+// (user administration, own password, drafts, unreachable server).
+export const zhCN = {
+  'sheet.fold': '收起面板',
+  'sheet.unfold': '展开面板',
+  'sheet.layers': '图层',
+  'sheet.legend': '图例',
+  'sheet.close': '关闭',
+  'draw.lineHintTouch': '依次点击地图添加节点，点“完成”结束',
+  'draw.pointHintTouch': '点击地图放置工程位置',
+};
+
+export const en: Record<keyof typeof zhCN, string> = {
+  'sheet.fold': 'Fold the panel',
+  'sheet.unfold': 'Unfold the panel',
+  'sheet.layers': 'Layers',
+  'sheet.legend': 'Legend',
+  'sheet.close': 'Close',
+  'draw.lineHintTouch': 'Tap the map to add vertices, then tap Finish',
+  'draw.pointHintTouch': 'Tap the map to place the works',
+};
