@@ -1,5 +1,5 @@
 import { ROLE_SCOPE, scopeViolation, type Role, type SessionUser } from '../../common/roles';
-import type { ScopedUserCreate, ScopedUserPatch, UserAccount } from '../../common/user-scope';
+import type { ManagedUser, ScopedUserCreate, ScopedUserPatch } from '../../common/user-scope';
 import { passwordProblems } from '../../common/password-strength';
 import type { PasswordChange } from '../../common/schemas';
 import { hashPassword, verifyPassword } from '../auth/passwords';
@@ -10,8 +10,6 @@ import { diff, recordAudit } from './audit';
 
 const USER_COLUMNS = `id, username, display_name AS "displayName", role, scope, disabled`;
 
-/** A user as administrators see them: whether the account is disabled too. */
-export type ManagedUser = UserAccount & { disabled: boolean };
 
 export const listUsers = (db: Queryable) => db.query<ManagedUser>(`SELECT ${USER_COLUMNS} FROM users ORDER BY id`);
 

@@ -39,8 +39,9 @@ export function touchOffenders(page: Page): Promise<{ small: Offender[]; offScre
     const small: Offender[] = [];
     const offScreen: Offender[] = [];
     for (const el of controls) {
-      // A hidden checkbox or radio is touched through its label, which is measured instead.
-      const target = el instanceof HTMLInputElement && getComputedStyle(el).opacity === '0' ? el.closest('label') : el;
+      // A hidden input (a switch's checkbox, a file chooser's) is touched through its label, measured instead.
+      const hidden = el instanceof HTMLInputElement && (getComputedStyle(el).opacity === '0' || el.getBoundingClientRect().width <= 1);
+      const target = hidden ? el.closest('label') : el;
       if (!target) continue;
       const r = target.getBoundingClientRect();
       if (r.width === 0 || r.height === 0 || getComputedStyle(target).visibility === 'hidden') continue;

@@ -16,6 +16,7 @@ export const VIEWS: View[] = [
   { path: '/problems', component: defineAsyncComponent(() => import('./views/ProblemsPage.vue')) },
   { path: '/bulletin', component: defineAsyncComponent(() => import('./views/BulletinPage.vue')) },
   { path: '/import', component: defineAsyncComponent(() => import('./views/ImportPage.vue')) },
+  { path: '/users', component: defineAsyncComponent(() => import('./views/UsersPage.vue')) },
 ];
 
 const path = ref(location.pathname);

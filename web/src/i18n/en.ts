@@ -8,6 +8,7 @@ import { en as office } from './office';
 import { en as households } from './households';
 import { en as setup } from './setup';
 import { en as phone } from './phone';
+import { en as users } from './users';
 import type { Messages } from './messages';
 
 export const en: Messages = {
@@ -19,6 +20,7 @@ export const en: Messages = {
   ...office,
   ...setup,
   ...phone,
+  ...users,
   ...valueLabels,
   ...households,
   'app.title': 'Poverty Alleviation Map',

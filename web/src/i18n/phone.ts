@@ -8,6 +8,8 @@ export const zhCN = {
   'sheet.close': '关闭',
   'draw.lineHintTouch': '依次点击地图添加节点，点“完成”结束',
   'draw.pointHintTouch': '点击地图放置工程位置',
+  'file.choose': '选择文件',
+  'file.none': '未选择文件',
 };
 
 export const en: Record<keyof typeof zhCN, string> = {
@@ -18,4 +20,6 @@ export const en: Record<keyof typeof zhCN, string> = {
   'sheet.close': 'Close',
   'draw.lineHintTouch': 'Tap the map to add vertices, then tap Finish',
   'draw.pointHintTouch': 'Tap the map to place the works',
+  'file.choose': 'Choose a file',
+  'file.none': 'No file chosen',
 };

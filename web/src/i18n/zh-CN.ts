@@ -9,6 +9,7 @@ import { zhCN as office } from './office';
 import { zhCN as households } from './households';
 import { zhCN as setup } from './setup';
 import { zhCN as phone } from './phone';
+import { zhCN as users } from './users';
 
 export const zhCN = {
   ...exitCheck,
@@ -19,6 +20,7 @@ export const zhCN = {
   ...office,
   ...setup,
   ...phone,
+  ...users,
   ...valueLabels,
   ...households,
   'app.title': '扶贫一张图',
