@@ -54,7 +54,7 @@ export const en: Messages = {
   'township.all': 'Whole county',
   'township.villageCount': '{n} villages',
 
-  'search.placeholder': 'Search name or code',
+  'search.placeholder': 'Search villages, projects, sites, problems',
   'search.noHits': 'No matches',
   'search.type.township': 'Township',
   'search.type.village': 'Village',

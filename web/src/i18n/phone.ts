@@ -10,6 +10,11 @@ export const zhCN = {
   'draw.pointHintTouch': '点击地图放置工程位置',
   'file.choose': '选择文件',
   'file.none': '未选择文件',
+  'search.type.project': '项目',
+  'search.type.site': '安置点',
+  'search.type.problem': '问题',
+  'screen.dataAsOf': '数据截至 {time}',
+  'app.partFailed': '这部分界面加载失败：无法连接服务器，或系统刚刚更新。请检查网络后刷新页面',
 };
 
 export const en: Record<keyof typeof zhCN, string> = {
@@ -22,4 +27,9 @@ export const en: Record<keyof typeof zhCN, string> = {
   'draw.pointHintTouch': 'Tap the map to place the works',
   'file.choose': 'Choose a file',
   'file.none': 'No file chosen',
+  'search.type.project': 'Project',
+  'search.type.site': 'Site',
+  'search.type.problem': 'Problem',
+  'screen.dataAsOf': 'Data as of {time}',
+  'app.partFailed': 'This part of the page failed to load: the server cannot be reached, or the system was just updated. Check the connection and reload.',
 };

@@ -54,7 +54,7 @@ export const zhCN = {
   'township.all': '全县',
   'township.villageCount': '{n} 个行政村',
 
-  'search.placeholder': '搜索村名或代码',
+  'search.placeholder': '搜索村、乡镇、项目、安置点、问题',
   'search.noHits': '无匹配结果',
   'search.type.township': '乡镇',
   'search.type.village': '村',
