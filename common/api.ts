@@ -1,6 +1,6 @@
 // Shapes of the JSON the server returns, shared with the web app.
 import type { MadeAt } from './schemas';
-import type { InfraItem, Project, ProjectStatus, RelocationSite, Township, Village } from './domain';
+import type { InfraItem, Project, ProjectKind, ProjectStatus, ProjectSubtype, RelocationSite, Township, Village } from './domain';
 import type { DemoLayer } from './boundaries';
 import type { ExitCheck, ExitStatus, SiteIndicators } from './indicators';
 
@@ -47,14 +47,21 @@ export interface SiteView extends RelocationSite {
 
 export type ProjectView = Project;
 
+export const SEARCH_TYPES = ['township', 'village', 'project', 'site', 'problem'] as const;
+export type SearchType = (typeof SEARCH_TYPES)[number];
+
 export interface SearchHit {
-  type: 'township' | 'village';
+  type: SearchType;
+  /** A township's or village's code; the record's id as text for projects, sites and problems. */
   code: string;
   name: string;
   nameEn: string;
   townshipCode: string;
   center: LonLat;
   bbox: BBox;
+  /** Projects: road or water works, and which kind, to open the right panel and label the hit. */
+  kind?: ProjectKind;
+  subtype?: ProjectSubtype;
 }
 
 export interface Summary {

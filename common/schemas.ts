@@ -222,6 +222,10 @@ export const userPatch = z
   .superRefine(strongFor);
 export type UserPatch = z.infer<typeof userPatch>;
 
+/** A signed-in user's change of their own password; the strength rule is checked with their user name by the service. */
+export const passwordChange = z.object({ current: rawText(200).min(1), next: password }).strict();
+export type PasswordChange = z.infer<typeof passwordChange>;
+
 /** First-run setup of a production portal: the county and its first admin. */
 export const setupBody = z
   .object({

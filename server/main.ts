@@ -15,6 +15,7 @@ import { getCounty } from './repo/geography';
 import { configuredBasemaps } from './services/basemap-config';
 import { productionCountyCode, setupRequired } from './services/setup';
 import { createSetupApp } from './setup-app';
+import { withCountyName } from './web/county-shell';
 import { loadWebFiles } from './web/web-files';
 
 const config = loadConfig();
@@ -38,8 +39,10 @@ async function withPiiKey<T>(open: () => Promise<T>): Promise<T> {
 }
 
 async function portalListener(db: Db, pii: PiiCipher, countyCode: string, staticArchive: ArchiveSource): Promise<RequestListener> {
+  const county = await getCounty(db, countyCode);
+  const named = web && county ? withCountyName(web, county.name) : web;
   const { app, tiles, staticTiles } = createApp({
-    db, staticArchive, rebuildStaticArchive: !config.STATIC_ARCHIVE, web, countyCode, pii,
+    db, staticArchive, rebuildStaticArchive: !config.STATIC_ARCHIVE, web: named, countyCode, pii,
     tileCacheBytes: config.TILE_CACHE_MB * 1024 * 1024,
     trustProxy: config.TRUST_PROXY,
     cookieSecure: config.COOKIE_SECURE,
@@ -49,7 +52,7 @@ async function portalListener(db: Db, pii: PiiCipher, countyCode: string, static
   // Imported boundaries live in the database, not in the demo dataset the archive on disk was cut from.
   if (await hasImportedBoundaries(db, countyCode)) await staticTiles.rebuild(db, countyCode);
   const serveTile = tileFastPath(tiles, staticTiles);
-  const serveAsset = web ? webFastPath(web) : () => false;
+  const serveAsset = named ? webFastPath(named) : () => false;
   const serveApp = getRequestListener(app.fetch);
   return (req, res) => {
     if (!serveTile(req, res) && !serveAsset(req, res)) void serveApp(req, res);

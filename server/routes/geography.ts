@@ -4,7 +4,21 @@ import type { AppContext } from '../context';
 import { notFound } from '../services/domain-error';
 import { parseQuery } from '../http/validate';
 import { line } from '../../common/schemas';
-import { getCounty, listTownships, search } from '../repo/geography';
+import { SEARCH_TYPES } from '../../common/api';
+import { getCounty, listTownships } from '../repo/geography';
+import { searchEverything } from '../services/search';
+
+const searchQuery = z.object({
+  q: line(50).min(1),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+  /** Comma-separated kinds to look among (default: all). */
+  types: z
+    .string()
+    .max(100)
+    .transform((s) => s.split(','))
+    .pipe(z.array(z.enum(SEARCH_TYPES)).min(1))
+    .optional(),
+});
 
 export function geographyRoutes({ db, countyCode }: AppContext) {
   return new Hono()
@@ -15,7 +29,7 @@ export function geographyRoutes({ db, countyCode }: AppContext) {
     })
     .get('/townships', async (c) => c.json(await listTownships(db, countyCode)))
     .get('/search', async (c) => {
-      const { q, limit } = parseQuery(c, z.object({ q: line(50).min(1), limit: z.coerce.number().int().min(1).max(50).default(10) }));
-      return c.json(await search(db, countyCode, q, limit));
+      const { q, limit, types } = parseQuery(c, searchQuery);
+      return c.json(await searchEverything(db, countyCode, q, limit, types));
     });
 }

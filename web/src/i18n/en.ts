@@ -10,6 +10,8 @@ import { en as setup } from './setup';
 import { en as corrections } from './corrections';
 import { en as basemap } from './basemap';
 import { en as field } from './field';
+import { en as phone } from './phone';
+import { en as users } from './users';
 import type { Messages } from './messages';
 
 export const en: Messages = {
@@ -23,6 +25,8 @@ export const en: Messages = {
   ...corrections,
   ...basemap,
   ...field,
+  ...phone,
+  ...users,
   ...valueLabels,
   ...households,
   'app.title': 'Poverty Alleviation Map',
@@ -56,7 +60,7 @@ export const en: Messages = {
   'township.all': 'Whole county',
   'township.villageCount': '{n} villages',
 
-  'search.placeholder': 'Search name or code',
+  'search.placeholder': 'Search villages, projects, sites, problems',
   'search.noHits': 'No matches',
   'search.type.township': 'Township',
   'search.type.village': 'Village',

@@ -11,6 +11,8 @@ import { zhCN as setup } from './setup';
 import { zhCN as corrections } from './corrections';
 import { zhCN as basemap } from './basemap';
 import { zhCN as field } from './field';
+import { zhCN as phone } from './phone';
+import { zhCN as users } from './users';
 
 export const zhCN = {
   ...exitCheck,
@@ -23,6 +25,8 @@ export const zhCN = {
   ...corrections,
   ...basemap,
   ...field,
+  ...phone,
+  ...users,
   ...valueLabels,
   ...households,
   'app.title': '扶贫一张图',
@@ -56,7 +60,7 @@ export const zhCN = {
   'township.all': '全县',
   'township.villageCount': '{n} 个行政村',
 
-  'search.placeholder': '搜索村名或代码',
+  'search.placeholder': '搜索村、乡镇、项目、安置点、问题',
   'search.noHits': '无匹配结果',
   'search.type.township': '乡镇',
   'search.type.village': '村',
