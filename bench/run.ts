@@ -1,10 +1,10 @@
 // npm run bench: (a) tile throughput vs nginx, (b) first map paint, (c) edit-to-other-browser
-// latency, (d) summary query time on PostgreSQL, (e) villages tile sizes per zoom, (f) first paint
+// latency, (d) summary query time on PostgreSQL, (e) villages tile sizes per zoom, (s) first paint
 // over a slow link (400 kbit/s, 400 ms round trip), (o) offline field work (service-worker repeat
 // visits, reconnection to another screen). Writes bench/RESULTS.md and prints it. A part whose
 // system package (nginx, chromium, postgresql) or prepared data is missing is skipped with the
 // reason. Every request goes to 127.0.0.1, and every load run is bounded in time.
-// `npm run bench -- a c` runs only the sections named (a to f, o) and prints them without
+// `npm run bench -- a c` runs only the sections named (a to e, o, s) and prints them without
 // touching RESULTS.md, which always holds a whole run.
 import { writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -22,7 +22,7 @@ import { benchProvinceTileSizes, benchTileSizes } from './tile-sizes';
 import { ensureWebBuild } from '../scripts/web-build';
 
 const log = (line: string) => console.log(`[bench] ${line}`);
-const SECTIONS = ['a', 'b', 'c', 'd', 'e', 'f', 'o'];
+const SECTIONS = ['a', 'b', 'c', 'd', 'e', 'o', 's'];
 const chosen = process.argv.slice(2);
 const unknown = chosen.filter((s) => !SECTIONS.includes(s));
 if (unknown.length) {
@@ -92,7 +92,7 @@ await part('(b) first paint, province', noBrowser, async () => {
     await server.stop();
   }
 });
-await part('(f) first paint, slow link', noBrowser, () => withCountyServer((server) => benchSlowLink(server.url, log)));
+await part('(s) first paint, slow link', noBrowser, () => withCountyServer((server) => benchSlowLink(server.url, log)));
 await part('(c) edit to other browser', noBrowser, () => withCountyServer((server) => benchEditLatency(server.url, log)));
 await part('(d) summary queries', postgresAvailable() ? null : 'PostgreSQL server binaries not found (apt-get install postgresql)', () =>
   benchSummaries(log, notes),

@@ -1,4 +1,4 @@
-// (f) First paint over a slow link: 400 kbit/s both ways and 400 ms round trip, set with CDP's
+// (s) First paint over a slow link: 400 kbit/s both ways and 400 ms round trip, set with CDP's
 // Network.emulateNetworkConditions, beside the same page on the unthrottled loopback. Times, in ms
 // from navigation start in a fresh browser context (empty cache): the first contentful paint (the
 // inline shell of index.html, with the county's name the server wrote into it), and the first frame
@@ -57,7 +57,7 @@ export async function benchSlowLink(url: string, log: (line: string) => void): P
   } finally {
     await browser.close();
   }
-  const section = '(f) first paint, slow link';
+  const section = '(s) first paint, slow link';
   const shellSlow = median(results.slow.map((r) => r.shell));
   const row = (link: 'slow' | 'fast', label: string): ResultRow => ({
     section,
