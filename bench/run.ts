@@ -92,7 +92,6 @@ await part('(b) first paint, province', noBrowser, async () => {
     await server.stop();
   }
 });
-await part('(s) first paint, slow link', noBrowser, () => withCountyServer((server) => benchSlowLink(server.url, log)));
 await part('(c) edit to other browser', noBrowser, () => withCountyServer((server) => benchEditLatency(server.url, log)));
 await part('(d) summary queries', postgresAvailable() ? null : 'PostgreSQL server binaries not found (apt-get install postgresql)', () =>
   benchSummaries(log, notes),
@@ -100,6 +99,7 @@ await part('(d) summary queries', postgresAvailable() ? null : 'PostgreSQL serve
 await part('(e) villages tile sizes, synthetic', null, () => benchTileSizes(log));
 await part('(e) villages tile sizes, province', null, async () => benchProvinceTileSizes(await preparedProvince(log), log));
 await part('(o) offline field work', noBrowser, () => withCountyServer((server) => benchFieldOffline(server.url, log)));
+await part('(s) first paint, slow link', noBrowser, () => withCountyServer((server) => benchSlowLink(server.url, log)));
 
 notes.push(
   `Machine: ${availableParallelism()} cores shared by the load generator, the servers and the browser (and by whatever else ` +
