@@ -1,9 +1,12 @@
 // The portal on a phone, as a field cadre meets it: a touch screen of 390×844 (and the narrow
 // 360×740). Sign in, open a village from the map, draw a road by taps with explicit finish and
-// undo, and at every step no control under 44 px nor off the screen.
+// undo; correct a road (reshape it, retract a report), pick a basemap, see the outbox offline;
+// and at every step no control under 44 px nor off the screen.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ProgressEntry, ProjectView } from '../../common/api';
 import { launchBrowser, saveScreenshot, waitForMapIdle } from '../helpers/browser';
+import { openRoad, signIn } from '../helpers/portal-actions';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { touchOffenders } from '../helpers/touch-targets';
 
@@ -60,7 +63,8 @@ function clearMapPoint(target: { layer: string | null; avoid?: { x: number; y: n
 
 describe('the portal on a phone', () => {
   beforeAll(async () => {
-    server = await startTestServer();
+    // A 天地图 key puts the basemap picker in the layer sheet; nothing is fetched until it is chosen.
+    server = await startTestServer({ env: { TIANDITU_KEY: 'abc123def456' } });
     browser = await launchBrowser();
   });
 
@@ -141,4 +145,46 @@ describe('the portal on a phone', () => {
       expect(form!.y + form!.height).toBeLessThanOrEqual(viewport.height + 0.5);
     }, 120_000);
   }
+
+  it('corrects a road, picks a basemap and shows the outbox offline, every control touchable', async () => {
+    page = await openPhone(PHONES[0].viewport);
+    await signIn(page, 'xiangmu');
+    await page.getByTestId('sheet-open-layers').tap();
+    await page.getByTestId('basemap-select').waitFor();
+    await expectTouchable('layer sheet with basemaps');
+    await page.getByTestId('sheet-close').tap();
+
+    const roads: ProjectView[] = await (await fetch(`${server.url}/api/projects?kind=road&status=under_construction`)).json();
+    let road: ProjectView | undefined;
+    for (const candidate of roads.filter((p) => p.geometry.type === 'LineString')) {
+      const reports: ProgressEntry[] = await (await fetch(`${server.url}/api/projects/${candidate.id}/progress`)).json();
+      if (reports.length) {
+        road = candidate;
+        break;
+      }
+    }
+    expect(road, 'a road with progress reports').toBeDefined();
+    await openRoad(page, road!);
+    await sheetSettled();
+    await page.getByTestId('edit-reshape').tap();
+    await page.getByTestId('reshape-form').waitFor();
+    await expectTouchable('reshape form');
+    await page.getByTestId('edit-cancel').tap();
+
+    await page.getByTestId('tab-history').tap();
+    await page.getByTestId('progress-report').first().getByTestId('report-retract').tap();
+    await page.getByTestId('correction-form').waitFor();
+    await expectTouchable('retract form');
+
+    await page.context().setOffline(true);
+    await page.getByTestId('edit-online-only').waitFor();
+    // The outbox folds to its badge, clear of the form's buttons, and says it is offline when opened.
+    const badge = (await page.getByTestId('outbox').boundingBox())!;
+    const save = (await page.getByTestId('correction-form').getByTestId('edit-save').boundingBox())!;
+    expect(badge.x + badge.width <= save.x || badge.y >= save.y + save.height || badge.y + badge.height <= save.y, 'the outbox badge clear of the save button').toBe(true);
+    await expectTouchable('offline');
+    await page.getByTestId('outbox-toggle').tap();
+    await page.getByTestId('outbox-offline').waitFor();
+    await page.context().setOffline(false);
+  }, 120_000);
 });
