@@ -4,20 +4,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, saveScreenshot, waitForMapIdle } from '../helpers/browser';
+import { signIn } from '../helpers/portal-actions';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { login } from '../helpers/session';
 
 let server: TestServer;
 let browser: Browser;
 let page: Page;
-
-async function signIn(username: string, password = `${username}123`): Promise<void> {
-  await page.getByTestId('login-open').click();
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('session-user').waitFor();
-}
 
 describe('office details', () => {
   beforeAll(async () => {
@@ -72,7 +65,7 @@ describe('office details', () => {
   });
 
   it('lets an admin create, disable and reset a user in the users page', async () => {
-    await signIn('admin');
+    await signIn(page, 'admin');
     await page.getByTestId('nav-users').click();
     await page.getByTestId('users-table').waitFor();
     await page.getByTestId('user-xiangzhen').waitFor();
@@ -107,7 +100,7 @@ describe('office details', () => {
   });
 
   it('lets anyone signed in change their own password', async () => {
-    await signIn('fupin');
+    await signIn(page, 'fupin');
     await page.getByTestId('session-user').click();
     await page.getByTestId('password-current').fill('fupin123');
     await page.getByTestId('password-new').fill('Poverty-Office-2026');
@@ -121,7 +114,7 @@ describe('office details', () => {
 
   it('chooses files with a button in the portal’s language', async () => {
     await page.getByTestId('logout').click();
-    await signIn('admin');
+    await signIn(page, 'admin');
     await page.getByTestId('nav-import').click();
     const chooser = page.locator('label.file-button').first();
     await expect(chooser.textContent()).resolves.toContain('选择文件');
