@@ -3,13 +3,14 @@ import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
 import { precompress } from './web/build/precompress.ts';
 import { preloadStartPage } from './web/build/preload-start-page.ts';
+import { pwa } from './web/build/pwa.ts';
 
 // The Hono server serves /api and /tiles; in dev the SPA proxies to it so it stays same-origin.
 const apiTarget = `http://localhost:${process.env.PORT ?? 8080}`;
 
 export default defineConfig({
   root: fileURLToPath(new URL('./web', import.meta.url)),
-  plugins: [vue(), preloadStartPage('/views/MapPage.vue'), precompress()],
+  plugins: [vue(), preloadStartPage('/views/MapPage.vue'), pwa(), precompress()],
   build: {
     outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),
     emptyOutDir: true,

@@ -1,11 +1,12 @@
 // npm run bench: (a) tile throughput vs nginx, (b) first map paint, (c) edit-to-other-browser
 // latency, (d) summary query time on PostgreSQL, (e) villages tile sizes per zoom, (f) dynamic tiles
 // on PostGIS at national scale (per-tile cutting, edit → new tile, memory), (g) one and two
-// instances behind nginx, (m) monitoring at 1,000,000 households. Writes
-// bench/RESULTS.md and prints it. A part whose system package (nginx, chromium, postgresql) or
-// prepared data is missing is skipped with the reason. Every request goes to 127.0.0.1, and every
-// load run is bounded in time.
-// `npm run bench -- a c` runs only the sections named (a to g, m) and prints them without
+// instances behind nginx, (m) monitoring at 1,000,000 households, (o) offline field work
+// (service-worker repeat visits, reconnection to another screen), (s) first paint over a slow link
+// (400 kbit/s, 400 ms round trip). Writes bench/RESULTS.md and prints it. A part whose system
+// package (nginx, chromium, postgresql) or prepared data is missing is skipped with the reason.
+// Every request goes to 127.0.0.1, and every load run is bounded in time.
+// `npm run bench -- a c` runs only the sections named (a to g, m, o, s) and prints them without
 // touching RESULTS.md, which always holds a whole run.
 import { writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -13,9 +14,11 @@ import { join } from 'node:path';
 import { startTestServer, type TestServer } from '../tests/helpers/server';
 import { benchEditLatency } from './edit-latency';
 import { benchInstances } from './instances';
+import { benchFieldOffline } from './field-offline';
 import { benchFirstPaint, browserAvailable, preparedProvince } from './first-paint';
 import { nginxAvailable, NGINX_PATH, startNginx } from './nginx';
 import { markdownReport, type ResultRow, type SkippedSection } from './report';
+import { benchSlowLink } from './slow-link';
 import { benchSummaries, postgresAvailable } from './summary-queries';
 import { benchMonitoringScale } from './monitoring-scale';
 import { benchTiles } from './tile-load';
@@ -24,7 +27,7 @@ import { benchProvinceTileSizes, benchTileSizes } from './tile-sizes';
 import { ensureWebBuild } from '../scripts/web-build';
 
 const log = (line: string) => console.log(`[bench] ${line}`);
-const SECTIONS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'm'];
+const SECTIONS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'm', 'o', 's'];
 const chosen = process.argv.slice(2);
 const unknown = chosen.filter((s) => !SECTIONS.includes(s));
 if (unknown.length) {
@@ -111,6 +114,8 @@ await part(
   !postgresAvailable() ? 'PostgreSQL server binaries not found (apt-get install postgresql)' : nginxAvailable() ? null : `${NGINX_PATH} not found (apt-get install nginx)`,
   () => benchInstances(log),
 );
+await part('(o) offline field work', noBrowser, () => withCountyServer((server) => benchFieldOffline(server.url, log)));
+await part('(s) first paint, slow link', noBrowser, () => withCountyServer((server) => benchSlowLink(server.url, log)));
 
 notes.push(
   `Machine: ${availableParallelism()} cores shared by the load generator, the servers and the browser (and by whatever else ` +

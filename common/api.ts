@@ -1,6 +1,7 @@
 // Shapes of the JSON the server returns, shared with the web app.
-import type { InfraItem, Project, ProjectStatus, RelocationSite, Township, Village } from './domain';
 import type { PortalLevel } from './area';
+import type { MadeAt } from './schemas';
+import type { InfraItem, Project, ProjectKind, ProjectStatus, ProjectSubtype, RelocationSite, Township, Village } from './domain';
 import type { DemoLayer } from './boundaries';
 import type { ExitCheck, ExitStatus, SiteIndicators } from './indicators';
 
@@ -59,15 +60,22 @@ export interface SiteView extends RelocationSite {
 
 export type ProjectView = Project;
 
+export const SEARCH_TYPES = ['county', 'township', 'village', 'project', 'site', 'problem'] as const;
+export type SearchType = (typeof SEARCH_TYPES)[number];
+
 export interface SearchHit {
-  /** A county only in a prefecture's portal; its `townshipCode` is its own code. */
-  type: 'county' | 'township' | 'village';
+  /** A county only in a prefecture's portal (its `townshipCode` is its own code). */
+  type: SearchType;
+  /** A county's, township's or village's code; the record's id as text for projects, sites and problems. */
   code: string;
   name: string;
   nameEn: string;
   townshipCode: string;
   center: LonLat;
   bbox: BBox;
+  /** Projects: road or water works, and which kind, to open the right panel and label the hit. */
+  kind?: ProjectKind;
+  subtype?: ProjectSubtype;
 }
 
 export interface Summary {
@@ -149,7 +157,7 @@ export interface ChangeEvent {
   entity: 'village' | 'site' | 'project' | 'problem' | 'target' | 'monitoring';
   /** '*' when an import changed many records at once; always '*' for monitoring, whose records are personal. */
   id: string;
-  action: 'update' | 'create' | 'progress' | 'import' | 'fix' | 'close' | 'delete' | 'restore';
+  action: 'update' | 'create' | 'progress' | 'import' | 'fix' | 'close' | 'delete' | 'restore' | 'photos';
   /** The tile layer that changed; null for the problem ledger, which has no tiles. */
   layer: DynamicLayer | null;
   versions: TileVersions;
@@ -219,4 +227,7 @@ export interface ProgressEntry {
   /** Set aside by a correction: kept for the record, no longer counted in the project's figures. */
   retracted: boolean;
   retractReason: string | null;
+  /** Where the report was made, when the device gave its position. */
+  madeAt: MadeAt | null;
+  photoIds: string[];
 }

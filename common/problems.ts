@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { can, type Permission, type Role } from './roles';
 import type { Violation } from './rules';
-import { codes, date, idText, lat, line, lon, note, paragraph, version } from './schemas';
+import type { PhotoStep } from './field-capture';
+import { codes, date, idText, lat, line, lon, madeAt, note, paragraph, photoIds, version, type MadeAt } from './schemas';
 
 export const PROBLEM_ENTITY_TYPES = ['village', 'site', 'project'] as const;
 export type ProblemEntityType = (typeof PROBLEM_ENTITY_TYPES)[number];
@@ -39,6 +40,10 @@ export interface Problem {
   closedAt: string | null;
   version: number;
   updatedAt: string;
+  /** Where the problem was logged from, when the device gave its position. */
+  madeAt: MadeAt | null;
+  /** Photos taken when it was logged, and as evidence of the fix. */
+  photos: { id: string; step: PhotoStep }[];
 }
 
 /** Whoever edits a thing may report its problem fixed: relocation staff their sites, project managers projects and village works. */
@@ -82,6 +87,8 @@ export const problemCreate = z
     source: z.enum(PROBLEM_SOURCES),
     responsibleUnit: required(100, '责任单位', 'responsible unit'),
     deadline: date,
+    madeAt: madeAt.optional(),
+    photoIds: photoIds.optional(),
   })
   .strict()
   .superRefine((p, ctx) => {
@@ -93,3 +100,6 @@ export type ProblemCreate = z.infer<typeof problemCreate>;
 /** Fixing and closing name the version they acted on, like every other edit. */
 export const problemStep = z.object({ version, note: note.optional() }).strict();
 export type ProblemStep = z.infer<typeof problemStep>;
+/** Reporting the fix may bring photos as evidence for the 销号. */
+export const problemFix = problemStep.extend({ photoIds: photoIds.optional() }).strict();
+export type ProblemFix = z.infer<typeof problemFix>;

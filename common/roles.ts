@@ -28,6 +28,8 @@ export const PERMISSIONS = {
   restoreRecords: ['admin'],
   /** Annual targets (年度目标任务), by hand or by import. */
   editTargets: ['admin', 'poverty_office'],
+  /** Photos taken in the field, for progress reports, problems and sites: whoever makes those records. */
+  uploadPhotos: ['project_manager', 'relocation', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

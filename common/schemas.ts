@@ -54,6 +54,27 @@ export const lon = z.number().finite().min(-180, '经度超出范围 / longitude
 export const lat = z.number().finite().min(-90, '纬度超出范围 / latitude out of range').max(90, '纬度超出范围 / latitude out of range');
 const position = z.tuple([lon, lat]).or(z.tuple([lon, lat, z.number().finite()]));
 
+/** Accuracy beyond this is no position at all (a phone's cell fix is a few km at worst). */
+export const MAX_ACCURACY_M = 100_000;
+
+/** Where the device was when a record was made, as its GPS said, with the accuracy radius. */
+export const madeAt = z
+  .object({
+    lon,
+    lat,
+    accuracy: z.number().finite().min(0, '定位精度不能为负 / accuracy must not be negative').max(MAX_ACCURACY_M, '定位精度超出范围 / accuracy out of range'),
+    at: z.iso.datetime({ offset: true, error: '定位时间须为 ISO 时间 / the position time must be an ISO date-time' }),
+  })
+  .strict();
+export type MadeAt = z.infer<typeof madeAt>;
+
+/** Photos a record takes with it: ids of photos its author uploaded beforehand. */
+export const MAX_PHOTOS_PER_RECORD = 12;
+export const photoIds = z
+  .array(z.uuid('照片编号无效 / invalid photo id'))
+  .max(MAX_PHOTOS_PER_RECORD, `每条记录最多 ${MAX_PHOTOS_PER_RECORD} 张照片 / at most ${MAX_PHOTOS_PER_RECORD} photos per record`)
+  .refine((ids) => new Set(ids).size === ids.length, '照片重复 / a photo is listed twice');
+
 export const pointGeometry = z.object({ type: z.literal('Point'), coordinates: position }).strict();
 /** A road shorter than this is a slip of the mouse (two clicks on one spot), not a project. */
 export const MIN_LINE_METRES = 10;
@@ -102,6 +123,9 @@ export const sitePatch = z
   .strict();
 export type SitePatch = z.infer<typeof sitePatch>;
 
+/** Photos added to a site, uploaded beforehand. */
+export const sitePhotos = z.object({ photoIds: photoIds.min(1, '请至少选一张照片 / choose at least one photo') }).strict();
+
 export const projectName = line(100).min(2, '名称至少2个字 / name needs at least 2 characters');
 
 export const projectCreate = z
@@ -149,6 +173,9 @@ export const progressRecord = z
     note: note.optional(),
     /** Why a figure goes back; required then (common/progress.ts). */
     reason: line(200).optional(),
+    /** Where the report was made, when the device knew. */
+    madeAt: madeAt.optional(),
+    photoIds: photoIds.optional(),
   })
   .strict()
   .refine((r) => r.progressPct !== undefined || r.doneKm !== undefined, {
@@ -194,6 +221,10 @@ export const userPatch = z
   .strict()
   .superRefine(strongFor);
 export type UserPatch = z.infer<typeof userPatch>;
+
+/** A signed-in user's change of their own password; the strength rule is checked with their user name by the service. */
+export const passwordChange = z.object({ current: rawText(200).min(1), next: password }).strict();
+export type PasswordChange = z.infer<typeof passwordChange>;
 
 /** First-run setup of a production portal: the county and its first admin. */
 export const setupBody = z

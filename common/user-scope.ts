@@ -22,3 +22,6 @@ export type ScopedUserPatch = z.infer<typeof scopedUserPatch>;
 export interface UserAccount extends SessionUser {
   scope: string[];
 }
+
+/** A user as administrators see them: whether the account is disabled too. */
+export type ManagedUser = UserAccount & { disabled: boolean };

@@ -8,7 +8,7 @@ import type { PiiCipher } from './pii/cipher';
 import { ChangeBus } from './events';
 import { errorBody, handleError, HttpError } from './http/errors';
 import { sameOriginWrites } from './http/same-origin';
-import { UPLOAD_PREFIX } from './http/upload';
+import { takesFiles } from './http/upload';
 import { NO_BASEMAP, type BasemapOption } from '../common/basemaps';
 import { authRoutes } from './routes/auth';
 import { basemapRoutes } from './routes/basemaps';
@@ -20,6 +20,7 @@ import { householdImportRoutes } from './routes/household-import';
 import { importRoutes } from './routes/import';
 import { monitoringRoutes } from './routes/monitoring';
 import { departmentImportRoutes } from './routes/department-import';
+import { photoRoutes } from './routes/photos';
 import { problemRoutes } from './routes/problems';
 import { projectRoutes } from './routes/projects';
 import { reportRoutes } from './routes/reports';
@@ -95,6 +96,7 @@ export function createApp({ db, postgis = false, staticArchive, rebuildStaticArc
     .route('/problems', problemRoutes(ctx))
     .route('/import/targets', targetImportRoutes(ctx))
     .route('/import/households', pii ? householdImportRoutes(ctx, pii) : new Hono<AuthEnv>())
+    .route('/photos', photoRoutes(ctx))
     .route('/import', importRoutes(ctx))
     .route('/targets', targetRoutes(ctx))
     .route('/bulletin', reports.bulletin)
@@ -112,8 +114,8 @@ export function createApp({ db, postgis = false, staticArchive, rebuildStaticArc
     maxSize: MAX_BODY_BYTES,
     onError: (c) => c.json(errorBody('body_too_large', '请求体过大（上限 1 MB）', 'Request body too large (limit 1 MB)'), 413),
   });
-  // Uploads have their own, larger limit (routes/import.ts).
-  app.use('/api/*', (c, next) => (c.req.path.startsWith(UPLOAD_PREFIX) ? next() : jsonLimit(c, next)));
+  // Uploads have their own, larger limits (routes/import.ts, routes/photos.ts).
+  app.use('/api/*', (c, next) => (takesFiles(c.req.path) ? next() : jsonLimit(c, next)));
   // The SameSite=Strict cookie is the second lock.
   app.use('/api/*', sameOriginWrites({ trustProxy }));
   app.route('/api', api);

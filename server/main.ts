@@ -17,6 +17,7 @@ import { getCounty } from './repo/geography';
 import { configuredBasemaps } from './services/basemap-config';
 import { productionCountyCode, setupRequired } from './services/setup';
 import { createSetupApp } from './setup-app';
+import { withCountyName } from './web/county-shell';
 import { loadWebFiles } from './web/web-files';
 import { announceRaised } from './routes/monitoring';
 import { scheduleMonthlyWarnings } from './services/warning-run';
@@ -47,8 +48,10 @@ let stopFollowing = async () => {};
 async function portalListener(db: Db, pii: PiiCipher, countyCode: string, staticArchive: ArchiveSource): Promise<RequestListener> {
   const postgis = config.POSTGIS === 'auto' && (await enablePostgis(db, (line) => console.log(`[server] ${line}`)));
   console.log(`[server] dynamic tiles cut ${postgis ? 'per tile in SQL (PostGIS)' : 'in memory'}`);
+  const county = await getCounty(db, portalArea(countyCode));
+  const named = web && county ? withCountyName(web, county.name) : web;
   const portal = createApp({
-    db, postgis, staticArchive, rebuildStaticArchive: !config.STATIC_ARCHIVE, web, countyCode, pii,
+    db, postgis, staticArchive, rebuildStaticArchive: !config.STATIC_ARCHIVE, web: named, countyCode, pii,
     tileCacheBytes: config.TILE_CACHE_MB * 1024 * 1024,
     trustProxy: config.TRUST_PROXY,
     cookieSecure: config.COOKIE_SECURE,
@@ -63,7 +66,7 @@ async function portalListener(db: Db, pii: PiiCipher, countyCode: string, static
   stopFollowing = portal.stop;
   if (config.MONITORING_SCHEDULE === 'monthly') scheduleMonthlyWarnings(db, area.prefix, (raised) => void announceRaised(portal, raised));
   const serveTile = tileFastPath(tiles, staticTiles);
-  const serveAsset = web ? webFastPath(web) : () => false;
+  const serveAsset = named ? webFastPath(named) : () => false;
   const serveApp = getRequestListener(app.fetch);
   return (req, res) => {
     if (!serveTile(req, res) && !serveAsset(req, res)) void serveApp(req, res);

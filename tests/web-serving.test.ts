@@ -26,6 +26,8 @@ beforeAll(async () => {
   writeFileSync(join(root, 'index.html'), index);
   writeFileSync(join(root, 'assets/app-1a2b.js'), script);
   writeFileSync(join(root, 'assets/tiny-3c4d.css'), 'body{margin:0}');
+  writeFileSync(join(root, 'sw.js'), 'const PRECACHE = [];');
+  writeFileSync(join(root, 'manifest.webmanifest'), '{"name":"扶贫一张图"}');
   for (const name of ['index.html', 'assets/app-1a2b.js', 'assets/tiny-3c4d.css']) await precompressFile(join(root, name));
   const files = loadWebFiles(root)!;
   app = new Hono();
@@ -135,5 +137,21 @@ describe('the start page preloaded from index.html', () => {
     expect(preloaded.some((p) => /\/MapPage-[\w-]+\.js$/.test(p))).toBe(true);
     expect(preloaded.length).toBeGreaterThan(1);
     for (const p of preloaded) expect(existsSync(join(dist, p))).toBe(true);
+  });
+});
+
+describe('the installable app\'s files beside index.html', () => {
+  it('serves the service worker and the manifest under their own names and types, checked on every visit', async () => {
+    const worker = await app.request('/sw.js');
+    expect(worker.status).toBe(200);
+    expect(worker.headers.get('content-type')).toContain('text/javascript');
+    // The worker's name never changes, so a browser must ask again to see a new build's.
+    expect(worker.headers.get('cache-control')).toBe('no-cache');
+    expect(await worker.text()).toBe('const PRECACHE = [];');
+    const manifest = await app.request('/manifest.webmanifest');
+    expect(manifest.headers.get('content-type')).toBe('application/manifest+json');
+    expect(await manifest.json()).toEqual({ name: '扶贫一张图' });
+    // Any other path is still the app's page.
+    expect(await (await app.request('/problems')).text()).toBe(index);
   });
 });

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { SessionUser } from '../../common/roles';
-import type { Db } from '../db/client';
+import type { Db, Queryable } from '../db/client';
 
 export const SESSION_COOKIE = 'fupin_session';
 export const SESSION_TTL_HOURS = 12;
@@ -31,4 +31,9 @@ export async function sessionUser(db: Db, token: string): Promise<SessionUser | 
 
 export async function deleteSession(db: Db, token: string): Promise<void> {
   await db.write((tx) => tx.query('DELETE FROM sessions WHERE token_hash = $1', [hashToken(token)]));
+}
+
+/** Ends every session of a user but the one in use (after a password change, say). */
+export async function deleteOtherSessions(tx: Queryable, userId: number, keepToken: string): Promise<void> {
+  await tx.query('DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2', [userId, hashToken(keepToken)]);
 }

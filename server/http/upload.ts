@@ -2,11 +2,23 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Upload } from '../services/import/upload';
+import { MAX_PHOTO_BYTES } from '../../common/field-capture';
 import { errorBody, HttpError } from './errors';
 
-/** Routes under this prefix take files; the 1 MB JSON limit does not apply to them. */
+/** Routes under these prefixes take files; the 1 MB JSON limit does not apply to them. */
 export const UPLOAD_PREFIX = '/api/import/';
+export const PHOTO_PREFIX = '/api/photos/';
+export const takesFiles = (path: string) => path.startsWith(UPLOAD_PREFIX) || path.startsWith(PHOTO_PREFIX);
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+/** A photo's limit, from Content-Length before a byte is read, else while streaming. */
+export function photoLimit(): MiddlewareHandler {
+  const mb = MAX_PHOTO_BYTES / 1024 / 1024;
+  return bodyLimit({
+    maxSize: MAX_PHOTO_BYTES,
+    onError: (c) => c.json(errorBody('photo_too_large', `照片过大（上限 ${mb} MB），未保存`, `Photo too large (limit ${mb} MB); not saved`), 413),
+  });
+}
 
 export function uploadLimit(): MiddlewareHandler {
   // Refused from Content-Length before a byte is read when the client declares it, else while streaming.

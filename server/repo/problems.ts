@@ -1,5 +1,6 @@
 import { fixedLate, type Problem, type ProblemEntityType, type ProblemStatus } from '../../common/problems';
 import type { Queryable } from '../db/client';
+import { MADE_AT } from './made-at';
 
 /** Open past its deadline, `$1` being today's China date: the one definition of overdue. */
 const OVERDUE = `(p.status = 'open' AND p.deadline < $1::date)`;
@@ -10,7 +11,9 @@ const COLUMNS = `p.id, p.entity_type AS "entityType", p.entity_id AS "entityId",
   jsonb_build_array(p.lon, p.lat) AS location, p.title, p.description, p.source, p.responsible_unit AS "responsibleUnit",
   to_char(p.deadline, 'YYYY-MM-DD') AS deadline, p.status, ${OVERDUE} AS overdue,
   cu.username AS "createdBy", p.created_at AS "createdAt", fu.username AS "fixedBy", p.fixed_at AS "fixedAt", p.fix_note AS "fixNote",
-  clu.username AS "closedBy", p.closed_at AS "closedAt", p.version, p.updated_at AS "updatedAt"
+  clu.username AS "closedBy", p.closed_at AS "closedAt", p.version, p.updated_at AS "updatedAt", ${MADE_AT('p')},
+  coalesce((SELECT jsonb_agg(jsonb_build_object('id', ph.id::text, 'step', ph.step) ORDER BY ph.uploaded_at) FROM photos ph
+    WHERE ph.entity_type = 'problem' AND ph.entity_id = p.id::text), '[]') AS photos
   FROM problems p
   JOIN users cu ON cu.id = p.created_by
   LEFT JOIN users fu ON fu.id = p.fixed_by

@@ -1,14 +1,15 @@
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { loginBody } from '../../common/schemas';
+import { loginBody, passwordChange } from '../../common/schemas';
 import { AddressThrottle } from '../auth/address-throttle';
-import type { AuthEnv } from '../auth/middleware';
+import { requireUser, type AuthEnv } from '../auth/middleware';
 import { createSession, deleteSession, SESSION_COOKIE, SESSION_TTL_HOURS } from '../auth/sessions';
 import { authenticate } from '../auth/users';
 import type { AppContext } from '../context';
 import { clientAddress } from '../http/client-address';
 import { HttpError } from '../http/errors';
 import { parseBody } from '../http/validate';
+import { changeOwnPassword } from '../services/user-admin';
 
 export interface AuthOptions {
   trustProxy: boolean;
@@ -55,6 +56,13 @@ export function authRoutes({ db }: AppContext, options: AuthOptions) {
       const token = getCookie(c, SESSION_COOKIE);
       if (token) await deleteSession(db, token);
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      return c.json({ ok: true });
+    })
+    .post('/password', async (c) => {
+      const user = requireUser(c);
+      const change = await parseBody(c, passwordChange);
+      // requireUser passed, so the cookie is there.
+      await changeOwnPassword(db, user, change, getCookie(c, SESSION_COOKIE)!);
       return c.json({ ok: true });
     })
     .get('/me', (c) => c.json(c.get('user') ?? null));

@@ -5,7 +5,21 @@ import type { AppContext } from '../context';
 import { notFound } from '../services/domain-error';
 import { parseQuery } from '../http/validate';
 import { codes, line } from '../../common/schemas';
-import { getCounty, listCounties, listTownships, search } from '../repo/geography';
+import { SEARCH_TYPES } from '../../common/api';
+import { getCounty, listCounties, listTownships } from '../repo/geography';
+import { searchEverything } from '../services/search';
+
+const searchQuery = z.object({
+  q: line(50).min(1),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+  /** Comma-separated kinds to look among (default: all). */
+  types: z
+    .string()
+    .max(100)
+    .transform((s) => s.split(','))
+    .pipe(z.array(z.enum(SEARCH_TYPES)).min(1))
+    .optional(),
+});
 
 /** The area the request may see (a county-scoped user's county, else the portal's) and its units. */
 export function geographyRoutes({ db }: AppContext) {
@@ -23,7 +37,7 @@ export function geographyRoutes({ db }: AppContext) {
       return c.json(county && !county.startsWith(area) ? [] : await listTownships(db, county ?? area));
     })
     .get('/search', async (c) => {
-      const { q, limit } = parseQuery(c, z.object({ q: line(50).min(1), limit: z.coerce.number().int().min(1).max(50).default(10) }));
-      return c.json(await search(db, c.get('area').prefix, q, limit));
+      const { q, limit, types } = parseQuery(c, searchQuery);
+      return c.json(await searchEverything(db, c.get('area').prefix, q, limit, types));
     });
 }

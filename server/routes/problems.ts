@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { chinaToday, PROBLEM_ENTITY_TYPES, PROBLEM_STATUSES, problemCreate, problemStep, type Problem } from '../../common/problems';
+import { chinaToday, PROBLEM_ENTITY_TYPES, PROBLEM_STATUSES, problemCreate, problemFix, problemStep, type Problem } from '../../common/problems';
 import { requirePermission, requireUser, type AuthEnv } from '../auth/middleware';
 import { announce, type AppContext } from '../context';
 import { notFound } from '../services/domain-error';
@@ -63,7 +63,7 @@ export function problemRoutes(ctx: AppContext) {
       const user = requirePermission(c, 'manageProblems');
       const { id } = parseParams(c, idParam);
       await visible(c, id);
-      const fixed = await fixProblem(db, user, id, await parseBody(c, problemStep));
+      const fixed = await fixProblem(db, user, id, await parseBody(c, problemFix));
       await changed(fixed, 'fix', user.username);
       return c.json(fixed);
     })

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { sitePatch } from '../../common/schemas';
+import { sitePatch, sitePhotos } from '../../common/schemas';
 import { requirePermission, type AuthEnv } from '../auth/middleware';
 import { announce, type AppContext } from '../context';
 import { notFound } from '../services/domain-error';
@@ -9,6 +9,7 @@ import { parseBody, parseParams, parseQuery } from '../http/validate';
 import { getSite, listSites } from '../repo/sites';
 import { inArea } from './area-guard';
 import { historyAnswer } from './history';
+import { addSitePhotos } from '../services/photos';
 import { editSite } from '../services/site-edits';
 import { siteTileAreas } from '../tiles/change-areas';
 
@@ -38,5 +39,12 @@ export function siteRoutes(ctx: AppContext) {
       const updated = await editSite(db, user, id, await parseBody(c, sitePatch));
       await announce(ctx, { entity: 'site', id: String(id), action: 'update', layer: 'sites', by: user.username, tileAreas: siteTileAreas(updated) });
       return c.json(updated);
+    })
+    .post('/:id/photos', async (c) => {
+      const user = requirePermission(c, 'editSites');
+      const { id } = parseParams(c, idParam);
+      const photos = await addSitePhotos(db, user, id, (await parseBody(c, sitePhotos)).photoIds);
+      await announce(ctx, { entity: 'site', id: String(id), action: 'photos', layer: 'sites', by: user.username });
+      return c.json(photos, 201);
     });
 }

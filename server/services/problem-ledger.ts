@@ -1,7 +1,7 @@
 // Logging, fixing and closing (销号) problems: each step versioned and audited, each by its role.
 import { pointOnFeature } from '@turf/turf';
 import { can, type SessionUser } from '../../common/roles';
-import { canFixProblem, chinaToday, deadlineViolations, type Problem, type ProblemCreate, type ProblemEntityType, type ProblemStep } from '../../common/problems';
+import { canFixProblem, chinaToday, deadlineViolations, type Problem, type ProblemCreate, type ProblemEntityType, type ProblemFix, type ProblemStep } from '../../common/problems';
 import type { Db, Queryable } from '../db/client';
 import { DomainError, notFound } from './domain-error';
 import { getProblem } from '../repo/problems';
@@ -10,6 +10,7 @@ import { getSite } from '../repo/sites';
 import { getVillage } from '../repo/villages';
 import { diff, recordAudit } from './audit';
 import type { CountyGeometry } from './county-geometry';
+import { attachPhotos } from './photos';
 import { assertCurrent, assertNoViolations } from './versioning';
 
 interface Located {
@@ -46,13 +47,16 @@ export async function logProblem(db: Db, geo: CountyGeometry, user: SessionUser,
   const entity = await locateEntity(db, input.entityType, input.entityId);
   const location = input.location ?? entity.location;
   await geo.assertInside({ type: 'Point', coordinates: location });
+  const made = input.madeAt;
   return db.write(async (tx) => {
     const [{ id }] = await tx.query<{ id: number }>(
-      `INSERT INTO problems (entity_type, entity_id, township_code, lon, lat, title, description, source, responsible_unit, deadline, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+      `INSERT INTO problems (entity_type, entity_id, township_code, lon, lat, title, description, source, responsible_unit, deadline, created_by,
+         made_lon, made_lat, made_accuracy_m, made_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
       [input.entityType, input.entityId, entity.townshipCode, location[0], location[1], input.title, input.description, input.source,
-        input.responsibleUnit, input.deadline, user.id],
+        input.responsibleUnit, input.deadline, user.id, made?.lon ?? null, made?.lat ?? null, made?.accuracy ?? null, made?.at ?? null],
     );
+    await attachPhotos(tx, user, input.photoIds, 'problem', String(id), 'log');
     const created = (await getProblem(tx, chinaToday(), id))!;
     await recordAudit(tx, { user, entityType: 'problem', entityId: String(id), action: 'create', old: null, new: ledgerFields(created) });
     return created;
@@ -60,7 +64,7 @@ export async function logProblem(db: Db, geo: CountyGeometry, user: SessionUser,
 }
 
 /** The responsible staff report a problem fixed (整改完成); it stays on the ledger until closed. */
-export async function fixProblem(db: Db, user: SessionUser, id: number, step: ProblemStep): Promise<Problem> {
+export async function fixProblem(db: Db, user: SessionUser, id: number, step: ProblemFix): Promise<Problem> {
   return db.write(async (tx) => {
     const before = await current(tx, id, step.version);
     if (!canFixProblem(user.role, before.entityType)) {
@@ -71,6 +75,7 @@ export async function fixProblem(db: Db, user: SessionUser, id: number, step: Pr
       `UPDATE problems SET status = 'fixed', fixed_by = $2, fixed_at = now(), fix_note = $3, version = version + 1, updated_at = now() WHERE id = $1`,
       [id, user.id, step.note ?? null],
     );
+    await attachPhotos(tx, user, step.photoIds, 'problem', String(id), 'fix');
     return audited(tx, user, before, 'fix', step.note);
   });
 }

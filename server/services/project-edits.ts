@@ -6,10 +6,12 @@ import type { SessionUser } from '../../common/roles';
 import { projectViolations } from '../../common/rules';
 import type { ProgressRecord, ProjectCreate, ProjectPatch } from '../../common/schemas';
 import type { Db, Queryable } from '../db/client';
+import { MADE_AT } from '../repo/made-at';
 import { notFound } from './domain-error';
 import { getProject } from '../repo/projects';
 import { diff, recordAudit } from './audit';
 import type { CountyGeometry } from './county-geometry';
+import { attachPhotos } from './photos';
 import { assertCurrent, assertNoViolations } from './versioning';
 
 export const plannedKmOf = (g: ProjectView['geometry']) => (g.type === 'LineString' ? round2(turfLength(feature(g))) : null);
@@ -104,12 +106,15 @@ export async function recordProgress(db: Db, user: SessionUser, id: number, repo
     const merged = { ...attributes(current), ...progressAfter(current, report) };
     assertNoViolations([...progressReportViolations(current, merged, report, chinaToday()), ...projectViolations({ ...current, ...merged })]);
     await saveAttributes(tx, id, merged);
-    await tx.query(
-      `INSERT INTO project_progress (project_id, recorded_on, progress_pct, done_km, spent, status, note, user_id, reason, before)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text::jsonb)`,
+    const made = report.madeAt;
+    const [{ id: reportId }] = await tx.query<{ id: number }>(
+      `INSERT INTO project_progress (project_id, recorded_on, progress_pct, done_km, spent, status, note, user_id, reason, before,
+         made_lon, made_lat, made_accuracy_m, made_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text::jsonb, $11, $12, $13, $14) RETURNING id`,
       [id, report.recordedOn, merged.progressPct, merged.doneKm, merged.spent, merged.status, report.note ?? null, user.id, report.reason ?? null,
-        JSON.stringify(reportedFigures(current))],
+        JSON.stringify(reportedFigures(current)), made?.lon ?? null, made?.lat ?? null, made?.accuracy ?? null, made?.at ?? null],
     );
+    await attachPhotos(tx, user, report.photoIds, 'progress', String(reportId));
     const changes = diff(attributes(current), merged);
     const reason = report.reason === undefined ? {} : { reason: report.reason };
     await recordAudit(tx, { user, entityType: 'project', entityId: String(id), action: 'progress', old: changes.old, new: { ...changes.new, recordedOn: report.recordedOn, ...reason }, note: report.note });
@@ -120,7 +125,9 @@ export async function recordProgress(db: Db, user: SessionUser, id: number, repo
 export async function progressHistory(db: Queryable, id: number): Promise<ProgressEntry[]> {
   const rows = await db.query<ProgressEntry & { at: Date | string }>(
     `SELECT p.id, to_char(p.recorded_on, 'YYYY-MM-DD') AS "recordedOn", p.progress_pct AS "progressPct", p.done_km AS "doneKm",
-       p.spent, p.status, p.note, p.reason, u.username, p.at, p.retracted_at IS NOT NULL AS retracted, p.retract_reason AS "retractReason"
+       p.spent, p.status, p.note, p.reason, u.username, p.at, p.retracted_at IS NOT NULL AS retracted, p.retract_reason AS "retractReason",
+       ${MADE_AT('p')},
+       coalesce((SELECT jsonb_agg(ph.id::text ORDER BY ph.uploaded_at) FROM photos ph WHERE ph.entity_type = 'progress' AND ph.entity_id = p.id::text), '[]') AS "photoIds"
      FROM project_progress p LEFT JOIN users u ON u.id = p.user_id
      WHERE p.project_id = $1 ORDER BY p.recorded_on, p.id`,
     [id],

@@ -1,15 +1,15 @@
 import { ROLE_SCOPE, scopeViolation, type Role, type SessionUser } from '../../common/roles';
-import type { ScopedUserCreate, ScopedUserPatch, UserAccount } from '../../common/user-scope';
+import type { ManagedUser, ScopedUserCreate, ScopedUserPatch } from '../../common/user-scope';
 import { passwordProblems } from '../../common/password-strength';
-import { hashPassword } from '../auth/passwords';
+import type { PasswordChange } from '../../common/schemas';
+import { hashPassword, verifyPassword } from '../auth/passwords';
+import { deleteOtherSessions } from '../auth/sessions';
 import type { Db, Queryable } from '../db/client';
 import { DomainError, notFound, weakPassword } from './domain-error';
 import { diff, recordAudit } from './audit';
 
 const USER_COLUMNS = `id, username, display_name AS "displayName", role, scope, disabled`;
 
-/** A user as administrators see them: whether the account is disabled too. */
-export type ManagedUser = UserAccount & { disabled: boolean };
 
 export const listUsers = (db: Queryable) => db.query<ManagedUser>(`SELECT ${USER_COLUMNS} FROM users ORDER BY id`);
 
@@ -78,5 +78,24 @@ export async function updateUser(db: Db, admin: SessionUser, id: number, patch: 
       new: hash ? { ...changes.new, password: '(changed)' } : changes.new,
     });
     return updated;
+  });
+}
+
+/**
+ * A user's change of their own password: the current one proves it is them at the keyboard, the
+ * new one passes the strength rule. Their other sessions end; the one in use (`keepToken`) stays.
+ */
+export async function changeOwnPassword(db: Db, user: SessionUser, change: PasswordChange, keepToken: string): Promise<void> {
+  const problems = passwordProblems(change.next, user.username);
+  if (problems.length > 0) throw weakPassword(problems);
+  const [row] = await db.query<{ hash: string }>('SELECT password_hash AS hash FROM users WHERE id = $1', [user.id]);
+  if (!row || !(await verifyPassword(change.current, row.hash))) {
+    throw new DomainError('unprocessable', 'wrong_current_password', '当前密码不正确', 'The current password is wrong');
+  }
+  const hash = await hashPassword(change.next);
+  await db.write(async (tx) => {
+    await tx.query('UPDATE users SET password_hash = $2 WHERE id = $1', [user.id, hash]);
+    await deleteOtherSessions(tx, user.id, keepToken);
+    await recordAudit(tx, { user, entityType: 'user', entityId: String(user.id), action: 'update', old: null, new: { password: '(changed)' } });
   });
 }

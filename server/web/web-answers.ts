@@ -25,6 +25,15 @@ export function assetAnswer(files: WebFiles, path: string, acceptEncoding: strin
   return file ? fileAnswer(file, IMMUTABLE, acceptEncoding) : null;
 }
 
+/**
+ * A file beside index.html (the service worker, the manifest, the icons): checked on every visit,
+ * since its name stays the same when it changes; null when there is no such file.
+ */
+export function rootFileAnswer(files: WebFiles, path: string, acceptEncoding: string | undefined): Answer | null {
+  const file = files.root.get(path);
+  return file ? fileAnswer(file, 'no-cache', acceptEncoding) : null;
+}
+
 /** index.html, for every path of the single-page app. */
 export function indexAnswer(files: WebFiles, acceptEncoding: string | undefined): Answer {
   return fileAnswer(files.index, 'no-cache', acceptEncoding);

@@ -17,6 +17,8 @@ export interface WebFiles {
   index: WebFile;
   /** By URL path, /assets/<name>. */
   assets: Map<string, WebFile>;
+  /** The installable app's files beside index.html (service worker, manifest, icons), by URL path /<name>. */
+  root: Map<string, WebFile>;
 }
 
 const TYPES: Record<string, string> = {
@@ -27,6 +29,7 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
   '.woff2': 'font/woff2',
 };
 const SUFFIX: Record<Encoding, string> = { br: '.br', gzip: '.gz' };
@@ -44,9 +47,10 @@ export function loadWebFiles(root: string): WebFiles | null {
   const index = join(root, 'index.html');
   if (!existsSync(index)) return null;
   const assetsDir = join(root, 'assets');
-  const names = existsSync(assetsDir) ? readdirSync(assetsDir).filter((name) => !/\.(br|gz)$/.test(name)) : [];
+  const plainFiles = (dir: string) => (existsSync(dir) ? readdirSync(dir, { withFileTypes: true }) : []).filter((e) => e.isFile() && !/\.(br|gz)$/.test(e.name)).map((e) => e.name);
   return {
     index: readWebFile(index),
-    assets: new Map(names.map((name) => [`/assets/${name}`, readWebFile(join(assetsDir, name))])),
+    assets: new Map(plainFiles(assetsDir).map((name) => [`/assets/${name}`, readWebFile(join(assetsDir, name))])),
+    root: new Map(plainFiles(root).filter((name) => name !== 'index.html').map((name) => [`/${name}`, readWebFile(join(root, name))])),
   };
 }

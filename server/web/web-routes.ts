@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import { sendHono } from '../http/answer';
-import { assetAnswer, indexAnswer } from './web-answers';
+import { assetAnswer, indexAnswer, rootFileAnswer } from './web-answers';
 import type { WebFiles } from './web-files';
 
 /**
@@ -12,5 +12,8 @@ export function serveWebApp(app: Hono, files: WebFiles) {
     const answer = assetAnswer(files, c.req.path, c.req.header('Accept-Encoding'));
     return answer ? sendHono(c, answer) : c.notFound();
   });
-  app.get('*', (c) => sendHono(c, indexAnswer(files, c.req.header('Accept-Encoding'))));
+  app.get('*', (c) => {
+    const encoding = c.req.header('Accept-Encoding');
+    return sendHono(c, rootFileAnswer(files, c.req.path, encoding) ?? indexAnswer(files, encoding));
+  });
 }

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ProgressEntry, ProjectView, VillageView } from '../../common/api';
 import { openPortalPage, saveScreenshot, waitForMapIdle, type PortalPage } from '../helpers/browser';
-import { openRoad, signIn } from '../helpers/map-page';
+import { openRoad, signIn } from '../helpers/portal-actions';
 import { login, type Session } from '../helpers/session';
 
 let portal: PortalPage;

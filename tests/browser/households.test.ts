@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UnmaskLogEntry } from '../../common/household-api';
 import { launchBrowser, saveScreenshot, waitForMapIdle } from '../helpers/browser';
-import { signIn } from '../helpers/map-page';
+import { signIn } from '../helpers/portal-actions';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { login } from '../helpers/session';
 

@@ -5,8 +5,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ProgressEntry, ProjectView } from '../../common/api';
 import { launchBrowser, recordForeignRequests, saveScreenshot, waitForMapIdle } from '../helpers/browser';
+import { openRoad, ROAD_LAYER, signIn } from '../helpers/portal-actions';
 import { startTestServer, type TestServer } from '../helpers/server';
-import { openRoad, ROAD_LAYER, signIn as logIn } from '../helpers/map-page';
 import { login } from '../helpers/session';
 
 // Modest: software rendering of two maps at once is the slow part of this test.
@@ -67,14 +67,14 @@ describe('editing with live updates in two browsers', () => {
     expect(await viewer.getByTestId('edit-actions').count()).toBe(0);
     expect(await viewer.getByTestId('new-project').count()).toBe(0);
 
-    await logIn(viewer, 'leader');
+    await signIn(viewer, 'leader');
     expect(await viewer.getByTestId('session-user').textContent()).toContain('县领导');
     expect(await viewer.getByTestId('edit-actions').count()).toBe(0);
     expect(await viewer.getByTestId('new-project').count()).toBe(0);
     await viewer.getByTestId('logout').click();
     await viewer.getByTestId('login-open').waitFor();
 
-    await logIn(editor, 'xiangmu');
+    await signIn(editor, 'xiangmu');
     await editor.getByTestId('edit-actions').waitFor();
     expect(await editor.getByTestId('edit-progress').isVisible()).toBe(true);
     expect(await editor.getByTestId('new-project').isVisible()).toBe(true);

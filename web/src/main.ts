@@ -1,6 +1,7 @@
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import App from './App.vue';
+import { registerServiceWorker } from './field/service-worker';
 import { setUpMapLibre } from './map/setup';
 import { useDataStore } from './stores/data';
 import './styles.css';
@@ -16,3 +17,4 @@ const pinia = createPinia();
 // page's own code (the map library above all) is still loading, not once it has.
 void useDataStore(pinia).load();
 createApp(App).use(pinia).mount('#app');
+registerServiceWorker();

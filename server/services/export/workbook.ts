@@ -22,9 +22,16 @@ export interface SheetSpec<Row> {
 
 /** Rows above the header: the title and the note. */
 export const HEADER_ROW = 3;
+/** Excel's paper size code for A4. */
+const A4 = 9;
 
 export function addSheet<Row>(workbook: ExcelJS.Workbook, spec: SheetSpec<Row>): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: HEADER_ROW }] });
+  const sheet = workbook.addWorksheet(spec.name, {
+    views: [{ state: 'frozen', ySplit: HEADER_ROW }],
+    // Printed for meetings: A4 across, every column on the page, the header row on every page.
+    pageSetup: { paperSize: A4, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true },
+  });
+  sheet.pageSetup.printTitlesRow = `${HEADER_ROW}:${HEADER_ROW}`;
   sheet.columns = spec.columns.map((c) => ({ width: c.width ?? Math.max(10, c.header.length * 2 + 2), style: c.format ? { numFmt: c.format } : {} }));
   const last = spec.columns.length;
   sheet.mergeCells(1, 1, 1, last);

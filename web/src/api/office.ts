@@ -3,7 +3,7 @@ import type { AuditEntry } from '../../../common/api';
 import type { Bulletin } from '../../../common/bulletin';
 import type { GeometryImportPreview, GeometryTarget, ImportCrs, ImportResult, VillageImportPreview } from '../../../common/imports';
 import type { BoundaryCrsChoice, BoundaryImportPreview, BoundaryLevel, Datum } from '../../../common/boundaries';
-import type { Problem, ProblemCreate, ProblemStatus } from '../../../common/problems';
+import type { Problem, ProblemStatus } from '../../../common/problems';
 import { requestJson, withQuery } from './client';
 
 export interface ProblemQuery {
@@ -22,7 +22,6 @@ export const problemApi = {
   list: (q: ProblemQuery = {}) => requestJson<Problem[]>('GET', withQuery('/api/problems', { status: q.status, overdue: q.overdue || undefined })),
   markers: () => requestJson<GeoJSON.FeatureCollection>('GET', '/api/problems/map'),
   history: (id: number) => requestJson<AuditEntry[]>('GET', `/api/problems/${id}/history`),
-  create: (body: ProblemCreate) => requestJson<Problem>('POST', '/api/problems', body),
   fix: (p: Problem, note?: string) => requestJson<Problem>('POST', `/api/problems/${p.id}/fix`, { version: p.version, note }),
   close: (p: Problem) => requestJson<Problem>('POST', `/api/problems/${p.id}/close`, { version: p.version }),
 };

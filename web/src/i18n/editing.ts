@@ -51,7 +51,6 @@ export const zhCN = {
   'edit.value.line': '线（{n} 个节点）',
   'edit.value.villages': '{n} 个村',
   'edit.yearNone': '未定',
-  'edit.loadFailed': '这部分界面加载失败，系统可能刚刚更新，请刷新页面',
   'edit.reload': '刷新页面',
 
   'field.name': '名称',
@@ -194,7 +193,6 @@ export const en: Record<keyof typeof zhCN, string> = {
   'edit.value.line': 'line ({n} vertices)',
   'edit.value.villages': '{n} villages',
   'edit.yearNone': 'not set',
-  'edit.loadFailed': 'This part of the page failed to load; the system may just have been updated. Please reload.',
   'edit.reload': 'Reload',
 
   'field.name': 'Name',

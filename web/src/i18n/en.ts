@@ -13,6 +13,9 @@ import { en as corrections } from './corrections';
 import { en as basemap } from './basemap';
 import { en as prefecture } from './prefecture';
 import { en as targets } from './targets';
+import { en as field } from './field';
+import { en as phone } from './phone';
+import { en as users } from './users';
 import type { Messages } from './messages';
 
 export const en: Messages = {
@@ -27,6 +30,9 @@ export const en: Messages = {
   ...corrections,
   ...basemap,
   ...targets,
+  ...field,
+  ...phone,
+  ...users,
   ...valueLabels,
   ...households,
   ...householdRecords,
@@ -62,7 +68,7 @@ export const en: Messages = {
   'township.all': 'Whole county',
   'township.villageCount': '{n} villages',
 
-  'search.placeholder': 'Search name or code',
+  'search.placeholder': 'Search villages, projects, sites, problems',
   'search.noHits': 'No matches',
   'search.type.township': 'Township',
   'search.type.village': 'Village',

@@ -14,6 +14,9 @@ import { zhCN as corrections } from './corrections';
 import { zhCN as basemap } from './basemap';
 import { zhCN as prefecture } from './prefecture';
 import { zhCN as targets } from './targets';
+import { zhCN as field } from './field';
+import { zhCN as phone } from './phone';
+import { zhCN as users } from './users';
 
 export const zhCN = {
   ...exitCheck,
@@ -27,6 +30,9 @@ export const zhCN = {
   ...corrections,
   ...basemap,
   ...targets,
+  ...field,
+  ...phone,
+  ...users,
   ...valueLabels,
   ...households,
   ...householdRecords,
@@ -62,7 +68,7 @@ export const zhCN = {
   'township.all': '全县',
   'township.villageCount': '{n} 个行政村',
 
-  'search.placeholder': '搜索村名或代码',
+  'search.placeholder': '搜索村、乡镇、项目、安置点、问题',
   'search.noHits': '无匹配结果',
   'search.type.township': '乡镇',
   'search.type.village': '村',

@@ -4,6 +4,7 @@
 import { computed } from 'vue';
 import { api } from '../api/client';
 import { useLiveQuery } from '../composables/live-query';
+import { unitsToShow } from './showable';
 import { useTimelineStore } from '../stores/timeline';
 
 export function useCountyFigures() {
@@ -18,6 +19,7 @@ export function useCountyFigures() {
   });
   return {
     summary: computed(() => figures.data.value?.summary ?? null),
-    ranking: computed(() => figures.data.value?.ranking ?? []),
+    /** Townships with poor villages only: the others have no exit to rank (and no tour stop). */
+    ranking: computed(() => unitsToShow(figures.data.value?.ranking ?? [])),
   };
 }

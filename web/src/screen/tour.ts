@@ -53,7 +53,11 @@ export function tourSecondsFromUrl(search: string): number {
  * budget: a county whose figures are not imported yet).
  */
 export function tourUnits(level: 'county' | 'prefecture', townships: readonly { code: string }[], ranking: readonly UnitRankRow[]): string[] {
-  if (level === 'county') return townships.map((t) => t.code);
+  // A county's ranking holds only townships with something to show (screen/showable.ts).
+  if (level === 'county') {
+    const shown = new Set(ranking.map((r) => r.code));
+    return townships.filter((t) => shown.has(t.code)).map((t) => t.code);
+  }
   return ranking
     .filter((r) => r.poorVillages > 0 || r.projectProgress !== null)
     .map((r) => r.code)

@@ -23,6 +23,8 @@ export const useLiveStore = defineStore('live', () => {
   const lastChange = shallowRef<ChangeEvent | null>(null);
   /** Bumped when a reconnect finds that changes were missed: every open panel reloads. */
   const resyncs = ref(0);
+  /** When the server last proved this screen current (a hello, a change, a heartbeat): the age of what it shows. */
+  const syncedAt = ref<number | null>(null);
 
   let source: EventSource | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -83,6 +85,7 @@ export const useLiveStore = defineStore('live', () => {
     source = events;
     /** Any message proves the connection alive; silence for too long means it is not. */
     const alive = () => {
+      if (status.value === 'live') syncedAt.value = Date.now();
       clearTimeout(watchdog);
       if (heartbeatMs) watchdog = setTimeout(() => reconnectLater(events), heartbeatMs * MISSED_HEARTBEATS);
     };
@@ -92,6 +95,7 @@ export const useLiveStore = defineStore('live', () => {
     events.addEventListener('hello', (message) => {
       status.value = 'live';
       retryMs = RETRY_FIRST_MS;
+      // Figures missed while away are fetched on this hello: current from here on.
       const hello = JSON.parse(message.data) as LiveHello;
       heartbeatMs = hello.heartbeatMs;
       newestAtHello = hello.lastId;
@@ -140,5 +144,5 @@ export const useLiveStore = defineStore('live', () => {
     refreshFiguresSoon(entity === 'village' ? id : undefined);
   }
 
-  return { status, lastChange, resyncs, connect, afterSave };
+  return { status, lastChange, resyncs, syncedAt, connect, afterSave };
 });

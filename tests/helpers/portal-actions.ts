@@ -1,7 +1,7 @@
-// What browser tests do on the portal's pages as a user would: sign in through the dialog, open a
-// road by clicking it on the map.
+// What a user does in the portal that browser tests and the benchmark need: signing in through
+// the dialog, opening a road by clicking it on the map, reporting progress with a photo. No vitest
+// here: the benchmark runs outside it.
 import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
 import type { ProjectView } from '../../common/api';
 import { waitForMapIdle } from './browser';
 
@@ -41,7 +41,21 @@ export async function openRoad(page: Page, road: ProjectView): Promise<void> {
   await page.evaluate((center) => window.__map!.jumpTo({ center: center as [number, number], zoom: 13 }), coordinates[Math.floor(coordinates.length / 2)]);
   await waitForMapIdle(page);
   const point = await roadVertexOnScreen(page, road);
-  expect(point, 'a vertex of the road clear of other features').not.toBeNull();
-  await page.mouse.click(point!.x, point!.y);
+  if (!point) throw new Error(`no vertex of road ${road.id} is clear of panels and other features`);
+  await page.mouse.click(point.x, point.y);
   await page.getByTestId('panel-title').filter({ hasText: road.name }).waitFor();
+}
+
+/**
+ * Records progress in the open detail panel: a percentage, and a photo as the phone camera gives it.
+ * `formOpen` runs once the form is on screen (a test waits there for the device's position).
+ */
+export async function reportProgress(page: Page, pct: number, photo: { name: string; buffer: Buffer }, formOpen?: () => Promise<void>): Promise<void> {
+  await page.getByTestId('edit-progress').click();
+  await formOpen?.();
+  if (await page.getByTestId('progress-by-pct').count()) await page.getByTestId('progress-by-pct').check();
+  await page.getByTestId('progress-pct').fill(String(pct));
+  await page.getByTestId('photo-input').setInputFiles({ name: photo.name, mimeType: 'image/jpeg', buffer: photo.buffer });
+  await page.getByTestId('edit-save').click();
+  await page.getByTestId('edit-saved').waitFor();
 }
