@@ -9,6 +9,7 @@ import { en as households } from './households';
 import { en as setup } from './setup';
 import { en as phone } from './phone';
 import { en as users } from './users';
+import { en as lists } from './lists';
 import type { Messages } from './messages';
 
 export const en: Messages = {
@@ -21,6 +22,7 @@ export const en: Messages = {
   ...setup,
   ...phone,
   ...users,
+  ...lists,
   ...valueLabels,
   ...households,
   'app.title': 'Poverty Alleviation Map',

@@ -10,6 +10,7 @@ import { zhCN as households } from './households';
 import { zhCN as setup } from './setup';
 import { zhCN as phone } from './phone';
 import { zhCN as users } from './users';
+import { zhCN as lists } from './lists';
 
 export const zhCN = {
   ...exitCheck,
@@ -21,6 +22,7 @@ export const zhCN = {
   ...setup,
   ...phone,
   ...users,
+  ...lists,
   ...valueLabels,
   ...households,
   'app.title': '扶贫一张图',
