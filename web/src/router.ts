@@ -22,6 +22,7 @@ export const VIEWS: View[] = [
   { path: '/', component: lazyView(() => import('./views/MapPage.vue')) },
   { path: '/screen', component: lazyView(() => import('./views/ScreenPage.vue')) },
   { path: '/relocation', component: lazyView(() => import('./views/RelocationPage.vue')) },
+  { path: '/lists', component: lazyView(() => import('./views/ListsPage.vue')) },
   { path: '/problems', component: lazyView(() => import('./views/ProblemsPage.vue')) },
   { path: '/bulletin', component: lazyView(() => import('./views/BulletinPage.vue')) },
   { path: '/import', component: lazyView(() => import('./views/ImportPage.vue')) },

@@ -74,6 +74,7 @@ export const api = {
   village: (code: string) => getJson<VillageView>(`/api/villages/${encodeURIComponent(code)}`),
   sites: () => getJson<SiteView[]>('/api/sites'),
   site: (id: number) => getJson<SiteView>(`/api/sites/${id}`),
+  projects: () => getJson<ProjectView[]>('/api/projects'),
   project: (id: number) => getJson<ProjectView>(`/api/projects/${id}`),
   summary: (query: { township?: string | null; county?: string | null; year?: number | null } = {}) => getJson<Summary>('/api/stats/summary', query),
   /** The units of the area, or of one of a prefecture's counties, ranked: counties or townships. */

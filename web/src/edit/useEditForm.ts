@@ -4,6 +4,7 @@
 import { computed, reactive, ref, shallowRef } from 'vue';
 import type { Violation } from '../../../common/rules';
 import { ApiRequestError } from '../api/client';
+import { useDraft, type Draft } from '../composables/draft';
 import { useDataStore } from '../stores/data';
 import { useSessionStore } from '../stores/session';
 import { conflictBackoffMs } from './conflict-backoff';
@@ -98,6 +99,7 @@ export interface FormView {
 export interface RecordFormEmit<Item> {
   (event: 'saved', item: Item): void;
   (event: 'refreshed', item: Item): void;
+  (event: 'cancel'): void;
 }
 
 /**
@@ -111,11 +113,27 @@ export function useRecordForm<Item extends { version: number }, Payload extends 
 ) {
   const base = record();
   const stale = computed(() => record().version !== base.version);
+  let draft: Draft | null = null;
   const form = useEditForm({
     check: (payload: Payload) => options.check(payload, base),
     send: (payload: Payload) => options.send(payload, base),
-    saved: (item) => emit('saved', item),
+    saved: (item) => {
+      draft?.clear();
+      emit('saved', item);
+    },
     refreshed: (item) => emit('refreshed', item),
   });
-  return { base, stale, form };
+
+  /** Keeps the form's unsaved input (`fields`, reactive) as a draft of this record under `key`. */
+  function keepDraft(key: string, fields: object): Draft {
+    draft = useDraft(key, fields, base.version);
+    return draft;
+  }
+
+  /** An explicit cancel throws the draft away with the form. */
+  function cancel(): void {
+    draft?.clear();
+    emit('cancel');
+  }
+  return { base, stale, form, keepDraft, cancel };
 }

@@ -16,6 +16,7 @@ import { en as targets } from './targets';
 import { en as field } from './field';
 import { en as phone } from './phone';
 import { en as users } from './users';
+import { en as lists } from './lists';
 import type { Messages } from './messages';
 
 export const en: Messages = {
@@ -33,6 +34,7 @@ export const en: Messages = {
   ...field,
   ...phone,
   ...users,
+  ...lists,
   ...valueLabels,
   ...households,
   ...householdRecords,

@@ -17,6 +17,7 @@ import { zhCN as targets } from './targets';
 import { zhCN as field } from './field';
 import { zhCN as phone } from './phone';
 import { zhCN as users } from './users';
+import { zhCN as lists } from './lists';
 
 export const zhCN = {
   ...exitCheck,
@@ -33,6 +34,7 @@ export const zhCN = {
   ...field,
   ...phone,
   ...users,
+  ...lists,
   ...valueLabels,
   ...households,
   ...householdRecords,
