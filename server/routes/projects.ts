@@ -31,6 +31,9 @@ export function projectRoutes(ctx: AppContext) {
   const { db, geo } = ctx;
   /** A project outside the area the request may see answers as one that does not exist, for reads and edits alike. */
   const existing = async (c: Context<AuthEnv>, id: number) => inArea(c, await getProject(db, id), () => notFound(`项目 ${id}`, `Project ${id}`));
+  /** A deleted project keeps its history and can be restored: it exists for those two, within the area. */
+  const recorded = async (c: Context<AuthEnv>, id: number) =>
+    inArea(c, (await getProject(db, id)) ?? (await getProject(db, id, 'deleted')), () => notFound(`项目 ${id}`, `Project ${id}`));
   /** Retracting a progress report, or restoring one: the project's figures follow, like any edit. */
   const correctReport = async (c: Context<AuthEnv>, permission: Permission, apply: typeof retractProgress) => {
     const user = requirePermission(c, permission);
@@ -49,7 +52,7 @@ export function projectRoutes(ctx: AppContext) {
     .get('/:id', async (c) => c.json(await existing(c, parseParams(c, idParam).id)))
     .get('/:id/history', async (c) => {
       const { id } = parseParams(c, idParam);
-      await existing(c, id);
+      await recorded(c, id);
       return historyAnswer(c, db, 'project', String(id));
     })
     .get('/:id/progress', async (c) => {
@@ -95,7 +98,9 @@ export function projectRoutes(ctx: AppContext) {
     })
     .post('/:id/restore', async (c) => {
       const user = requirePermission(c, 'restoreRecords');
-      const restored = await restoreProject(db, user, parseParams(c, idParam).id, await parseBody(c, correction));
+      const { id } = parseParams(c, idParam);
+      await recorded(c, id);
+      const restored = await restoreProject(db, user, id, await parseBody(c, correction));
       await announce(ctx, { entity: 'project', id: String(restored.id), action: 'restore', layer: layerOf(restored), by: user.username, tileAreas: projectTileAreas(restored) });
       return c.json(restored);
     });
