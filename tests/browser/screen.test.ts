@@ -108,6 +108,25 @@ describe('big screen', () => {
     });
   });
 
+  it('names in its legend every kind of symbol its map draws, legible and clear of the timeline', async () => {
+    const page = await openScreen(browser, server.url, FULL_HD, 600);
+    await waitForMapIdle(page);
+    const drawn = await page.evaluate(() => {
+      const sources = new Set(window.__map!.queryRenderedFeatures().map((f) => f.source));
+      return ['roads', 'water', 'sites'].filter((s) => sources.has(s));
+    });
+    // The county's map shows road and water projects and sites: each has its rows.
+    expect(drawn).toEqual(['roads', 'water', 'sites']);
+    expect(await page.getByTestId('screen-legend-projects').locator('li').allTextContents()).toEqual(['计划', '在建', '完工', '已验收']);
+    await page.getByTestId('screen-legend-sites').waitFor();
+    const [legend, timeline] = await Promise.all(
+      ['.legend', '.timeline'].map((selector) => page.locator(selector).first().boundingBox()),
+    );
+    expect(legend!.y + legend!.height).toBeLessThanOrEqual(timeline!.y);
+    expect(legend!.y).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('goes full screen and back, and leads back to the map', async () => {
     const page = await openScreen(browser, server.url, FULL_HD, 600);
     const fullscreen = page.getByTestId('fullscreen');
