@@ -117,7 +117,7 @@ describe('big screen', () => {
     });
     // The county's map shows road and water projects and sites: each has its rows.
     expect(drawn).toEqual(['roads', 'water', 'sites']);
-    expect(await page.getByTestId('screen-legend-projects').locator('li').allTextContents()).toEqual(['计划', '在建', '完工', '已验收']);
+    expect((await page.getByTestId('screen-legend-projects').locator('li').allTextContents()).map((s) => s.trim())).toEqual(['计划', '在建', '完工', '已验收']);
     await page.getByTestId('screen-legend-sites').waitFor();
     const [legend, timeline] = await Promise.all(
       ['.legend', '.timeline'].map((selector) => page.locator(selector).first().boundingBox()),
