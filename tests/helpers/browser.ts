@@ -42,7 +42,9 @@ export async function waitForMapIdle(page: Page): Promise<void> {
       return !!map && map.loaded() && map.isSourceLoaded('villages') && !map.isMoving();
     },
     null,
-    { timeout: 30_000 },
+    // Polled on a clock, not on animation frames: an idle map draws no frames, and headless
+    // chromium then runs requestAnimationFrame so rarely that an idle map went unnoticed for 30 s.
+    { timeout: 30_000, polling: 100 },
   );
 }
 

@@ -3,9 +3,10 @@
 // here: the benchmark runs outside it.
 import type { Page } from 'playwright-core';
 import type { ProjectView } from '../../common/api';
+import { HIT_TARGETS, LAYER } from '../../web/src/map/layers';
 import { waitForMapIdle } from './browser';
 
-export const ROAD_LAYER = 'road-line';
+export const ROAD_LAYER = LAYER.road;
 
 /** Signs in with the demo password through the login dialog. */
 export async function signIn(page: Page, username: string): Promise<void> {
@@ -16,22 +17,34 @@ export async function signIn(page: Page, username: string): Promise<void> {
   await page.getByTestId('session-user').waitFor();
 }
 
-/** Where on the page a vertex of the road is drawn clear of panels and other features, if one is. */
+/**
+ * Where on the page a click on a vertex of the road opens that road, if one does: clear of panels,
+ * and asking the map what it answers a click (HIT_TARGETS, slack included), so a bus stop, water
+ * point or other road a few pixels away does not take the click.
+ */
 export function roadVertexOnScreen(page: Page, road: ProjectView): Promise<{ x: number; y: number } | null> {
   return page.evaluate(
-    ({ id, vertices, layer }) => {
+    ({ id, vertices, layer, targets }) => {
       const map = window.__map!;
       const canvas = map.getCanvas().getBoundingClientRect();
+      const clickedAt = (p: { x: number; y: number }) => {
+        for (const target of targets) {
+          const s = target.slackPx;
+          const [hit] = map.queryRenderedFeatures([[p.x - s, p.y - s], [p.x + s, p.y + s]], { layers: [target.layer] });
+          if (hit) return hit;
+        }
+        return undefined;
+      };
       for (const vertex of vertices) {
         const p = map.project(vertex as [number, number]);
         // Not under a panel laid over the map.
         if (document.elementFromPoint(canvas.left + p.x, canvas.top + p.y) !== map.getCanvas()) continue;
-        const [hit] = map.queryRenderedFeatures([p.x, p.y]);
+        const hit = clickedAt(p);
         if (hit?.layer.id === layer && hit.id === id) return { x: canvas.left + p.x, y: canvas.top + p.y };
       }
       return null;
     },
-    { id: road.id, vertices: (road.geometry as GeoJSON.LineString).coordinates, layer: ROAD_LAYER },
+    { id: road.id, vertices: (road.geometry as GeoJSON.LineString).coordinates, layer: ROAD_LAYER, targets: HIT_TARGETS },
   );
 }
 
