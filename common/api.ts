@@ -8,6 +8,13 @@ import type { ExitCheck, ExitStatus, SiteIndicators } from './indicators';
 export type LonLat = [number, number];
 export type BBox = [number, number, number, number];
 
+/**
+ * The header naming a write the client may send more than once (the field outbox, after an answer
+ * lost on the way back): a UUID the client made; the server does the write once and answers every
+ * copy as it answered the first.
+ */
+export const REQUEST_ID_HEADER = 'Idempotency-Key';
+
 /** Every 4xx/5xx body: a machine code and a message in both UI languages. */
 export interface ApiError {
   error: { code: string; message: string; messageEn: string; details?: unknown; current?: unknown };

@@ -8,6 +8,7 @@ import { codes } from '../../common/schemas';
 import { parseBody, parseParams, parseQuery } from '../http/validate';
 import { getProblem, listProblems } from '../repo/problems';
 import { namesForViewer } from '../http/names';
+import { receipted, takesRequestId } from '../http/request-receipts';
 import { inArea } from './area-guard';
 import { historyAnswer } from './history';
 import { closeProblem, fixProblem, logProblem } from '../services/problem-ledger';
@@ -53,17 +54,17 @@ export function problemRoutes(ctx: AppContext) {
       await visible(c, id);
       return historyAnswer(c, db, 'problem', String(id));
     })
-    .post('/', async (c) => {
+    .post('/', takesRequestId(db), async (c) => {
       const user = requirePermission(c, 'manageProblems');
-      const created = await logProblem(db, geo, user, await parseBody(c, problemCreate));
+      const created = await logProblem(receipted(c, db, 201), geo, user, await parseBody(c, problemCreate));
       await changed(created, 'create', user.username);
       return c.json(created, 201);
     })
-    .post('/:id/fix', async (c) => {
+    .post('/:id/fix', takesRequestId(db), async (c) => {
       const user = requirePermission(c, 'manageProblems');
       const { id } = parseParams(c, idParam);
       await visible(c, id);
-      const fixed = await fixProblem(db, user, id, await parseBody(c, problemFix));
+      const fixed = await fixProblem(receipted(c, db, 200), user, id, await parseBody(c, problemFix));
       await changed(fixed, 'fix', user.username);
       return c.json(fixed);
     })

@@ -9,6 +9,7 @@ import { announce, type AppContext } from '../context';
 import { DomainError, notFound } from '../services/domain-error';
 import { codes } from '../../common/schemas';
 import { parseBody, parseParams, parseQuery } from '../http/validate';
+import { receipted, takesRequestId } from '../http/request-receipts';
 import { getProject, listDeletedProjects, listProjects } from '../repo/projects';
 import { namesForViewer } from '../http/names';
 import { assertInArea, inArea } from './area-guard';
@@ -78,11 +79,11 @@ export function projectRoutes(ctx: AppContext) {
       await announce(ctx, { entity: 'project', id: String(id), action: 'update', layer: layerOf(updated), by: user.username, tileAreas: projectTileAreas(before, updated) });
       return c.json(updated);
     })
-    .post('/:id/progress', async (c) => {
+    .post('/:id/progress', takesRequestId(db), async (c) => {
       const user = requirePermission(c, 'editProjects');
       const { id } = parseParams(c, idParam);
       await existing(c, id);
-      const updated = await recordProgress(db, user, id, await parseBody(c, progressRecord));
+      const updated = await recordProgress(receipted(c, db, 201), user, id, await parseBody(c, progressRecord));
       await announce(ctx, { entity: 'project', id: String(id), action: 'progress', layer: layerOf(updated), by: user.username, tileAreas: projectTileAreas(updated) });
       return c.json(updated, 201);
     })

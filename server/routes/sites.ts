@@ -6,6 +6,7 @@ import { announce, type AppContext } from '../context';
 import { notFound } from '../services/domain-error';
 import { codes } from '../../common/schemas';
 import { parseBody, parseParams, parseQuery } from '../http/validate';
+import { receipted, takesRequestId } from '../http/request-receipts';
 import { getSite, listSites } from '../repo/sites';
 import { inArea } from './area-guard';
 import { historyAnswer } from './history';
@@ -40,10 +41,10 @@ export function siteRoutes(ctx: AppContext) {
       await announce(ctx, { entity: 'site', id: String(id), action: 'update', layer: 'sites', by: user.username, tileAreas: siteTileAreas(updated) });
       return c.json(updated);
     })
-    .post('/:id/photos', async (c) => {
+    .post('/:id/photos', takesRequestId(db), async (c) => {
       const user = requirePermission(c, 'editSites');
       const { id } = parseParams(c, idParam);
-      const photos = await addSitePhotos(db, user, id, (await parseBody(c, sitePhotos)).photoIds);
+      const photos = await addSitePhotos(receipted(c, db, 201), user, id, (await parseBody(c, sitePhotos)).photoIds);
       await announce(ctx, { entity: 'site', id: String(id), action: 'photos', layer: 'sites', by: user.username });
       return c.json(photos, 201);
     });

@@ -19,6 +19,8 @@ let field: Page;
 let road: ProjectView;
 /** Where the phone says it is: on the road, to 12 m. */
 let here: { longitude: number; latitude: number; accuracy: number };
+/** Errors the field page threw: a failure the user never sees must still fail the test. */
+const pageErrors: string[] = [];
 
 const reports = async () => (await (await fetch(`${server.url}/api/projects/${road.id}/progress`)).json()) as ProgressEntry[];
 const projectNow = async () => (await (await fetch(`${server.url}/api/projects/${road.id}`)).json()) as ProjectView;
@@ -44,12 +46,14 @@ describe('field capture in the browser', () => {
     here = { longitude, latitude, accuracy: 12 };
     browser = await launchBrowser();
     field = await (await newContext({ geolocation: here, permissions: ['geolocation'] })).newPage();
+    field.on('pageerror', (e) => pageErrors.push(e.message));
     await field.goto(server.url);
     await waitForMapIdle(field);
   });
 
   afterEach(async ({ task }) => {
     if (task.result?.state === 'fail') await saveScreenshot(field, `field-capture-failed-${task.name.slice(0, 30)}`);
+    expect(pageErrors.splice(0)).toEqual([]);
   });
 
   afterAll(async () => {
@@ -88,8 +92,8 @@ describe('field capture in the browser', () => {
     expect(await report.getByTestId('made-at').textContent()).toContain('±12');
     // The EXIF time, read as China time, shown in the viewer's locale.
     expect(await report.getByTestId('photo-caption').textContent()).toMatch(/拍摄于 2026年5月20日.*拍摄位置/);
-    const thumbLoaded = await report.getByTestId('photo-thumb').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0);
-    expect(thumbLoaded).toBe(true);
+    // The thumbnail loads after its element is in place.
+    await expect.poll(() => report.getByTestId('photo-thumb').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     await field.waitForFunction(() => Number(document.querySelector('[data-testid="photo-markers"]')?.getAttribute('data-count')) >= 1);
   });
 
@@ -176,5 +180,34 @@ describe('field capture in the browser', () => {
     await form.getByTestId('edit-save').click();
     await newest.getByTestId('report-retracted').filter({ hasText: '重复填报' }).waitFor();
     expect((await reports()).at(-1)!.retracted).toBe(true);
+  }, 120_000);
+
+  it('keeps a problem whose answer was lost in the outbox, sends it again, and the ledger holds it once', async () => {
+    const title = `护栏缺失 ${Date.now()}`;
+    let answersLost = 0;
+    // The server makes the problem; its answer never reaches the phone.
+    await field.context().route('**/api/problems', async (route) => {
+      if (route.request().method() !== 'POST' || answersLost > 0) return route.fallback();
+      answersLost++;
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await field.getByTestId('nav-problems').click();
+    await field.getByTestId('problem-new').click();
+    await waitForMapIdle(field);
+    const canvas = (await field.locator('.maplibregl-canvas').boundingBox())!;
+    await field.mouse.click(canvas.x + canvas.width * 0.5, canvas.y + canvas.height * 0.5);
+    await field.getByTestId('problem-target').filter({ hasText: '：' }).waitFor();
+    await field.getByTestId('problem-title').fill(title);
+    await field.getByTestId('problem-unit').fill('县交通局');
+    await field.getByTestId('problem-submit').click();
+    await field.getByTestId('outbox').and(field.locator('[data-count="1"]')).waitFor();
+
+    // The outbox tries again by itself; the second copy gets the first answer back.
+    await field.getByTestId('outbox').waitFor({ state: 'detached', timeout: 40_000 });
+    const logged = ((await (await fetch(`${server.url}/api/problems`)).json()) as { title: string }[]).filter((p) => p.title === title);
+    expect(answersLost).toBe(1);
+    expect(logged).toHaveLength(1);
+    await field.context().unroute('**/api/problems');
   }, 120_000);
 });

@@ -206,6 +206,29 @@ describe('editing with live updates in two browsers', () => {
     expect(await viewer.getByTestId('history-older').count()).toBe(0);
   });
 
+  it('draws road tiles that failed on a dropped connection once the next change to the roads arrives', async () => {
+    // No service worker here: its cache would answer for tiles seen before, and these must fail.
+    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', serviceWorkers: 'block' });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await waitForMapIdle(page);
+    await page.getByTestId('live-indicator').and(page.locator('[data-status="live"]')).waitFor();
+
+    await context.route('**/tiles/roads/**', (route) => route.abort('internetdisconnected'));
+    const line = (project.geometry as GeoJSON.LineString).coordinates;
+    await page.evaluate((center) => window.__map!.jumpTo({ center: center as [number, number], zoom: 14 }), line[Math.floor(line.length / 2)]);
+    // A tile that failed counts as done: the map idles, showing what it had from lower zooms.
+    await waitForMapIdle(page, ['roads']);
+
+    await context.unroute('**/tiles/roads/**');
+    const admin = await login((path, init) => fetch(`${server.url}${path}`, init), 'admin');
+    const current: ProjectView = await (await fetch(`${server.url}/api/projects/${project.id}`)).json();
+    expect((await admin.send('PATCH', `/api/projects/${project.id}`, { version: current.version, note: '线路复核' })).status).toBe(200);
+    await waitForMapIdle(page, ['roads']);
+    await expect.poll(() => renderedStatus(page, project.id)).toBe(current.status);
+  });
+
   it('made no request to another host', () => {
     expect(foreignRequests.flat()).toEqual([]);
   });

@@ -34,18 +34,39 @@ export function recordForeignRequests(page: Page, allowedOrigin: string): string
   return foreign;
 }
 
-/** Idle: style and tiles loaded, the dynamic villages source included, and no camera animation running. */
-export async function waitForMapIdle(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => {
+/**
+ * Idle: style and tiles loaded, the dynamic villages source included, and no camera animation
+ * running. `sources`: only these need to be loaded (a test about one layer need not wait for all).
+ */
+export async function waitForMapIdle(page: Page, sources?: string[]): Promise<void> {
+  await page
+    .waitForFunction(
+      (only) => {
+        const map = window.__map;
+        if (!map || map.isMoving()) return false;
+        if (only) return map.isStyleLoaded() && only.every((id) => map.isSourceLoaded(id));
+        return map.loaded() && map.isSourceLoaded('villages');
+      },
+      sources ?? null,
+      // Ten looks a second, not one per animation frame: cheaper for the renderer the test waits on.
+      { timeout: 30_000, polling: 100 },
+    )
+    .catch(async (e: Error) => {
+      throw new Error(`${e.message}\nthe map then: ${await mapBusyWith(page)}`);
+    });
+}
+
+/** What keeps a map from idling: for a failed wait to say which source was still loading. */
+function mapBusyWith(page: Page): Promise<string> {
+  return page
+    .evaluate(() => {
       const map = window.__map;
-      return !!map && map.loaded() && map.isSourceLoaded('villages') && !map.isMoving();
-    },
-    null,
-    // Polled on a clock, not on animation frames: an idle map draws no frames, and headless
-    // chromium then runs requestAnimationFrame so rarely that an idle map went unnoticed for 30 s.
-    { timeout: 30_000, polling: 100 },
-  );
+      if (!map) return 'no map';
+      const style = map.getStyle();
+      const busy = Object.keys(style?.sources ?? {}).filter((id) => !map.isSourceLoaded(id));
+      return JSON.stringify({ styleLoaded: map.isStyleLoaded(), moving: map.isMoving(), sourcesLoading: busy, online: navigator.onLine });
+    })
+    .catch((e: Error) => `unknown (${e.message})`);
 }
 
 /** Screenshots of a test run land in tests/artifacts/ (git-ignored) for a person to look at. */

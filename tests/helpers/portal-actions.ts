@@ -52,7 +52,8 @@ export function roadVertexOnScreen(page: Page, road: ProjectView): Promise<{ x: 
 export async function openRoad(page: Page, road: ProjectView): Promise<void> {
   const coordinates = (road.geometry as GeoJSON.LineString).coordinates;
   await page.evaluate((center) => window.__map!.jumpTo({ center: center as [number, number], zoom: 13 }), coordinates[Math.floor(coordinates.length / 2)]);
-  await waitForMapIdle(page);
+  // The roads are what is clicked: another layer still loading (a basemap, say) does not matter.
+  await waitForMapIdle(page, ['roads']);
   const point = await roadVertexOnScreen(page, road);
   if (!point) throw new Error(`no vertex of road ${road.id} is clear of panels and other features`);
   await page.mouse.click(point.x, point.y);

@@ -31,18 +31,18 @@ function isApiError(body: unknown): body is ApiError {
 }
 
 /** One JSON request; the session cookie rides along (same origin), a body is sent as JSON. */
-export async function requestJson<T>(method: string, url: string, payload?: unknown): Promise<T> {
-  return (await requestWithHeaders<T>(method, url, payload)).body;
+export async function requestJson<T>(method: string, url: string, payload?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  return (await requestWithHeaders<T>(method, url, payload, headers)).body;
 }
 
 /** The same, with the answer's headers: paged lists say there where the next page starts. */
-export async function requestWithHeaders<T>(method: string, url: string, payload?: unknown): Promise<{ body: T; headers: Headers }> {
+export async function requestWithHeaders<T>(method: string, url: string, payload?: unknown, headers: Record<string, string> = {}): Promise<{ body: T; headers: Headers }> {
   let response: Response;
   try {
     response = await fetch(url, {
       method,
       // A FormData body (file upload) sets its own multipart Content-Type.
-      headers: payload === undefined || payload instanceof FormData ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      headers: { Accept: 'application/json', ...(payload === undefined || payload instanceof FormData ? {} : { 'Content-Type': 'application/json' }), ...headers },
       body: payload === undefined || payload instanceof FormData ? payload : JSON.stringify(payload),
     });
   } catch (cause) {

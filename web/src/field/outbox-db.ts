@@ -12,6 +12,11 @@ export interface OutboxEntry {
   /** What the user sees in the outbox: the record and what was done to it. */
   label: string;
   url: string;
+  /**
+   * Made with the entry and sent with every try, so a try whose answer was lost is not made twice
+   * (server/http/request-receipts.ts). Entries kept by an older version of the app have none.
+   */
+  requestId?: string;
   /** The JSON body, photo ids included. */
   body: Record<string, unknown> & { version?: number; photoIds?: string[] };
   photos: { id: string; blob: Blob }[];

@@ -3,7 +3,7 @@
 import type { PhotoEntityType, PhotoView } from '../../../common/field-capture';
 import { ApiRequestError, requestJson, withQuery } from '../api/client';
 
-export const newPhotoId = (): string => crypto.randomUUID();
+export { clientId as newPhotoId } from './client-id';
 
 export async function uploadPhoto(id: string, file: Blob): Promise<PhotoView> {
   let response: Response;

@@ -7,9 +7,9 @@ import {
   ScaleControl,
   type PaddingOptions,
   type StyleSpecification,
-  type VectorTileSource,
 } from 'maplibre-gl';
 import { DYNAMIC_LAYERS, type BBox, type TileVersions } from '../../../common/api';
+import { noteFailedTiles, setSourceTiles } from './failed-tiles';
 import { addWaterIcons } from './icons';
 import { dynamicTileUrl } from './style';
 
@@ -65,6 +65,7 @@ export function createPortalMap(options: PortalMapOptions): MapLibreMap {
     options.addImages?.(map);
   });
   map.on('error', (event) => console.warn('map error', event.error));
+  noteFailedTiles(map, DYNAMIC_LAYERS);
   return map;
 }
 
@@ -72,7 +73,7 @@ export function createPortalMap(options: PortalMapOptions): MapLibreMap {
 export function applyTileVersions(map: MapLibreMap, next: TileVersions, previous: TileVersions | null | undefined): void {
   whenStyled(map, (styledMap) => {
     for (const layer of DYNAMIC_LAYERS) {
-      if (next[layer] !== previous?.[layer]) styledMap.getSource<VectorTileSource>(layer)?.setTiles([dynamicTileUrl(layer, next[layer])]);
+      if (next[layer] !== previous?.[layer]) setSourceTiles(styledMap, layer, dynamicTileUrl(layer, next[layer]));
     }
   });
 }

@@ -6,6 +6,8 @@ import { computed, ref, shallowRef } from 'vue';
 import { ApiRequestError, requestJson } from '../api/client';
 import { conflictBackoffMs } from '../edit/conflict-backoff';
 import { outboxDb, type OutboxEntry, type OutboxKind } from '../field/outbox-db';
+import { REQUEST_ID_HEADER } from '../../../common/api';
+import { clientId } from '../field/client-id';
 import { uploadPhoto } from '../field/photo-api';
 
 export interface FieldSend<T> {
@@ -35,10 +37,10 @@ export const useOutboxStore = defineStore('outbox', () => {
     entries.value = (await outboxDb.all()).sort((a, b) => a.seq! - b.seq!);
   }
 
-  /** Photos first (idempotent by id), then the record naming them. */
-  async function deliver<T>(url: string, body: OutboxEntry['body'], photos: OutboxEntry['photos']): Promise<T> {
+  /** Photos first (idempotent by id), then the record naming them, under its request id. */
+  async function deliver<T>({ url, body, photos, requestId }: Pick<OutboxEntry, 'url' | 'body' | 'photos' | 'requestId'>): Promise<T> {
     for (const p of photos) await uploadPhoto(p.id, p.blob);
-    return requestJson<T>('POST', url, body);
+    return requestJson<T>('POST', url, body, requestId ? { [REQUEST_ID_HEADER]: requestId } : {});
   }
 
   /**
@@ -46,15 +48,21 @@ export const useOutboxStore = defineStore('outbox', () => {
    * fails on the way, keeps it in the outbox. Returns whether it was kept for later.
    */
   async function sendOrKeep<T>(item: FieldSend<T>): Promise<'sent' | 'kept'> {
+    // One id for this try and every later one from the outbox: the server may have made the
+    // record even when its answer never arrived.
+    const requestId = clientId();
     if (navigator.onLine && entries.value.length === 0) {
       try {
-        item.sent?.(await deliver<T>(item.url, item.body, item.photos));
+        item.sent?.(await deliver<T>({ ...item, requestId }));
         return 'sent';
       } catch (e) {
         if (!(e instanceof ApiRequestError) || e.status !== 0) throw e;
       }
     }
-    await outboxDb.add({ kind: item.kind, label: item.label, url: item.url, body: item.body, photos: item.photos, createdAt: new Date().toISOString(), state: 'waiting', error: null, current: null });
+    // The body as it will be sent, JSON: a form's reactive proxies (a clicked location) cannot be
+    // stored in IndexedDB, and the entry must not change with the form after it was kept.
+    const body = JSON.parse(JSON.stringify(item.body)) as OutboxEntry['body'];
+    await outboxDb.add({ kind: item.kind, label: item.label, url: item.url, requestId, body, photos: item.photos, createdAt: new Date().toISOString(), state: 'waiting', error: null, current: null });
     await reload();
     return 'kept';
   }
@@ -64,7 +72,7 @@ export const useOutboxStore = defineStore('outbox', () => {
     for (const entry of entries.value) {
       if (entry.state !== 'waiting' || !navigator.onLine || Date.now() < holdUntil) return;
       try {
-        await deliver(entry.url, entry.body, entry.photos);
+        await deliver(entry);
         await outboxDb.remove(entry.seq!);
         conflictStreak = 0;
         lastSentAt.value = Date.now();

@@ -59,10 +59,10 @@ worker.addEventListener('fetch', (event) => {
   // Other archives read by range (a local basemap, often a province's) are too large to keep, and a
   // partial answer cannot be cached: straight to the network.
   else if (request.headers.has('Range')) return;
-  else if (url.pathname.startsWith('/assets/')) event.respondWith(cacheFirst(request, SHELL));
+  else if (url.pathname.startsWith('/assets/')) event.respondWith(cacheFirst(event, SHELL));
   // A photo's bytes never change under its id (the photo map and lists do).
-  else if (/^\/api\/photos\/[0-9a-f-]{36}(\/thumb)?$/.test(url.pathname)) event.respondWith(cacheFirst(request, DATA));
-  else if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/tiles/')) event.respondWith(networkFirst(request, url));
+  else if (/^\/api\/photos\/[0-9a-f-]{36}(\/thumb)?$/.test(url.pathname)) event.respondWith(cacheFirst(event, DATA));
+  else if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/tiles/')) event.respondWith(networkFirst(event, url));
   else if (request.mode === 'navigate') event.respondWith(shell(request));
 });
 
@@ -81,12 +81,22 @@ async function shell(request: Request): Promise<Response> {
   return fresh;
 }
 
-async function cacheFirst(request: Request, name: string): Promise<Response> {
+/**
+ * Answers go to the page as they arrive, and into the cache beside them (waitUntil): a response held
+ * back until cache.put finished left map tiles loading for good when several were in flight as
+ * the connection came back.
+ */
+function keep(event: FetchEvent, cache: Cache, key: RequestInfo, answer: Response): void {
+  event.waitUntil(cache.put(key, answer.clone()).catch(() => undefined));
+}
+
+async function cacheFirst(event: FetchEvent, name: string): Promise<Response> {
+  const request = event.request;
   const cache = await caches.open(name);
   const cached = await cache.match(request);
   if (cached) return cached;
   const answer = await fetch(request);
-  if (answer.ok) await cache.put(request, answer.clone());
+  if (answer.ok) keep(event, cache, request, answer);
   return answer;
 }
 
@@ -94,12 +104,14 @@ async function cacheFirst(request: Request, name: string): Promise<Response> {
  * The network while there is one; offline, the answer last read. Dynamic tiles are kept without
  * their version parameter, so an offline map shows the last version it saw.
  */
-async function networkFirst(request: Request, url: URL): Promise<Response> {
+async function networkFirst(event: FetchEvent, url: URL): Promise<Response> {
+  const request = event.request;
   const cache = await caches.open(DATA);
   const key = url.pathname.startsWith('/tiles/') ? `${url.origin}${url.pathname}` : request.url;
   try {
     const answer = await fetch(request);
-    if (answer.status === 200) await cache.put(key, answer.clone());
+    // An empty tile (204) is an answer too: offline, the map shows it empty instead of failing.
+    if (answer.status === 200 || answer.status === 204) keep(event, cache, key, answer);
     return answer;
   } catch (failure) {
     const cached = await cache.match(key);
