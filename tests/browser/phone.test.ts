@@ -19,9 +19,13 @@ let server: TestServer;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 let page: Page;
+/** Where the phone says it stands: a village centre of the county, to 10 m. */
+let here: { longitude: number; latitude: number; accuracy: number };
 
 async function openPhone(viewport: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext({ viewport, isMobile: true, hasTouch: true, deviceScaleFactor: 1, locale: 'zh-CN' });
+  const context = await browser.newContext({
+    viewport, isMobile: true, hasTouch: true, deviceScaleFactor: 1, locale: 'zh-CN', geolocation: here, permissions: ['geolocation'],
+  });
   contexts.push(context);
   const opened = await context.newPage();
   await opened.goto(server.url);
@@ -65,6 +69,8 @@ describe('the portal on a phone', () => {
   beforeAll(async () => {
     // A 天地图 key puts the basemap picker in the layer sheet; nothing is fetched until it is chosen.
     server = await startTestServer({ env: { TIANDITU_KEY: 'abc123def456' } });
+    const [village] = (await (await fetch(`${server.url}/api/villages`)).json()) as { center: [number, number] }[];
+    here = { longitude: village.center[0], latitude: village.center[1], accuracy: 10 };
     browser = await launchBrowser();
   });
 
@@ -120,13 +126,19 @@ describe('the portal on a phone', () => {
       await page.getByTestId('panel-close').tap();
       await page.getByTestId('detail-panel').waitFor({ state: 'detached' });
 
-      // A road drawn by four taps; undo takes the last back, finish opens the form.
+      // A road started where the user stands, then drawn by three taps; undo takes the last back,
+      // finish opens the form.
       await page.getByTestId('draw-open').tap();
       await page.getByTestId('draw-upgrade').tap();
       await expect(page.getByTestId('draw-hint').textContent()).resolves.toContain('完成');
       await expectTouchable('drawing');
+      await page.getByTestId('draw-at-me').tap();
+      await page.getByText('已画 1 个节点').waitFor({ timeout: 10_000 });
+      const sketched = await page.evaluate(async () => JSON.stringify(await window.__map!.getSource<import('maplibre-gl').GeoJSONSource>('sketch')!.getData()));
+      expect(sketched).toContain(`[${here.longitude},${here.latitude}]`);
+      await waitForMapIdle(page);
       const taps: { x: number; y: number }[] = [];
-      for (let i = 0; i < 4; i++) {
+      for (let i = 1; i < 4; i++) {
         const point = await clearMapPoint({ layer: null, avoid: taps });
         expect(point, `a free spot for tap ${i + 1}`).not.toBeNull();
         taps.push(point!);
