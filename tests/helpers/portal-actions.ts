@@ -24,22 +24,20 @@ export async function signIn(page: Page, username: string): Promise<void> {
  */
 export function roadVertexOnScreen(page: Page, road: ProjectView): Promise<{ x: number; y: number } | null> {
   return page.evaluate(
+    // No named functions in here: the benchmark runs this file through tsx, whose esbuild names
+    // them with a helper the page does not have.
     ({ id, vertices, layer, targets }) => {
       const map = window.__map!;
       const canvas = map.getCanvas().getBoundingClientRect();
-      const clickedAt = (p: { x: number; y: number }) => {
-        for (const target of targets) {
-          const s = target.slackPx;
-          const [hit] = map.queryRenderedFeatures([[p.x - s, p.y - s], [p.x + s, p.y + s]], { layers: [target.layer] });
-          if (hit) return hit;
-        }
-        return undefined;
-      };
       for (const vertex of vertices) {
         const p = map.project(vertex as [number, number]);
         // Not under a panel laid over the map.
         if (document.elementFromPoint(canvas.left + p.x, canvas.top + p.y) !== map.getCanvas()) continue;
-        const hit = clickedAt(p);
+        let hit: ReturnType<typeof map.queryRenderedFeatures>[number] | undefined;
+        for (const { layer: targetLayer, slackPx: s } of targets) {
+          [hit] = map.queryRenderedFeatures([[p.x - s, p.y - s], [p.x + s, p.y + s]], { layers: [targetLayer] });
+          if (hit) break;
+        }
         if (hit?.layer.id === layer && hit.id === id) return { x: canvas.left + p.x, y: canvas.top + p.y };
       }
       return null;
