@@ -13,7 +13,6 @@ let portal: PortalPage;
 let page: Page;
 let manager: Session;
 let roads: ProjectView[];
-const pageErrors: string[] = [];
 
 const project = async (id: number): Promise<{ status: number; body: ProjectView }> => manager.send('GET', `/api/projects/${id}`);
 const reports = async (id: number) => (await manager.send<ProgressEntry[]>('GET', `/api/projects/${id}/progress`)).body;
@@ -32,7 +31,6 @@ describe('correcting mistakes in the map page', () => {
   beforeAll(async () => {
     portal = await openPortalPage('/', { width: 1280, height: 860 });
     page = portal.page;
-    page.on('pageerror', (e) => pageErrors.push(e.message));
     manager = await login((path, init) => fetch(portal.server.url + path, init), 'xiangmu');
     const all: ProjectView[] = (await manager.send('GET', '/api/projects?kind=road&status=under_construction')).body;
     roads = all.filter((p) => p.geometry.type === 'LineString' && p.geometry.coordinates.length >= 3);
@@ -48,7 +46,7 @@ describe('correcting mistakes in the map page', () => {
 
   afterAll(async () => {
     expect(portal.foreignRequests).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(portal.pageErrors).toEqual([]);
     await portal?.close();
   });
 

@@ -2,35 +2,29 @@
 // real server: the compact timeline recolours the villages and the header figures by year; the
 // "exit criteria" colour mode paints readiness, lists wrong exits and ready villages with the
 // criteria they fail, and a click on the list opens that village. The header leads to the big screen.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Summary, VillageView } from '../../common/api';
 import { READINESS_COLOURS } from '../../web/src/map/palette';
-import { launchBrowser, saveScreenshot, waitForMapIdle } from '../helpers/browser';
+import { openPortalPage, saveScreenshot, waitForMapIdle, type PortalPage } from '../helpers/browser';
 import { num, textOf } from '../helpers/screen';
-import { startTestServer, type TestServer } from '../helpers/server';
+import type { TestServer } from '../helpers/server';
 import { exitFillIn, expectVillageFills, showYear } from '../helpers/village-colours';
 
 let server: TestServer;
-let browser: Browser;
+let portal: PortalPage;
 let page: Page;
-const pageErrors: string[] = [];
 
 const api = async <T>(path: string): Promise<T> => (await fetch(server.url + path)).json() as Promise<T>;
 
 describe('exit timeline and exit-criteria check on the map page', () => {
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(server.url);
-    await waitForMapIdle(page);
+    portal = await openPortalPage('/');
+    ({ server, page } = portal);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await portal?.close();
   });
 
   it('recolours the villages and the header figures by the timeline year', async () => {
@@ -115,6 +109,6 @@ describe('exit timeline and exit-criteria check on the map page', () => {
     await page.getByTestId('kpi-exited').waitFor();
     expect(new URL(page.url()).pathname).toBe('/screen');
     await waitForMapIdle(page);
-    expect(pageErrors).toEqual([]);
+    expect(portal.pageErrors).toEqual([]);
   });
 });

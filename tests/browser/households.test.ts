@@ -2,18 +2,17 @@
 // the demo households on first start): figures from the households for everyone, the masked
 // household list and a household's card only for a permitted user in scope, one ID number unmasked
 // with a reason and logged, and all of it gone again on logout.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UnmaskLogEntry } from '../../common/household-api';
-import { launchBrowser, saveScreenshot, waitForMapIdle } from '../helpers/browser';
+import { openPortalPage, saveScreenshot, type PortalPage } from '../helpers/browser';
 import { signIn } from '../helpers/portal-actions';
-import { startTestServer, type TestServer } from '../helpers/server';
+import type { TestServer } from '../helpers/server';
 import { login } from '../helpers/session';
 
 let server: TestServer;
-let browser: Browser;
+let portal: PortalPage;
 let page: Page;
-const pageErrors: string[] = [];
 
 async function openVillage(name: string): Promise<void> {
   await page.getByTestId('search-input').fill(name);
@@ -25,17 +24,12 @@ const logIn = (username: string) => signIn(page, username);
 
 describe('households in the village panel', () => {
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(server.url);
-    await waitForMapIdle(page);
+    portal = await openPortalPage('/');
+    ({ server, page } = portal);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await portal?.close();
   });
 
   it('shows figures from households to everyone; the masked list, a household and a logged unmasking only after a permitted login', async () => {
@@ -74,6 +68,6 @@ describe('households in the village panel', () => {
     await page.getByTestId('logout').click();
     await expect.poll(() => page.getByTestId('household-list').count()).toBe(0);
     expect(await page.getByTestId('household-card').count()).toBe(0);
-    expect(pageErrors).toEqual([]);
+    expect(portal.pageErrors).toEqual([]);
   });
 });

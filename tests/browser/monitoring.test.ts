@@ -2,16 +2,15 @@
 // village the village team works in: the team reports and reviews, the township cadre checks, the
 // poverty office confirms, records the help and removes the risk. Each step needs its reason, and
 // the card offers each user only their own step.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, saveScreenshot, waitForMapIdle } from '../helpers/browser';
+import { openPortalPage, saveScreenshot, type PortalPage } from '../helpers/browser';
 import { expectFitsTheScreen } from '../helpers/screen';
-import { startTestServer, type TestServer } from '../helpers/server';
+import type { TestServer } from '../helpers/server';
 
 let server: TestServer;
-let browser: Browser;
+let portal: PortalPage;
 let page: Page;
-const pageErrors: string[] = [];
 
 async function logIn(username: string): Promise<void> {
   await page.getByTestId('login-open').click();
@@ -48,17 +47,12 @@ async function logOut(): Promise<void> {
 
 describe('monitoring workflow in the browser', () => {
   beforeAll(async () => {
-    server = await startTestServer({ env: { MONITORING_SCHEDULE: 'off' } });
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(server.url);
-    await waitForMapIdle(page);
+    portal = await openPortalPage('/', { width: 1440, height: 900 }, { MONITORING_SCHEDULE: 'off' });
+    ({ server, page } = portal);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await portal?.close();
   });
 
   it('takes a household from 申报 to 风险消除, each role its own step with a reason', async () => {
@@ -105,7 +99,7 @@ describe('monitoring workflow in the browser', () => {
     await expect.poll(async () => Number(await colours.getAttribute('data-count')), { timeout: 10_000 }).toBeGreaterThan(100);
     await logOut();
     await expect.poll(async () => Number(await colours.getAttribute('data-count')), { timeout: 10_000 }).toBe(0);
-    expect(pageErrors).toEqual([]);
+    expect(portal.pageErrors).toEqual([]);
   });
 
   it("shows the area's monitoring totals on the big screen in turn with the ranking, live, fitting the screen", async () => {
@@ -139,6 +133,6 @@ describe('monitoring workflow in the browser', () => {
     expect(raised).toBeGreaterThan(0);
     await expect.poll(() => shown('openWarnings'), { timeout: 10_000 }).toBe(before + raised);
     await saveScreenshot(page, 'monitoring-screen');
-    expect(pageErrors).toEqual([]);
+    expect(portal.pageErrors).toEqual([]);
   });
 });

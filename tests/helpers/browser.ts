@@ -83,6 +83,8 @@ export interface PortalPage {
   page: Page;
   /** Requests the page made to other hosts: there must be none. */
   foreignRequests: string[];
+  /** Errors the page threw, from its first load on: there must be none. */
+  pageErrors: string[];
   close(): Promise<void>;
 }
 
@@ -100,7 +102,9 @@ export async function openPortalPage(path: string, viewport = { width: 1440, hei
   };
   const page = await browser.newPage({ viewport });
   const foreignRequests = recordForeignRequests(page, new URL(server.url).origin);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(server.url + path);
   await waitForMapIdle(page);
-  return { server, page, foreignRequests, close };
+  return { server, page, foreignRequests, pageErrors, close };
 }
