@@ -37,7 +37,7 @@ describe('a live connection that goes silent', () => {
   });
 
   it('is noticed within a few heartbeats, and the ledger catches up on reconnect', async () => {
-    proxy.stall();
+    proxy.stall('live');
     const stalledAt = Date.now();
     const admin = await login((path, init) => fetch(`${server.url}${path}`, init), 'admin');
     const [village]: VillageView[] = await (await fetch(`${server.url}/api/villages?class=poor`)).json();

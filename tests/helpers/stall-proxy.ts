@@ -5,18 +5,26 @@ import type { AddressInfo } from 'node:net';
 
 export interface StallProxy {
   url: string;
-  /** The connections open now stop delivering to the client; new ones work. */
-  stall(): void;
+  /**
+   * The connections open now stop delivering to the client; new ones work. `live`: only those that
+   * carry the live event stream, so a test of the stream does not depend on which idle connection
+   * the browser picks for its next request.
+   */
+  stall(which?: 'all' | 'live'): void;
   close(): Promise<void>;
 }
 
 export async function startStallProxy(target: string): Promise<StallProxy> {
   const { hostname, port } = new URL(target);
-  const open = new Set<{ client: Socket; upstream: Socket }>();
+  const open = new Set<{ client: Socket; upstream: Socket; live: boolean }>();
   const server = createServer((client) => {
     const upstream = createConnection({ host: hostname, port: Number(port) });
-    const pair = { client, upstream };
+    const pair = { client, upstream, live: false };
     open.add(pair);
+    // A kept-alive connection may carry other requests first; it is the stream's from its request on.
+    client.on('data', (chunk: Buffer) => {
+      if (chunk.includes('GET /api/events')) pair.live = true;
+    });
     client.pipe(upstream);
     upstream.pipe(client);
     const end = () => {
@@ -30,12 +38,13 @@ export async function startStallProxy(target: string): Promise<StallProxy> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    stall() {
-      for (const { client, upstream } of open) {
-        upstream.unpipe(client);
-        upstream.pause();
+    stall(which = 'all') {
+      for (const pair of open) {
+        if (which === 'live' && !pair.live) continue;
+        pair.upstream.unpipe(pair.client);
+        pair.upstream.pause();
+        open.delete(pair);
       }
-      open.clear();
     },
     close: () =>
       new Promise((resolve) => {
