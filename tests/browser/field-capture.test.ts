@@ -167,8 +167,11 @@ describe('field capture in the browser', () => {
   it('offline: retracting a report does not wait in the outbox, and the form says so instead of failing', async () => {
     await openRoad(field, await projectNow());
     await field.getByTestId('tab-history').click();
-    await field.context().setOffline(true);
+    // The list as the server has it now, before the connection goes: a list still on its way would
+    // come from the service worker's copy, where the newest report is an older one.
     const newest = field.getByTestId('progress-report').first();
+    await newest.filter({ hasText: `${(await reports()).at(-1)!.progressPct}%` }).waitFor();
+    await field.context().setOffline(true);
     await newest.getByTestId('report-retract').click();
     const form = field.getByTestId('correction-form');
     await form.getByTestId('edit-online-only').filter({ hasText: '须联网' }).waitFor();
