@@ -1,12 +1,13 @@
 // npm run bench: (a) tile throughput vs nginx, (b) first map paint, (c) edit-to-other-browser
 // latency, (d) summary query time on PostgreSQL, (e) villages tile sizes per zoom, (f) dynamic tiles
 // on PostGIS at national scale (per-tile cutting, edit → new tile, memory), (g) one and two
-// instances behind nginx, (m) monitoring at 1,000,000 households, (o) offline field work
+// instances behind nginx, (m) monitoring at 1,000,000 households, (n) npm run build:national and
+// load:national, timed as an operator runs them, (o) offline field work
 // (service-worker repeat visits, reconnection to another screen), (s) first paint over a slow link
 // (400 kbit/s, 400 ms round trip). Writes bench/RESULTS.md and prints it. A part whose system
 // package (nginx, chromium, postgresql) or prepared data is missing is skipped with the reason.
 // Every request goes to 127.0.0.1, and every load run is bounded in time.
-// `npm run bench -- a c` runs only the sections named (a to g, m, o, s) and prints them without
+// `npm run bench -- a c` runs only the sections named (a to g, m, n, o, s) and prints them without
 // touching RESULTS.md, which always holds a whole run.
 import { writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -21,13 +22,14 @@ import { markdownReport, type ResultRow, type SkippedSection } from './report';
 import { benchSlowLink } from './slow-link';
 import { benchSummaries, postgresAvailable } from './summary-queries';
 import { benchMonitoringScale } from './monitoring-scale';
+import { benchNationalBuild } from './national-build';
 import { benchTiles } from './tile-load';
 import { benchPostgisTiles } from './postgis-tiles';
 import { benchProvinceTileSizes, benchTileSizes } from './tile-sizes';
 import { ensureWebBuild } from '../scripts/web-build';
 
 const log = (line: string) => console.log(`[bench] ${line}`);
-const SECTIONS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'm', 'o', 's'];
+const SECTIONS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'm', 'n', 'o', 's'];
 const chosen = process.argv.slice(2);
 const unknown = chosen.filter((s) => !SECTIONS.includes(s));
 if (unknown.length) {
@@ -98,6 +100,9 @@ await part('(b) first paint, province', noBrowser, async () => {
   }
 });
 await part('(c) edit to other browser', noBrowser, () => withCountyServer((server) => benchEditLatency(server.url, log)));
+await part('(n) national build and load', postgresAvailable() ? null : 'PostgreSQL server binaries not found (apt-get install postgresql)', () =>
+  benchNationalBuild(log),
+);
 await part('(d) summary queries', postgresAvailable() ? null : 'PostgreSQL server binaries not found (apt-get install postgresql)', () =>
   benchSummaries(log, notes),
 );

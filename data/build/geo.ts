@@ -1,6 +1,5 @@
 // Small geometric helpers shared by the layout, site and project builders.
 import { bbox, booleanPointInPolygon, centroid } from '@turf/turf';
-import type { Random } from './random';
 
 export type LonLat = [number, number];
 export type Polygonal = GeoJSON.Polygon | GeoJSON.MultiPolygon;
@@ -84,28 +83,14 @@ export const polygonPartCount = (geometry: Polygonal): number =>
 export const isInside = (point: GeoJSON.Position, area: Polygonal | PolygonalFeature): boolean =>
   booleanPointInPolygon(point, area, { ignoreBoundary: true });
 
-/** A uniformly random point inside an area that also passes `accept`, by rejection from its bounding box. */
-/** An outline's box, worked out once: rejection sampling asks for it on every point it draws. */
-const boxes = new WeakMap<object, ReturnType<typeof bbox>>();
-function boxOf(area: PolygonalFeature): ReturnType<typeof bbox> {
-  let box = boxes.get(area);
-  if (!box) boxes.set(area, (box = bbox(area)));
-  return box;
-}
+export type Box = [west: number, south: number, east: number, north: number];
 
-export function randomPointInside(
-  area: PolygonalFeature,
-  random: Random,
-  accept: (point: LonLat) => boolean = () => true,
-  maxAttempts = 200_000,
-): LonLat {
-  const [west, south, east, north] = boxOf(area);
-  for (let attempt = 0; attempt < maxAttempts; attempt++) {
-    const point: LonLat = [random.float(west, east), random.float(south, north)];
-    // `accept` first: callers pass cheap tests, and the polygon test is the costly one.
-    if (accept(point) && isInside(point, area)) return point;
-  }
-  throw new Error(`no acceptable point found in ${maxAttempts} attempts`);
+/** An outline's box, worked out once: rejection sampling asks for it on every point it draws. */
+const boxes = new WeakMap<object, Box>();
+export function boxOf(area: PolygonalFeature): Box {
+  let box = boxes.get(area);
+  if (!box) boxes.set(area, (box = bbox(area) as Box));
+  return box;
 }
 
 /** The inside point of a regular grid over the area closest to `target`; finer grids for thin areas. */

@@ -4,10 +4,12 @@
 import { bbox, destination, featureCollection, intersect, lineIntersect, point, union, voronoi } from '@turf/turf';
 import type { CountyOutline } from './county-outline';
 import {
-  approxDistanceKm, asFeature, distanceToBoundaryKm, isInside, labelPoint, polygonPartCount, randomPointInside, roundPolygonal,
+  approxDistanceKm, asFeature, boxOf, distanceToBoundaryKm, isInside, labelPoint, polygonPartCount, roundPolygonal,
   type LonLat, type Polygonal, type PolygonalFeature,
 } from './geo';
+import { randomPointInside } from './area-sampling';
 import type { Random } from './random';
+import { townshipRegions } from './township-regions';
 import type { TownshipUnit } from './units';
 
 export interface VillageGeometry {
@@ -54,26 +56,6 @@ interface Layout {
   partCount: number;
 }
 
-/**
- * Whether `hub`'s township owns a point: the township whose hub is nearest relative to its reach
- * (a multiplicatively weighted Voronoi diagram), so townships with more villages cover more land;
- * ties go to the earlier hub. Rejection sampling asks this of every random point and most belong
- * elsewhere, so the answer comes as soon as another hub beats this one.
- */
-function isOwnedBy(position: LonLat, hub: Hub, hubs: Hub[]): boolean {
-  const own = approxDistanceKm(position, hub.centre) / hub.reach;
-  let before = true;
-  for (const other of hubs) {
-    if (other === hub) {
-      before = false;
-      continue;
-    }
-    const score = approxDistanceKm(position, other.centre) / other.reach;
-    if (before ? score <= own : score < own) return false;
-  }
-  return true;
-}
-
 function nearSeat(seat: LonLat, distanceKm: { min: number; max: number }, county: PolygonalFeature, random: Random): LonLat {
   for (let attempt = 0; attempt < 1000; attempt++) {
     const candidate = destination(seat, random.float(distanceKm.min, distanceKm.max), random.float(-180, 180)).geometry.coordinates;
@@ -109,6 +91,8 @@ export function placeHubs(townships: TownshipUnit[], outline: CountyOutline, ran
       for (let i = 0; i < HUB_CANDIDATES; i++) {
         const candidate = randomPointInside(county, random);
         const nearestHubKm = Math.min(...hubs.map((h) => approxDistanceKm(candidate, h.centre)));
+        // The border distance walks the whole outline; a candidate already beaten on hub distance needs none.
+        if (nearestHubKm <= bestScore) continue;
         // A hub on the border loses half its land to the clip, so border distance counts double.
         const score = Math.min(nearestHubKm, 2 * distanceToBoundaryKm(candidate, county.geometry));
         if (score > bestScore) [centre, bestScore] = [candidate, score];
@@ -133,8 +117,9 @@ function nearestDistanceAbove(candidate: LonLat, placed: SettlementPoint[], floo
 /** Village settlements, spread evenly over each township's weighted region by best-candidate sampling. */
 export function placeSettlements(hubs: Hub[], county: PolygonalFeature, random: Random): SettlementPoint[] {
   const placed: SettlementPoint[] = [];
-  for (const hub of hubs) {
-    const inRegion = (position: LonLat) => isOwnedBy(position, hub, hubs);
+  const regions = townshipRegions(hubs, boxOf(county));
+  for (const [index, hub] of hubs.entries()) {
+    const inRegion = (position: LonLat) => regions.owns(position, index);
     for (const village of hub.township.villages) {
       let best: LonLat | undefined;
       let bestScore = -Infinity;

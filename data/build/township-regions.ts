@@ -1,0 +1,79 @@
+// Which township's hub owns a point: a multiplicatively weighted Voronoi diagram, so townships
+// with more villages cover more land. Rejection sampling asks this of every random point it
+// draws in a county's box, and most belong elsewhere; a coarse grid answers most of those
+// without measuring a single distance.
+import { approxDistanceKm, type Box, type LonLat } from './geo';
+
+export interface WeightedHub {
+  centre: LonLat;
+  reach: number;
+}
+
+/**
+ * The exact rule: the hub nearest relative to its reach; ties go to the earlier hub. The answer
+ * comes as soon as another hub beats this one.
+ */
+export function isOwnedBy(position: LonLat, hub: WeightedHub, hubs: readonly WeightedHub[]): boolean {
+  const own = approxDistanceKm(position, hub.centre) / hub.reach;
+  let before = true;
+  for (const other of hubs) {
+    if (other === hub) {
+      before = false;
+      continue;
+    }
+    const score = approxDistanceKm(position, other.centre) / other.reach;
+    if (before ? score <= own : score < own) return false;
+  }
+  return true;
+}
+
+const GRID_CELLS = 32;
+const KM_PER_DEGREE_LON_AT_EQUATOR = 111.32;
+const KM_PER_DEGREE_LAT = 110.574;
+
+/**
+ * For each cell of a GRID_CELLS² grid over `box`, the hubs that may own some point of it. A hub
+ * is ruled out of a cell when its best possible score there is worse than another hub's worst:
+ * scores are bounded by the distance from the cell's centre plus the cell's half-diagonal and
+ * the error of approxDistanceKm's latitude-dependent scale across the cell, so the grid never
+ * rules out an owner and `owns` answers exactly as isOwnedBy does.
+ */
+export function townshipRegions(hubs: readonly WeightedHub[], [west, south, east, north]: Box) {
+  const cellWidth = (east - west) / GRID_CELLS;
+  const cellHeight = (north - south) / GRID_CELLS;
+  const halfDiagonalKm = Math.hypot((cellWidth / 2) * KM_PER_DEGREE_LON_AT_EQUATOR, (cellHeight / 2) * KM_PER_DEGREE_LAT);
+  // approxDistanceKm scales longitude by the cosine of the mean latitude, which moves by half the
+  // point's latitude offset: a relative error of at most that angle over the cosine.
+  const maxAbsLat = Math.max(Math.abs(north), Math.abs(south), ...hubs.map((h) => Math.abs(h.centre[1])));
+  const scaleError = ((cellHeight / 2) * (Math.PI / 180)) / Math.max(Math.cos(maxAbsLat * (Math.PI / 180)), 0.05);
+  const relativeMargin = 2 * scaleError + 1e-9;
+  const possible = new Uint8Array(GRID_CELLS * GRID_CELLS * hubs.length);
+  const low = new Float64Array(hubs.length);
+  for (let row = 0; row < GRID_CELLS; row++) {
+    for (let col = 0; col < GRID_CELLS; col++) {
+      const centre: LonLat = [west + (col + 0.5) * cellWidth, south + (row + 0.5) * cellHeight];
+      let bestWorst = Infinity;
+      hubs.forEach((hub, i) => {
+        const km = approxDistanceKm(centre, hub.centre);
+        const margin = halfDiagonalKm + relativeMargin * (km + halfDiagonalKm);
+        low[i] = (km - margin) / hub.reach;
+        const worst = (km + margin) / hub.reach;
+        if (worst < bestWorst) bestWorst = worst;
+      });
+      const cell = row * GRID_CELLS + col;
+      // Written so that a NaN (a hub without villages has no reach) keeps the hub possible.
+      for (let i = 0; i < hubs.length; i++) if (!(low[i] > bestWorst)) possible[cell * hubs.length + i] = 1;
+    }
+  }
+  const cellOf = ([lon, lat]: LonLat) => {
+    const col = Math.min(GRID_CELLS - 1, Math.max(0, Math.floor((lon - west) / cellWidth)));
+    const row = Math.min(GRID_CELLS - 1, Math.max(0, Math.floor((lat - south) / cellHeight)));
+    return row * GRID_CELLS + col;
+  };
+  return {
+    /** Whether hub number `index` owns `position`, a point inside the box. */
+    owns(position: LonLat, index: number): boolean {
+      return possible[cellOf(position) * hubs.length + index] === 1 && isOwnedBy(position, hubs[index], hubs);
+    },
+  };
+}
