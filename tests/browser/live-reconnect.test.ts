@@ -1,11 +1,13 @@
 // A screen whose live connection silently stops (no FIN) notices from the missing heartbeat,
 // says so in the header, reconnects, and gets what it missed meanwhile: here a problem logged
-// on another machine appears in its ledger without a reload.
+// on another machine appears in its ledger without a reload. A read sent down a connection that
+// went silent is given up and the user told, rather than left waiting for minutes.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Problem } from '../../common/problems';
 import type { VillageView } from '../../common/api';
-import { launchBrowser, saveScreenshot } from '../helpers/browser';
+import { READ_TIMEOUT_MS } from '../../web/src/api/client';
+import { launchBrowser, saveScreenshot, waitForMapIdle } from '../helpers/browser';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { login } from '../helpers/session';
 import { startStallProxy, type StallProxy } from '../helpers/stall-proxy';
@@ -57,4 +59,21 @@ describe('a live connection that goes silent', () => {
     expect(await liveStatus()).toBe('live');
     await saveScreenshot(page, 'live-reconnect-ledger');
   });
+
+  it('gives up a search sent down a connection gone silent and says so, rather than wait for minutes', async () => {
+    const map = await browser.newPage({ viewport: { width: 1200, height: 800 }, locale: 'zh-CN' });
+    await map.goto(`${proxy.url}/`);
+    await waitForMapIdle(map);
+    const search = map.getByTestId('search-input');
+    await search.fill('城关');
+    await map.getByTestId('search-hit').first().waitFor();
+    // The connection that answered is idle now and the browser's first pick for the next request;
+    // the server would close it after 5 s idle, so it goes silent at once.
+    proxy.stall('all');
+    const asked = Date.now();
+    await search.fill('城关村');
+    await map.getByTestId('error-toast').filter({ hasText: '没有应答' }).waitFor({ timeout: 2 * READ_TIMEOUT_MS + 10_000 });
+    expect(Date.now() - asked).toBeGreaterThanOrEqual(READ_TIMEOUT_MS);
+    await map.close();
+  }, 90_000);
 });

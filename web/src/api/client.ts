@@ -35,8 +35,26 @@ export async function requestJson<T>(method: string, url: string, payload?: unkn
   return (await requestWithHeaders<T>(method, url, payload, headers)).body;
 }
 
-/** The same, with the answer's headers: paged lists say there where the next page starts. */
-export async function requestWithHeaders<T>(method: string, url: string, payload?: unknown, headers: Record<string, string> = {}): Promise<{ body: T; headers: Headers }> {
+/**
+ * A read that has had no answer in this long is given up: a kept-alive connection that died
+ * silently (a NAT entry dropped, a proxy gone) would otherwise hold it until the operating
+ * system gives up, minutes later. Writes have no limit: a photo on a slow link may take longer,
+ * and the field outbox retries them with their request id.
+ */
+export const READ_TIMEOUT_MS = 20_000;
+/** A read given up is asked once more before the user is told: the browser closes the connection it gave up on, and the next one it picks may be alive. */
+const READ_ATTEMPTS = 2;
+
+/** Status 0: no answer at all, so the field outbox keeps the write for later. */
+export const networkError = (code: 'network' | 'timeout', cause: unknown) =>
+  new ApiRequestError(0, {
+    error:
+      code === 'timeout'
+        ? { code, message: '服务器长时间没有应答，请稍后重试', messageEn: 'The server did not answer in time; try again later', details: String(cause) }
+        : { code, message: '无法连接服务器', messageEn: 'Cannot reach the server', details: String(cause) },
+  });
+
+async function requestOnce<T>(method: string, url: string, payload: unknown, headers: Record<string, string>, signal?: AbortSignal): Promise<{ body: T; headers: Headers }> {
   let response: Response;
   try {
     response = await fetch(url, {
@@ -44,13 +62,14 @@ export async function requestWithHeaders<T>(method: string, url: string, payload
       // A FormData body (file upload) sets its own multipart Content-Type.
       headers: { Accept: 'application/json', ...(payload === undefined || payload instanceof FormData ? {} : { 'Content-Type': 'application/json' }), ...headers },
       body: payload === undefined || payload instanceof FormData ? payload : JSON.stringify(payload),
+      signal,
     });
   } catch (cause) {
-    throw new ApiRequestError(0, {
-      error: { code: 'network', message: '无法连接服务器', messageEn: 'Cannot reach the server', details: String(cause) },
-    });
+    throw networkError(signal?.aborted ? 'timeout' : 'network', cause);
   }
   const body: unknown = await response.json().catch(() => null);
+  // The limit can run out while the body is still arriving.
+  if (signal?.aborted) throw networkError('timeout', signal.reason);
   if (!response.ok) {
     throw new ApiRequestError(
       response.status,
@@ -60,6 +79,22 @@ export async function requestWithHeaders<T>(method: string, url: string, payload
     );
   }
   return { body: body as T, headers: response.headers };
+}
+
+/** The same, with the answer's headers: paged lists say there where the next page starts. */
+export async function requestWithHeaders<T>(method: string, url: string, payload?: unknown, headers: Record<string, string> = {}): Promise<{ body: T; headers: Headers }> {
+  if (method !== 'GET') return requestOnce<T>(method, url, payload, headers);
+  for (let attempt = 1; ; attempt++) {
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(new Error(`no answer in ${READ_TIMEOUT_MS} ms`)), READ_TIMEOUT_MS);
+    try {
+      return await requestOnce<T>(method, url, payload, headers, deadline.signal);
+    } catch (error) {
+      if (attempt === READ_ATTEMPTS || !(error instanceof ApiRequestError && error.body.error.code === 'timeout')) throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
 }
 
 const getJson = <T>(path: string, query?: Query): Promise<T> => requestJson<T>('GET', withQuery(path, query));

@@ -1,7 +1,7 @@
 // Photos: uploaded one by one under an id made here, so an upload retried after a failure (or
 // sent later from the outbox) is stored once; the record then names the ids.
 import type { PhotoEntityType, PhotoView } from '../../../common/field-capture';
-import { ApiRequestError, requestJson, withQuery } from '../api/client';
+import { ApiRequestError, networkError, requestJson, withQuery } from '../api/client';
 
 export { clientId as newPhotoId } from './client-id';
 
@@ -10,7 +10,7 @@ export async function uploadPhoto(id: string, file: Blob): Promise<PhotoView> {
   try {
     response = await fetch(`/api/photos/${id}`, { method: 'PUT', headers: { Accept: 'application/json', 'Content-Type': file.type || 'application/octet-stream' }, body: file });
   } catch (cause) {
-    throw new ApiRequestError(0, { error: { code: 'network', message: '无法连接服务器', messageEn: 'Cannot reach the server', details: String(cause) } });
+    throw networkError('network', cause);
   }
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
