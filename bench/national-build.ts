@@ -26,14 +26,18 @@ function runNpm(script: string, env: NodeJS.ProcessEnv, log: (line: string) => v
     child.stdout.on('data', take);
     child.stderr.on('data', take);
     child.on('error', reject);
-    child.on('exit', (code) => {
+    // 'close', not 'exit': the step's report is its last line, and its output may still be arriving at exit.
+    child.on('close', (code) => {
       if (code === 0) resolve({ seconds: (performance.now() - started) / 1000, output });
       else reject(new Error(`npm run ${script} exited with ${code}:\n${output.slice(-2000)}`));
     });
   });
 }
 
-const minutes = (seconds: number) => (seconds < 60 ? `${seconds.toFixed(0)} s` : `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`);
+function minutes(seconds: number): string {
+  const whole = Math.round(seconds);
+  return whole < 60 ? `${whole} s` : `${Math.floor(whole / 60)} min ${whole % 60} s`;
+}
 
 function stepRow(measurement: string, report: ResourceReport | undefined): ResultRow {
   if (!report) throw new Error(`${measurement}: the step printed no resource report`);

@@ -36,10 +36,18 @@ describe('township regions grid', () => {
           if (exact) owned++;
         }
       }
-      // Every point has one owner, bar the rare point whose nearest hub is the one without reach.
-      expect(owned).toBeGreaterThan(39_000);
+      // One owner a point: the hub without reach owns nothing, and of the two alike the earlier wins.
+      expect(owned).toBe(40_000);
     });
   }
+
+  it('leaves what it cannot place to the exact rule: a box without width, a point not a number', () => {
+    const hubs: WeightedHub[] = [{ centre: [113, 37], reach: 1 }, { centre: [113, 37.2], reach: 1 }];
+    const regions = townshipRegions(hubs, [113, 36.9, 113, 37.3]);
+    for (const point of [[113, 37.05], [113, 37.15], [Number.NaN, 37]] as LonLat[]) {
+      for (let i = 0; i < hubs.length; i++) expect(regions.owns(point, i), `${point.join(',')} hub ${i}`).toBe(isOwnedBy(point, hubs[i], hubs));
+    }
+  });
 });
 
 describe('outline grid', () => {

@@ -29,7 +29,8 @@ function cellSpan(min: number, max: number, origin: number, size: number): [numb
 /**
  * Marks the cells each edge's box overlaps (more than the edge itself touches, which only sends
  * more points to the exact test), then labels each connected run of untouched cells by the
- * exact test of one cell's centre: no edge separates two untouched neighbours.
+ * exact test of one cell's centre: no edge separates two untouched neighbours. That holds for
+ * closed rings, as GeoJSON and the outline readers have them.
  */
 function buildGrid(area: PolygonalFeature): OutlineGrid {
   const [west, south, east, north] = boxOf(area);

@@ -42,10 +42,13 @@ export function townshipRegions(hubs: readonly WeightedHub[], [west, south, east
   const cellWidth = (east - west) / GRID_CELLS;
   const cellHeight = (north - south) / GRID_CELLS;
   const halfDiagonalKm = Math.hypot((cellWidth / 2) * KM_PER_DEGREE_LON_AT_EQUATOR, (cellHeight / 2) * KM_PER_DEGREE_LAT);
-  // approxDistanceKm scales longitude by the cosine of the mean latitude, which moves by half the
-  // point's latitude offset: a relative error of at most that angle over the cosine.
+  // approxDistanceKm scales longitude by the cosine of the mean latitude of the two points. A point
+  // of the cell lies at most half a cell height from the centre, so the mean moves by at most a
+  // quarter of it, and the cosine by at most that angle: relative to the smallest cosine about, an
+  // error of that much, taken twice over for safety. (Near a pole the cosine goes to 0 and the
+  // margin to infinity: every hub stays possible, which is slow, never wrong.)
   const maxAbsLat = Math.max(Math.abs(north), Math.abs(south), ...hubs.map((h) => Math.abs(h.centre[1])));
-  const scaleError = ((cellHeight / 2) * (Math.PI / 180)) / Math.max(Math.cos(maxAbsLat * (Math.PI / 180)), 0.05);
+  const scaleError = ((cellHeight / 4) * (Math.PI / 180)) / Math.cos(maxAbsLat * (Math.PI / 180));
   const relativeMargin = 2 * scaleError + 1e-9;
   const possible = new Uint8Array(GRID_CELLS * GRID_CELLS * hubs.length);
   const low = new Float64Array(hubs.length);
@@ -61,10 +64,11 @@ export function townshipRegions(hubs: readonly WeightedHub[], [west, south, east
         if (worst < bestWorst) bestWorst = worst;
       });
       const cell = row * GRID_CELLS + col;
-      // Written so that a NaN (a hub without villages has no reach) keeps the hub possible.
+      // Written so that a NaN (0 / 0: a hub without reach, right at the cell's margin) keeps the hub possible.
       for (let i = 0; i < hubs.length; i++) if (!(low[i] > bestWorst)) possible[cell * hubs.length + i] = 1;
     }
   }
+  /** NaN for a point the grid cannot place (NaN itself, or a box without width or height). */
   const cellOf = ([lon, lat]: LonLat) => {
     const col = Math.min(GRID_CELLS - 1, Math.max(0, Math.floor((lon - west) / cellWidth)));
     const row = Math.min(GRID_CELLS - 1, Math.max(0, Math.floor((lat - south) / cellHeight)));
@@ -73,7 +77,8 @@ export function townshipRegions(hubs: readonly WeightedHub[], [west, south, east
   return {
     /** Whether hub number `index` owns `position`, a point inside the box. */
     owns(position: LonLat, index: number): boolean {
-      return possible[cellOf(position) * hubs.length + index] === 1 && isOwnedBy(position, hubs[index], hubs);
+      const cell = cellOf(position);
+      return (Number.isNaN(cell) || possible[cell * hubs.length + index] === 1) && isOwnedBy(position, hubs[index], hubs);
     },
   };
 }

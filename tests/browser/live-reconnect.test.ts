@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Problem } from '../../common/problems';
 import type { VillageView } from '../../common/api';
-import { READ_TIMEOUT_MS } from '../../web/src/api/client';
+import { READ_TIMEOUT_MS } from '../../web/src/api/silence-limit';
 import { launchBrowser, saveScreenshot, waitForMapIdle } from '../helpers/browser';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { login } from '../helpers/session';
@@ -67,9 +67,8 @@ describe('a live connection that goes silent', () => {
     const search = map.getByTestId('search-input');
     await search.fill('城关');
     await map.getByTestId('search-hit').first().waitFor();
-    // The connection that answered is idle now and the browser's first pick for the next request;
-    // the server would close it after 5 s idle, so it goes silent at once.
-    proxy.stall('all');
+    // Every connection goes silent, new ones too: both tries of the next search get nothing.
+    proxy.stall('everything');
     const asked = Date.now();
     await search.fill('城关村');
     await map.getByTestId('error-toast').filter({ hasText: '没有应答' }).waitFor({ timeout: 2 * READ_TIMEOUT_MS + 10_000 });

@@ -8,16 +8,22 @@ export interface StallProxy {
   /**
    * The connections open now stop delivering to the client; new ones work. `live`: only those that
    * carry the live event stream, so a test of the stream does not depend on which idle connection
-   * the browser picks for its next request.
+   * the browser picks for its next request. `everything`: new ones are taken and never answered
+   * either, so no request gets through whichever connection it goes down.
    */
-  stall(which?: 'all' | 'live'): void;
+  stall(which?: 'all' | 'live' | 'everything'): void;
   close(): Promise<void>;
 }
 
 export async function startStallProxy(target: string): Promise<StallProxy> {
   const { hostname, port } = new URL(target);
   const open = new Set<{ client: Socket; upstream: Socket; live: boolean }>();
+  let silent = false;
   const server = createServer((client) => {
+    if (silent) {
+      client.on('error', () => client.destroy());
+      return;
+    }
     const upstream = createConnection({ host: hostname, port: Number(port) });
     const pair = { client, upstream, live: false };
     open.add(pair);
@@ -39,6 +45,7 @@ export async function startStallProxy(target: string): Promise<StallProxy> {
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     stall(which = 'all') {
+      silent = which === 'everything';
       for (const pair of open) {
         if (which === 'live' && !pair.live) continue;
         pair.upstream.unpipe(pair.client);

@@ -1,7 +1,8 @@
 // Reads on a connection that went silent: given up after the limit, asked once more, then told;
-// writes are never cut short.
+// slow answers that keep arriving and writes are never cut short.
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import { ApiRequestError, READ_TIMEOUT_MS, requestJson } from './client';
+import { ApiRequestError, requestJson } from './client';
+import { READ_TIMEOUT_MS } from './silence-limit';
 
 /** A fetch that never answers, as on a dead kept-alive connection, until its request is aborted. */
 const silent = (_url: string, init: RequestInit) =>
@@ -59,6 +60,30 @@ describe('reads on a silent connection', () => {
     const read = settled(requestJson('GET', '/api/villages'));
     await vi.advanceTimersByTimeAsync(2 * READ_TIMEOUT_MS);
     expect((read.error as ApiRequestError).body.error.code).toBe('timeout');
+  });
+
+  it('lets a slow answer that keeps arriving come in, however long it takes', async () => {
+    const text = JSON.stringify({ rows: 'x'.repeat(60) });
+    const trickle: Fetch = () => {
+      let sent = 0;
+      const stream = new ReadableStream<Uint8Array>({
+        pull: (controller) =>
+          new Promise<void>((resolve) =>
+            setTimeout(() => {
+              controller.enqueue(new TextEncoder().encode(text.slice(sent, sent + 10)));
+              sent += 10;
+              if (sent >= text.length) controller.close();
+              resolve();
+            }, READ_TIMEOUT_MS / 2),
+          ),
+      });
+      return Promise.resolve(new Response(stream, { status: 200 }));
+    };
+    fetchMock.mockImplementation(trickle);
+    const read = settled(requestJson('GET', '/api/villages'));
+    await vi.advanceTimersByTimeAsync(10 * READ_TIMEOUT_MS);
+    expect(read).toMatchObject({ done: true, value: { rows: 'x'.repeat(60) } });
+    expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 
   it('does not retry a refused connection: that is "cannot reach the server" at once', async () => {

@@ -2,6 +2,7 @@
 import type { BasemapOption } from '../../../common/basemaps';
 import type { ApiError, CountyInfo, CountyView, ProjectView, SearchHit, SiteView, Summary, TileVersions, TownshipView, UnitRankRow, VillageView } from '../../../common/api';
 import type { ExitReadiness } from '../../../common/indicators';
+import { silenceLimit, watchedBody, type SilenceLimit } from './silence-limit';
 
 /** A failed request; `body` is the server's ApiError payload (or one made up for network failures). */
 export class ApiRequestError extends Error {
@@ -36,13 +37,10 @@ export async function requestJson<T>(method: string, url: string, payload?: unkn
 }
 
 /**
- * A read that has had no answer in this long is given up: a kept-alive connection that died
- * silently (a NAT entry dropped, a proxy gone) would otherwise hold it until the operating
- * system gives up, minutes later. Writes have no limit: a photo on a slow link may take longer,
- * and the field outbox retries them with their request id.
+ * A read given up is asked once more before the user is told: the browser closes the connection it
+ * gave up on, and the next one it picks may be alive. Writes have no limit: a photo on a slow link
+ * may pause longer, and the field outbox sends them again with their request id.
  */
-export const READ_TIMEOUT_MS = 20_000;
-/** A read given up is asked once more before the user is told: the browser closes the connection it gave up on, and the next one it picks may be alive. */
 const READ_ATTEMPTS = 2;
 
 /** Status 0: no answer at all, so the field outbox keeps the write for later. */
@@ -54,7 +52,7 @@ export const networkError = (code: 'network' | 'timeout', cause: unknown) =>
         : { code, message: '无法连接服务器', messageEn: 'Cannot reach the server', details: String(cause) },
   });
 
-async function requestOnce<T>(method: string, url: string, payload: unknown, headers: Record<string, string>, signal?: AbortSignal): Promise<{ body: T; headers: Headers }> {
+async function requestOnce<T>(method: string, url: string, payload: unknown, headers: Record<string, string>, limit?: SilenceLimit): Promise<{ body: T; headers: Headers }> {
   let response: Response;
   try {
     response = await fetch(url, {
@@ -62,14 +60,15 @@ async function requestOnce<T>(method: string, url: string, payload: unknown, hea
       // A FormData body (file upload) sets its own multipart Content-Type.
       headers: { Accept: 'application/json', ...(payload === undefined || payload instanceof FormData ? {} : { 'Content-Type': 'application/json' }), ...headers },
       body: payload === undefined || payload instanceof FormData ? payload : JSON.stringify(payload),
-      signal,
+      signal: limit?.signal,
     });
   } catch (cause) {
-    throw networkError(signal?.aborted ? 'timeout' : 'network', cause);
+    throw networkError(limit?.signal.aborted ? 'timeout' : 'network', cause);
   }
-  const body: unknown = await response.json().catch(() => null);
-  // The limit can run out while the body is still arriving.
-  if (signal?.aborted) throw networkError('timeout', signal.reason);
+  limit?.heard();
+  const body: unknown = await (limit ? watchedBody(response, limit) : response).json().catch(() => null);
+  // The body can go silent too, half way.
+  if (limit?.signal.aborted) throw networkError('timeout', limit.signal.reason);
   if (!response.ok) {
     throw new ApiRequestError(
       response.status,
@@ -85,14 +84,13 @@ async function requestOnce<T>(method: string, url: string, payload: unknown, hea
 export async function requestWithHeaders<T>(method: string, url: string, payload?: unknown, headers: Record<string, string> = {}): Promise<{ body: T; headers: Headers }> {
   if (method !== 'GET') return requestOnce<T>(method, url, payload, headers);
   for (let attempt = 1; ; attempt++) {
-    const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(new Error(`no answer in ${READ_TIMEOUT_MS} ms`)), READ_TIMEOUT_MS);
+    const limit = silenceLimit();
     try {
-      return await requestOnce<T>(method, url, payload, headers, deadline.signal);
+      return await requestOnce<T>(method, url, payload, headers, limit);
     } catch (error) {
       if (attempt === READ_ATTEMPTS || !(error instanceof ApiRequestError && error.body.error.code === 'timeout')) throw error;
     } finally {
-      clearTimeout(timer);
+      limit.stop();
     }
   }
 }
