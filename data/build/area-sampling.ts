@@ -2,6 +2,7 @@
 // of millions of them, so the point-in-outline test goes through a grid: a cell that no edge of
 // the outline touches is wholly inside or wholly outside, and only points in the cells along the
 // edges take the exact test.
+import { boxGrid, type BoxGrid } from './box-grid';
 import { boxOf, isInside, type LonLat, type PolygonalFeature } from './geo';
 import type { Random } from './random';
 
@@ -13,16 +14,13 @@ const OUTSIDE = 2;
 const CELL_SLACK = 1e-6;
 
 interface OutlineGrid {
-  west: number;
-  south: number;
-  width: number;
-  height: number;
+  grid: BoxGrid;
   cells: Uint8Array;
 }
 
-function cellSpan(min: number, max: number, origin: number, size: number): [number, number] {
-  const first = Math.max(0, Math.floor((min - origin) / size - CELL_SLACK));
-  const last = Math.min(GRID_CELLS - 1, Math.floor((max - origin) / size + CELL_SLACK));
+function cellSpan(min: number, max: number, toCells: (value: number) => number): [number, number] {
+  const first = Math.max(0, Math.floor(toCells(min) - CELL_SLACK));
+  const last = Math.min(GRID_CELLS - 1, Math.floor(toCells(max) + CELL_SLACK));
   return [first, last];
 }
 
@@ -33,22 +31,20 @@ function cellSpan(min: number, max: number, origin: number, size: number): [numb
  * closed rings, as GeoJSON and the outline readers have them.
  */
 function buildGrid(area: PolygonalFeature): OutlineGrid {
-  const [west, south, east, north] = boxOf(area);
-  const [width, height] = [(east - west) / GRID_CELLS, (north - south) / GRID_CELLS];
+  const grid = boxGrid(boxOf(area), GRID_CELLS);
   const cells = new Uint8Array(GRID_CELLS * GRID_CELLS).fill(OUTSIDE + 1);
   const polygons = area.geometry.type === 'Polygon' ? [area.geometry.coordinates] : area.geometry.coordinates;
   for (const ring of polygons.flat()) {
     for (let i = 1; i < ring.length; i++) {
       const [a, b] = [ring[i - 1], ring[i]];
-      const [col0, col1] = cellSpan(Math.min(a[0], b[0]), Math.max(a[0], b[0]), west, width);
-      const [row0, row1] = cellSpan(Math.min(a[1], b[1]), Math.max(a[1], b[1]), south, height);
+      const [col0, col1] = cellSpan(Math.min(a[0], b[0]), Math.max(a[0], b[0]), grid.column);
+      const [row0, row1] = cellSpan(Math.min(a[1], b[1]), Math.max(a[1], b[1]), grid.row);
       for (let row = row0; row <= row1; row++) cells.fill(EDGE, row * GRID_CELLS + col0, row * GRID_CELLS + col1 + 1);
     }
   }
   for (let start = 0; start < cells.length; start++) {
     if (cells[start] !== OUTSIDE + 1) continue;
-    const [row, col] = [Math.floor(start / GRID_CELLS), start % GRID_CELLS];
-    const state = isInside([west + (col + 0.5) * width, south + (row + 0.5) * height], area) ? INSIDE : OUTSIDE;
+    const state = isInside(grid.centre(Math.floor(start / GRID_CELLS), start % GRID_CELLS), area) ? INSIDE : OUTSIDE;
     const stack = [start];
     cells[start] = state;
     while (stack.length > 0) {
@@ -63,18 +59,17 @@ function buildGrid(area: PolygonalFeature): OutlineGrid {
       }
     }
   }
-  return { west, south, width, height, cells };
+  return { grid, cells };
 }
 
 const grids = new WeakMap<PolygonalFeature, OutlineGrid>();
 
-/** Answers exactly as isInside(point, area), for points in the area's box. */
+/** Answers exactly as isInside(point, area). */
 export function isInsideOutline(point: LonLat, area: PolygonalFeature): boolean {
-  let grid = grids.get(area);
-  if (!grid) grids.set(area, (grid = buildGrid(area)));
-  const col = Math.min(GRID_CELLS - 1, Math.floor((point[0] - grid.west) / grid.width));
-  const row = Math.min(GRID_CELLS - 1, Math.floor((point[1] - grid.south) / grid.height));
-  const state = col >= 0 && row >= 0 ? grid.cells[row * GRID_CELLS + col] : EDGE;
+  let outline = grids.get(area);
+  if (!outline) grids.set(area, (outline = buildGrid(area)));
+  const cell = outline.grid.cellOf(point);
+  const state = cell < 0 ? EDGE : outline.cells[cell];
   return state === EDGE ? isInside(point, area) : state === INSIDE;
 }
 

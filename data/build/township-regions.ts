@@ -2,6 +2,7 @@
 // with more villages cover more land. Rejection sampling asks this of every random point it
 // draws in a county's box, and most belong elsewhere; a coarse grid answers most of those
 // without measuring a single distance.
+import { boxGrid } from './box-grid';
 import { approxDistanceKm, type Box, type LonLat } from './geo';
 
 export interface WeightedHub {
@@ -38,23 +39,23 @@ const KM_PER_DEGREE_LAT = 110.574;
  * the error of approxDistanceKm's latitude-dependent scale across the cell, so the grid never
  * rules out an owner and `owns` answers exactly as isOwnedBy does.
  */
-export function townshipRegions(hubs: readonly WeightedHub[], [west, south, east, north]: Box) {
-  const cellWidth = (east - west) / GRID_CELLS;
-  const cellHeight = (north - south) / GRID_CELLS;
-  const halfDiagonalKm = Math.hypot((cellWidth / 2) * KM_PER_DEGREE_LON_AT_EQUATOR, (cellHeight / 2) * KM_PER_DEGREE_LAT);
+export function townshipRegions(hubs: readonly WeightedHub[], box: Box) {
+  const grid = boxGrid(box, GRID_CELLS);
+  const [, south, , north] = box;
+  const halfDiagonalKm = Math.hypot((grid.cellWidth / 2) * KM_PER_DEGREE_LON_AT_EQUATOR, (grid.cellHeight / 2) * KM_PER_DEGREE_LAT);
   // approxDistanceKm scales longitude by the cosine of the mean latitude of the two points. A point
   // of the cell lies at most half a cell height from the centre, so the mean moves by at most a
   // quarter of it, and the cosine by at most that angle: relative to the smallest cosine about, an
   // error of that much, taken twice over for safety. (Near a pole the cosine goes to 0 and the
   // margin to infinity: every hub stays possible, which is slow, never wrong.)
   const maxAbsLat = Math.max(Math.abs(north), Math.abs(south), ...hubs.map((h) => Math.abs(h.centre[1])));
-  const scaleError = ((cellHeight / 4) * (Math.PI / 180)) / Math.cos(maxAbsLat * (Math.PI / 180));
+  const scaleError = ((grid.cellHeight / 4) * (Math.PI / 180)) / Math.cos(maxAbsLat * (Math.PI / 180));
   const relativeMargin = 2 * scaleError + 1e-9;
   const possible = new Uint8Array(GRID_CELLS * GRID_CELLS * hubs.length);
   const low = new Float64Array(hubs.length);
   for (let row = 0; row < GRID_CELLS; row++) {
     for (let col = 0; col < GRID_CELLS; col++) {
-      const centre: LonLat = [west + (col + 0.5) * cellWidth, south + (row + 0.5) * cellHeight];
+      const centre = grid.centre(row, col);
       let bestWorst = Infinity;
       hubs.forEach((hub, i) => {
         const km = approxDistanceKm(centre, hub.centre);
@@ -68,17 +69,11 @@ export function townshipRegions(hubs: readonly WeightedHub[], [west, south, east
       for (let i = 0; i < hubs.length; i++) if (!(low[i] > bestWorst)) possible[cell * hubs.length + i] = 1;
     }
   }
-  /** NaN for a point the grid cannot place (NaN itself, or a box without width or height). */
-  const cellOf = ([lon, lat]: LonLat) => {
-    const col = Math.min(GRID_CELLS - 1, Math.max(0, Math.floor((lon - west) / cellWidth)));
-    const row = Math.min(GRID_CELLS - 1, Math.max(0, Math.floor((lat - south) / cellHeight)));
-    return row * GRID_CELLS + col;
-  };
   return {
-    /** Whether hub number `index` owns `position`, a point inside the box. */
+    /** Whether hub number `index` owns `position`; a point the grid cannot place takes the exact rule alone. */
     owns(position: LonLat, index: number): boolean {
-      const cell = cellOf(position);
-      return (Number.isNaN(cell) || possible[cell * hubs.length + index] === 1) && isOwnedBy(position, hubs[index], hubs);
+      const cell = grid.cellOf(position);
+      return (cell < 0 || possible[cell * hubs.length + index] === 1) && isOwnedBy(position, hubs[index], hubs);
     },
   };
 }
