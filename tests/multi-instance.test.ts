@@ -202,6 +202,13 @@ describe.skipIf(!inject('postgresUrl'))('two server instances on one PostgreSQL'
       expect(upstreams).toEqual(new Set([`upstream=${new URL(a.url).host}`, `upstream=${new URL(b.url).host}`]));
     });
 
+    it("takes a browser's writes on the port nginx listens on: the Origin it sends names that port", async () => {
+      // Here nginx listens on a port of its own, as on an intranet's 8080; a browser sends Origin with it.
+      const browserLike: Fetcher = (path, init) => fetch(`${nginx.url}${path}`, { ...init, headers: { ...init?.headers, Origin: nginx.url } });
+      const admin = await login(browserLike, 'admin');
+      expect((await flipInfra(admin, nginx.url, village.code)).code).toBe(village.code);
+    });
+
     it('serves the static archive from the file itself, by Range, the same bytes the instances serve', async () => {
       const range = { Range: 'bytes=0-16383' };
       const direct = await fetch(`${nginx.url}/tiles/static.pmtiles`, { headers: range });
